@@ -1,0 +1,395 @@
+package io.caseflow;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.engine.Commit;
+import io.caseflow.engine.Engine;
+import io.caseflow.engine.EngineListener;
+import io.caseflow.engine.EngineMetrics;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.json.Json;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRun;
+import io.caseflow.service.ServiceEndpoint;
+import io.caseflow.store.Database;
+import io.caseflow.store.DeadLetter;
+import io.caseflow.store.DefinitionStore;
+import io.caseflow.store.DeployedDefinition;
+import io.caseflow.store.OutboxStore;
+import io.caseflow.store.ProcessPage;
+import io.caseflow.store.ProcessQuery;
+import io.caseflow.store.ProcessStore;
+import io.caseflow.store.SettingStore;
+import io.caseflow.taskid.TaskIdCodec;
+import io.caseflow.transport.Transport;
+import io.caseflow.transport.embedded.EmbeddedTransport;
+import io.caseflow.validation.DefinitionValidator;
+import io.caseflow.validation.InvalidDefinitionException;
+import io.caseflow.validation.ValidationReport;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The caseflow runtime in one object: store, transport and engine, wired and started.
+ *
+ * <pre>{@code
+ * HandlerRegistry handlers = new HandlerRegistry().register("orders.validate", ctx -> ctx.next());
+ * try (CaseflowRuntime runtime = CaseflowRuntime.builder().handlers(handlers).build().start()) {
+ *     runtime.deploy(DefinitionJson.read(Path.of("orders.case.json")));
+ *     ProcessSnapshot p = runtime.startProcess(new CaseKey("orders", "v1"), Map.of("orderId", 42));
+ * }
+ * }</pre>
+ *
+ * <p>By default it is embedded: an H2 file database under {@code ~/.caseflow} and the outbox as the
+ * queue, nothing to install. Thread-safe.
+ */
+public final class CaseflowRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CaseflowRuntime.class);
+    public static final int DEFAULT_WORKER_THREADS = 4;
+    public static final int DEFAULT_MAX_COMMIT_BATCH = 256;
+    static final String TASK_ID_KEY_SETTING = "task-id-key";
+
+    private final Builder config;
+    private Database database;
+    private DefinitionStore definitions;
+    private ProcessStore processes;
+    private OutboxStore outbox;
+    private Transport transport;
+    private Engine engine;
+    private EngineMetrics metrics;
+    private Clock clock;
+    private boolean started;
+
+    private CaseflowRuntime(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Opens the store (migrating it), starts the transport and serves every deployed case. */
+    public synchronized CaseflowRuntime start() {
+        if (started) {
+            return this;
+        }
+        clock = config.clock;
+        database = Database.open(config.jdbcUrl, config.user, config.password, config.poolSize);
+        try {
+            definitions = new DefinitionStore(database, clock);
+            processes = new ProcessStore(database, clock, Duration.ofMinutes(5));
+            outbox = new OutboxStore(database, processes, clock);
+            byte[] key = config.taskIdKey != null ? config.taskIdKey : storedKey(new SettingStore(database));
+            TaskIdCodec codec = new TaskIdCodec(key);
+            metrics = new EngineMetrics(config.meterRegistry);
+            transport = config.transport != null ? config.transport : new EmbeddedTransport(outbox, clock);
+            engine = new Engine(processes, definitions, config.handlers, transport, codec, clock, metrics, config.listeners,
+                    config.workerThreads, config.maxCommitBatch);
+            for (DeployedDefinition deployed : definitions.all()) {
+                engine.serve(deployed.definition().key());
+            }
+            transport.start();
+            started = true;
+            LOG.info("caseflow runtime started: store {}, {} worker thread(s)", database.describe(), config.workerThreads);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static byte[] storedKey(SettingStore settings) {
+        String encoded = settings.getOrCreate(TASK_ID_KEY_SETTING, () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            return Base64.getEncoder().encodeToString(fresh);
+        });
+        return Base64.getDecoder().decode(encoded);
+    }
+
+    /** Validates (against this runtime's handlers) and deploys; identical content keeps its version. */
+    public DeployedDefinition deploy(CaseDefinition definition) {
+        requireStarted();
+        ValidationReport report = validator("deploy").validate(definition);
+        if (report.hasErrors()) {
+            throw new InvalidDefinitionException("case " + definition.key(), report);
+        }
+        DeployedDefinition deployed = definitions.deploy(definition);
+        engine.serve(definition.key());
+        if (!deployed.unchanged()) {
+            LOG.info("deployed case {} v{}", definition.key(), deployed.version());
+        }
+        return deployed;
+    }
+
+    /** The validator this runtime deploys with: it knows the registered handlers. */
+    public DefinitionValidator validator(String source) {
+        return DefinitionValidator.forSource(source).knownHandlers(config.handlers::contains);
+    }
+
+    public ProcessSnapshot startProcess(CaseKey key, Object input) {
+        return startProcess(key, input, null);
+    }
+
+    /**
+     * Starts a process on the latest deployed version of the case. With an idempotency key, a repeat
+     * returns the process the first call started; the same key with another input is refused.
+     */
+    public ProcessSnapshot startProcess(CaseKey key, Object input, String idempotencyKey) {
+        requireStarted();
+        CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
+        Instant now = clock.instant();
+        ProcessSnapshot process = new ProcessSnapshot(UUID.randomUUID().toString(), key, definition.version(),
+                ProcessStatus.RUNNING, definition.startStage(), null, 0, 1, null, null, null,
+                Json.tree(input == null ? Map.of() : input), Json.object(), Json.object(), null, null, idempotencyKey, now, now);
+        ProcessStore.Started started = processes.insert(process, engine.decider().firstStage(process), transport.claimPolicy());
+        transport.committed(started.claimed());
+        return started.process();
+    }
+
+    public Optional<ProcessSnapshot> find(String processId) {
+        requireStarted();
+        return processes.find(processId);
+    }
+
+    public ProcessSnapshot process(String processId) {
+        return find(processId).orElseThrow(() -> new ProcessNotFoundException(processId));
+    }
+
+    public List<StageRun> history(String processId) {
+        requireStarted();
+        return processes.stageRuns(processId);
+    }
+
+    public ProcessPage list(ProcessQuery query) {
+        requireStarted();
+        return processes.list(query);
+    }
+
+    public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
+        requireStarted();
+        return processes.countsByStage(key);
+    }
+
+    public Map<ProcessStatus, Long> countsByStatus() {
+        requireStarted();
+        return processes.countsByStatus();
+    }
+
+    public List<DeployedDefinition> definitions() {
+        requireStarted();
+        return definitions.all();
+    }
+
+    public Optional<CaseDefinition> definition(CaseKey key, int version) {
+        requireStarted();
+        return definitions.find(key, version);
+    }
+
+    public List<DeadLetter> deadLetters(int limit) {
+        requireStarted();
+        return outbox.deadLetters(limit);
+    }
+
+    /** Resumes a FAILED process at the stage that failed. */
+    public ActionResult retry(String processId) {
+        return retry(processId, null, null);
+    }
+
+    /**
+     * Resumes a FAILED process at {@code fromStage} (null: the failed stage), with {@code newData}
+     * replacing its data (null: unchanged). Anything but a FAILED process is left as it is.
+     */
+    public ActionResult retry(String processId, String fromStage, ObjectNode newData) {
+        requireStarted();
+        for (int tries = 0; tries < 3; tries++) {
+            ProcessSnapshot process = process(processId);
+            if (process.status() != ProcessStatus.FAILED) {
+                return new ActionResult(process, false, "process " + processId + " is " + process.status() + "; only a FAILED process is retried");
+            }
+            CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion())
+                    .orElseThrow(() -> new UnknownCaseException(process.caseKey()));
+            Commit commit = engine.decider().retry(definition, process, fromStage, newData);
+            if (engine.commitNow(commit)) {
+                String at = commit.next().currentStage();
+                return new ActionResult(commit.next(), true, "process " + processId + " resumes at stage '" + at + "'");
+            }
+        }
+        ProcessSnapshot now = process(processId);
+        return new ActionResult(now, false, "process " + processId + " kept changing; it is now " + now.status());
+    }
+
+    /** Stops a process that has not ended; a COMPLETED or CANCELLED process is left as it is. */
+    public ActionResult cancel(String processId) {
+        requireStarted();
+        for (int tries = 0; tries < 3; tries++) {
+            ProcessSnapshot process = process(processId);
+            if (!process.status().isCancellable()) {
+                return new ActionResult(process, false, "process " + processId + " is " + process.status() + "; nothing to cancel");
+            }
+            Commit commit = engine.decider().cancel(process, "cancelled on request");
+            if (engine.commitNow(commit)) {
+                return new ActionResult(commit.next(), true, "process " + processId + " cancelled at stage '" + process.currentStage() + "'");
+            }
+        }
+        ProcessSnapshot now = process(processId);
+        return new ActionResult(now, false, "process " + processId + " kept changing; it is now " + now.status());
+    }
+
+    /** Lets a Java service take requests through this runtime's transport (embedded services). */
+    public ServiceEndpoint attach(ServiceEndpoint endpoint, int concurrency) {
+        if (transport == null) {
+            throw new IllegalStateException("start the runtime before attaching services");
+        }
+        return endpoint.attach(transport, concurrency);
+    }
+
+    public Transport transport() {
+        requireStarted();
+        return transport;
+    }
+
+    public Database database() {
+        requireStarted();
+        return database;
+    }
+
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("the runtime is not started; call start() first");
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        started = false;
+        if (transport != null) {
+            transport.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** Settings for a runtime; every one has a default. */
+    public static final class Builder {
+        private String jdbcUrl = Database.h2File(Database.DEFAULT_H2_PATH);
+        private String user;
+        private String password;
+        private int poolSize = Database.DEFAULT_POOL_SIZE;
+        private HandlerRegistry handlers = new HandlerRegistry();
+        private int workerThreads = DEFAULT_WORKER_THREADS;
+        private int maxCommitBatch = DEFAULT_MAX_COMMIT_BATCH;
+        private byte[] taskIdKey;
+        private Clock clock = Clock.systemUTC();
+        private MeterRegistry meterRegistry = new SimpleMeterRegistry();
+        private Transport transport;
+        private final List<EngineListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** An H2 file database at {@code path} (opened durably), instead of {@code ~/.caseflow/caseflow}. */
+        public Builder h2File(java.nio.file.Path path) {
+            this.jdbcUrl = Database.h2File(path);
+            return this;
+        }
+
+        public Builder jdbcUrl(String url) {
+            this.jdbcUrl = url;
+            return this;
+        }
+
+        public Builder credentials(String dbUser, String dbPassword) {
+            this.user = dbUser;
+            this.password = dbPassword;
+            return this;
+        }
+
+        public Builder poolSize(int size) {
+            this.poolSize = requireRange("poolSize", size, 1, 200);
+            return this;
+        }
+
+        public Builder handlers(HandlerRegistry registry) {
+            this.handlers = registry;
+            return this;
+        }
+
+        public Builder workerThreads(int threads) {
+            this.workerThreads = requireRange("workerThreads", threads, 1, 1024);
+            return this;
+        }
+
+        public Builder maxCommitBatch(int size) {
+            this.maxCommitBatch = requireRange("maxCommitBatch", size, 1, 10_000);
+            return this;
+        }
+
+        /** The HMAC key for task ids; all runtimes and workers of one deployment share it. Default: generated and stored. */
+        public Builder taskIdKey(byte[] key) {
+            if (key == null || key.length < TaskIdCodec.MIN_KEY_BYTES) {
+                throw new IllegalArgumentException("taskIdKey must have at least " + TaskIdCodec.MIN_KEY_BYTES + " bytes");
+            }
+            this.taskIdKey = key.clone();
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.meterRegistry = registry;
+            return this;
+        }
+
+        /** Another transport than the embedded one (e.g. RabbitMQ). */
+        public Builder transport(Transport value) {
+            this.transport = value;
+            return this;
+        }
+
+        public Builder listener(EngineListener listener) {
+            this.listeners.add(listener);
+            return this;
+        }
+
+        public CaseflowRuntime build() {
+            return new CaseflowRuntime(this);
+        }
+
+        private static int requireRange(String name, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " must be " + min + " to " + max + ", was " + value);
+            }
+            return value;
+        }
+    }
+}

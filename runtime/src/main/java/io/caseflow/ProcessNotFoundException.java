@@ -1,0 +1,8 @@
+package io.caseflow;
+
+/** A request named a process id that does not exist. */
+public class ProcessNotFoundException extends RuntimeException {
+    public ProcessNotFoundException(String processId) {
+        super("no process " + processId);
+    }
+}

@@ -1,0 +1,30 @@
+package io.caseflow.engine;
+
+import io.caseflow.message.OutboxMessage;
+import io.caseflow.process.ProcessSnapshot;
+import java.util.List;
+
+/**
+ * One transition of one process, as the decision step describes it and the store applies it: in one
+ * transaction and only if the process is still at {@code expectedStep} (the fence), write the new
+ * state, the stage-run history and the outgoing messages; optionally drop the process's pending
+ * timers.
+ */
+public record Commit(ProcessSnapshot next,
+                     long expectedStep,
+                     List<StageRunWrite> runWrites,
+                     List<OutboxMessage> messages,
+                     boolean cancelTimers) {
+
+    public Commit {
+        runWrites = List.copyOf(runWrites);
+        messages = List.copyOf(messages);
+        if (next.step() != expectedStep + 1) {
+            throw new IllegalArgumentException("a commit advances the step by exactly one");
+        }
+    }
+
+    public String processId() {
+        return next.id();
+    }
+}

@@ -1,0 +1,315 @@
+package io.caseflow.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.definition.TransitionDefinition;
+import io.caseflow.handler.StageOutcome;
+import io.caseflow.json.Json;
+import io.caseflow.message.Messages;
+import io.caseflow.message.OutboxMessage;
+import io.caseflow.message.Queues;
+import io.caseflow.message.ReplyTimeout;
+import io.caseflow.message.ServiceReply;
+import io.caseflow.message.ServiceRequest;
+import io.caseflow.message.StageDue;
+import io.caseflow.process.Failure;
+import io.caseflow.process.FailureKind;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRun;
+import io.caseflow.process.StageRunStatus;
+import io.caseflow.taskid.TaskId;
+import io.caseflow.taskid.TaskIdCodec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pure decision step: given a definition, a process as stored and what just happened, it says
+ * what to commit. No database, no broker, no threads; the {@link Engine} carries the decision out.
+ *
+ * <p>Every decision advances the step by one, so any message that was due at the old step becomes
+ * stale and is dropped when it arrives.
+ */
+public final class Decider {
+    private final TaskIdCodec taskIds;
+    private final Clock clock;
+
+    public Decider(TaskIdCodec taskIds, Clock clock) {
+        this.taskIds = taskIds;
+        this.clock = clock;
+    }
+
+    /** The first message of a new process. */
+    public OutboxMessage firstStage(ProcessSnapshot process) {
+        return stageDue(process, process.step(), process.currentStage(), clock.instant());
+    }
+
+    /** Why a stage-due message must not run, or empty if it should. */
+    public static Optional<String> staleStageDue(ProcessSnapshot process, StageDue due) {
+        if (process.status() != ProcessStatus.RUNNING) {
+            return Optional.of("process is " + process.status());
+        }
+        if (process.step() != due.step()) {
+            return Optional.of("message is for step " + due.step() + " but the process is at step " + process.step());
+        }
+        if (!process.currentStage().equals(due.stage())) {
+            return Optional.of("message is for stage '" + due.stage() + "' but the process is at '" + process.currentStage() + "'");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a reply must be dropped, or empty if the process waits for it. */
+    public static Optional<String> staleReply(ProcessSnapshot process, String taskId) {
+        if (process.status() != ProcessStatus.WAITING) {
+            return Optional.of("process is " + process.status() + ", not waiting for a reply");
+        }
+        if (!taskId.equals(process.waitTaskId())) {
+            return Optional.of("process waits for another task id (a reply for an earlier request)");
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<String> staleReplyTimeout(ProcessSnapshot process, ReplyTimeout timeout) {
+        if (process.status() != ProcessStatus.WAITING || process.step() != timeout.step()) {
+            return Optional.of("the reply deadline of step " + timeout.step() + " no longer applies");
+        }
+        return Optional.empty();
+    }
+
+    /** A handler ran for the current stage; turn its result into a commit. */
+    public Commit onHandlerResult(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage,
+                                  HandlerResult result) {
+        if (!result.hasOutcome()) {
+            return failAttempt(definition, process, stage, result.startedAt(), result.endedAt(),
+                    result.failureKind(), result.failureMessage(), result.stackTrace(), true);
+        }
+        ObjectNode data = result.data() == null ? process.data() : result.data();
+        StageOutcome outcome = result.outcome();
+        if (stage.isEnd() && (outcome instanceof StageOutcome.Next || outcome instanceof StageOutcome.CallService)) {
+            JsonNode value = outcome instanceof StageOutcome.Next next && next.result() != null ? next.result() : data;
+            outcome = new StageOutcome.Complete(value);
+        }
+        if (outcome instanceof StageOutcome.Next next) {
+            Optional<TransitionDefinition> edge = definition.transition(stage.name(), next.outcome());
+            if (edge.isEmpty()) {
+                return failAttempt(definition, process, stage, result.startedAt(), result.endedAt(),
+                        FailureKind.MISSING_TRANSITION, missingEdge(definition, stage, next.outcome()), null, false);
+            }
+            return advance(process, stage, edge.get(), data, next.result(), StageRunStatus.COMPLETED,
+                    result.startedAt(), result.endedAt(), null, true);
+        }
+        if (outcome instanceof StageOutcome.CallService call) {
+            if (!stage.isService()) {
+                return failAttempt(definition, process, stage, result.startedAt(), result.endedAt(), FailureKind.DEFINITION_ERROR,
+                        "stage '" + stage.name() + "' of case " + definition.key() + " is a " + stage.kind().jsonName()
+                                + " stage; only service stages call services", null, false);
+            }
+            return sendRequest(definition, process, stage, call, data, result.startedAt());
+        }
+        if (outcome instanceof StageOutcome.Complete complete) {
+            return complete(process, stage, data, complete.result(), result.startedAt(), result.endedAt());
+        }
+        StageOutcome.Fail fail = (StageOutcome.Fail) outcome;
+        return failAttempt(definition, process.toBuilder().data(data).build(), stage, result.startedAt(), result.endedAt(),
+                FailureKind.HANDLER_FAILED, fail.reason(), null, fail.retriable());
+    }
+
+    /** The service answered the request the process waits for. */
+    public Commit onReply(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage, ServiceReply reply) {
+        Instant now = clock.instant();
+        if (!reply.isOk()) {
+            String message = "service '" + stage.service() + "' could not handle command '" + stage.command() + "': "
+                    + (reply.error() == null ? "no reason given" : reply.error());
+            return failAttempt(definition, process, stage, null, now, FailureKind.SERVICE_ERROR, message, null, true);
+        }
+        Optional<TransitionDefinition> edge = definition.transition(stage.name(), reply.outcome())
+                .or(() -> definition.transition(stage.name(), TransitionDefinition.DEFAULT_OUTCOME));
+        if (edge.isEmpty()) {
+            return failAttempt(definition, process, stage, null, now, FailureKind.MISSING_TRANSITION,
+                    missingEdge(definition, stage, reply.outcome()) + " (service '" + stage.service() + "' replied '"
+                            + reply.outcome() + "')", null, false);
+        }
+        JsonNode payload = reply.payload() == null ? Json.object() : reply.payload();
+        return advance(process, stage, edge.get(), process.data(), payload, StageRunStatus.COMPLETED, null, now,
+                reply.outcome(), false);
+    }
+
+    /** The reply deadline passed: send the same request again while attempts remain. */
+    public Commit onReplyOverdue(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage) {
+        Instant now = clock.instant();
+        long step = process.step();
+        List<StageRunWrite> runs = new ArrayList<>();
+        runs.add(finishWaitingRun(process, StageRunStatus.TIMED_OUT, now, null, null, "no reply within " + stage.replyTimeout()));
+        if (!stage.retry().allowsAttemptAfter(process.attempt())) {
+            String message = "no reply from service '" + stage.service() + "' to command '" + stage.command() + "' within "
+                    + stage.replyTimeout() + " after " + process.attempt() + " attempt(s)";
+            Failure failure = new Failure(stage.name(), FailureKind.REPLY_TIMEOUT, message, null, now);
+            // Keep the task id and request: a retry sends the very same request, so the service can still dedupe it.
+            ProcessSnapshot next = process.toBuilder().status(ProcessStatus.FAILED).step(step + 1).runStep(null)
+                    .failure(failure).updatedAt(now).build();
+            return new Commit(next, step, runs, List.of(), true);
+        }
+        int attempt = process.attempt() + 1;
+        ProcessSnapshot next = process.toBuilder().step(step + 1).attempt(attempt).runStep(step + 1).updatedAt(now).build();
+        runs.add(new StageRunWrite.Insert(new StageRun(process.id(), step + 1, stage.name(), attempt, StageRunStatus.WAITING,
+                now, null, null, null, process.waitTaskId(), null, null)));
+        List<OutboxMessage> messages = List.of(
+                resend(process, stage, now),
+                replyDeadline(process, step + 1, stage, now));
+        return new Commit(next, step, runs, messages, true);
+    }
+
+    /**
+     * Resume a FAILED process at its failed stage (or at {@code fromStage}), optionally with new data.
+     * A stage that failed because its service never replied gets the very same request again.
+     */
+    public Commit retry(CaseDefinition definition, ProcessSnapshot process, String fromStage, ObjectNode newData) {
+        Instant now = clock.instant();
+        long step = process.step();
+        String stageName = fromStage == null ? process.currentStage() : fromStage;
+        StageDefinition stage = definition.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
+                "case " + definition.key() + " v" + definition.version() + " has no stage '" + stageName + "'"));
+        ObjectNode data = newData == null ? process.data() : newData;
+        ProcessSnapshot.Builder next = process.toBuilder().step(step + 1).attempt(1).failure(null).data(data).updatedAt(now);
+        boolean resendSame = fromStage == null && process.failure() != null
+                && process.failure().kind() == FailureKind.REPLY_TIMEOUT && process.pendingRequest() != null;
+        if (resendSame) {
+            next.status(ProcessStatus.WAITING).runStep(step + 1);
+            StageRun run = new StageRun(process.id(), step + 1, stage.name(), 1, StageRunStatus.WAITING, now, null, null, null,
+                    process.waitTaskId(), null, null);
+            return new Commit(next.build(), step, List.of(new StageRunWrite.Insert(run)),
+                    List.of(resend(process, stage, now), replyDeadline(process, step + 1, stage, now)), true);
+        }
+        if (!stageName.equals(process.currentStage())) {
+            next.moveTo(stageName);
+        }
+        next.status(ProcessStatus.RUNNING).runStep(null).waitingFor(null, null);
+        ProcessSnapshot state = next.build();
+        return new Commit(state, step, List.of(), List.of(stageDue(state, step + 1, stageName, now)), true);
+    }
+
+    /** Stop the process; pending timers go, and any message still in flight becomes stale. */
+    public Commit cancel(ProcessSnapshot process, String reason) {
+        Instant now = clock.instant();
+        long step = process.step();
+        List<StageRunWrite> runs = new ArrayList<>();
+        if (process.status() == ProcessStatus.WAITING && process.runStep() != null) {
+            runs.add(finishWaitingRun(process, StageRunStatus.CANCELLED, now, null, null, reason));
+        }
+        ProcessSnapshot next = process.toBuilder().status(ProcessStatus.CANCELLED).step(step + 1).runStep(null)
+                .updatedAt(now).build();
+        return new Commit(next, step, runs, List.of(), true);
+    }
+
+    private Commit advance(ProcessSnapshot process, StageDefinition stage, TransitionDefinition edge, ObjectNode data,
+                           JsonNode stageResult, StageRunStatus status, Instant startedAt, Instant endedAt,
+                           String replyOutcome, boolean newRun) {
+        long step = process.step();
+        ObjectNode results = process.results().deepCopy();
+        if (stageResult != null) {
+            results.set(stage.name(), stageResult);
+        }
+        ProcessSnapshot next = process.toBuilder()
+                .moveTo(edge.to()).status(ProcessStatus.RUNNING).step(step + 1).attempt(1).runStep(null)
+                .waitingFor(null, null).data(data).results(results).failure(null).updatedAt(endedAt).build();
+        StageRunWrite run = newRun
+                ? new StageRunWrite.Insert(new StageRun(process.id(), step, stage.name(), process.attempt(), status, startedAt,
+                endedAt, edge.outcome(), stageResult, null, null, null))
+                : finishWaitingRun(process, status, endedAt, replyOutcome, stageResult, null);
+        return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun);
+    }
+
+    private Commit sendRequest(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage,
+                               StageOutcome.CallService call, ObjectNode data, Instant startedAt) {
+        Instant now = clock.instant();
+        long step = process.step();
+        String taskId = taskIds.encode(new TaskId(process.id(), definition.name(), definition.api(), stage.name(), step + 1));
+        String command = call.command() == null ? stage.command() : call.command();
+        ServiceRequest request = new ServiceRequest(taskId, stage.service(), command,
+                call.payload() == null ? Json.object() : call.payload(), Queues.serviceQ(definition.key()));
+        String requestJson = Messages.write(request);
+        ProcessSnapshot next = process.toBuilder().status(ProcessStatus.WAITING).step(step + 1).runStep(step)
+                .waitingFor(taskId, requestJson).data(data).failure(null).updatedAt(now).build();
+        StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.WAITING,
+                startedAt, null, null, null, taskId, null, null);
+        List<OutboxMessage> messages = List.of(
+                new OutboxMessage(Queues.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
+                        requestJson, now),
+                replyDeadline(process, step + 1, stage, now));
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false);
+    }
+
+    private Commit complete(ProcessSnapshot process, StageDefinition stage, ObjectNode data, JsonNode result,
+                            Instant startedAt, Instant endedAt) {
+        long step = process.step();
+        JsonNode value = result == null || result.isNull() ? data : result;
+        ObjectNode results = process.results().deepCopy();
+        results.set(stage.name(), value);
+        ProcessSnapshot next = process.toBuilder().status(ProcessStatus.COMPLETED).step(step + 1).runStep(null)
+                .waitingFor(null, null).data(data).results(results).result(value).failure(null).updatedAt(endedAt).build();
+        StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.COMPLETED, startedAt,
+                endedAt, "complete", value, null, null, null);
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), List.of(), true);
+    }
+
+    private Commit failAttempt(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage, Instant startedAt,
+                               Instant endedAt, FailureKind kind, String message, String trace, boolean retriable) {
+        long step = process.step();
+        boolean waiting = process.status() == ProcessStatus.WAITING;
+        StageRunWrite run = waiting
+                ? finishWaitingRun(process, StageRunStatus.FAILED, endedAt, null, null, message, trace)
+                : new StageRunWrite.Insert(new StageRun(process.id(), step, stage.name(), process.attempt(),
+                StageRunStatus.FAILED, startedAt, endedAt, null, null, null, message, trace));
+        ProcessSnapshot.Builder next = process.toBuilder().step(step + 1).runStep(null).waitingFor(null, null).updatedAt(endedAt);
+        if (retriable && stage.retry().allowsAttemptAfter(process.attempt())) {
+            int attempt = process.attempt() + 1;
+            Duration delay = stage.retry().delayBefore(attempt);
+            ProcessSnapshot state = next.status(ProcessStatus.RUNNING).attempt(attempt).build();
+            return new Commit(state, step, List.of(run),
+                    List.of(stageDue(state, step + 1, stage.name(), endedAt.plus(delay))), waiting);
+        }
+        String withAttempts = message + (retriable && process.attempt() > 1 ? " (after " + process.attempt() + " attempts)" : "");
+        ProcessSnapshot state = next.status(ProcessStatus.FAILED)
+                .failure(new Failure(stage.name(), kind, withAttempts, trace, endedAt)).build();
+        return new Commit(state, step, List.of(run), List.of(), true);
+    }
+
+    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
+                                           JsonNode output, String error) {
+        return finishWaitingRun(process, status, at, outcome, output, error, null);
+    }
+
+    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
+                                           JsonNode output, String error, String trace) {
+        long runStep = process.runStep() == null ? process.step() - 1 : process.runStep();
+        return new StageRunWrite.Finish(process.id(), runStep, status, at, outcome, output, error, trace);
+    }
+
+    private OutboxMessage stageDue(ProcessSnapshot process, long step, String stage, Instant at) {
+        return new OutboxMessage(Queues.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.STAGE_DUE,
+                Messages.write(new StageDue(process.id(), step, stage)), at);
+    }
+
+    private OutboxMessage replyDeadline(ProcessSnapshot process, long step, StageDefinition stage, Instant now) {
+        return new OutboxMessage(Queues.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.REPLY_TIMEOUT,
+                Messages.write(new ReplyTimeout(process.id(), step)), now.plus(stage.replyTimeout()));
+    }
+
+    private OutboxMessage resend(ProcessSnapshot process, StageDefinition stage, Instant now) {
+        return new OutboxMessage(Queues.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
+                process.pendingRequest(), now);
+    }
+
+    private static String missingEdge(CaseDefinition definition, StageDefinition stage, String outcome) {
+        List<String> known = definition.transitionsFrom(stage.name()).stream().map(TransitionDefinition::describe).toList();
+        return "case " + definition.key() + " v" + definition.version() + ", stage '" + stage.name()
+                + "': there is no transition for '" + outcome + "'"
+                + (known.isEmpty() ? " (the stage has no outgoing transitions)" : "; the stage has: " + String.join(", ", known));
+    }
+}

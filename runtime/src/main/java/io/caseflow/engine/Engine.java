@@ -1,0 +1,293 @@
+package io.caseflow.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.handler.ProcessData;
+import io.caseflow.handler.StageContext;
+import io.caseflow.handler.StageHandler;
+import io.caseflow.handler.StageOutcome;
+import io.caseflow.message.InnerMessage;
+import io.caseflow.message.MalformedMessageException;
+import io.caseflow.message.Messages;
+import io.caseflow.message.Queues;
+import io.caseflow.message.ReplyTimeout;
+import io.caseflow.message.ServiceReply;
+import io.caseflow.message.StageDue;
+import io.caseflow.process.FailureKind;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.store.DefinitionStore;
+import io.caseflow.store.ProcessStore;
+import io.caseflow.store.StoreException;
+import io.caseflow.taskid.InvalidTaskIdException;
+import io.caseflow.taskid.TaskId;
+import io.caseflow.taskid.TaskIdCodec;
+import io.caseflow.transport.Delivery;
+import io.caseflow.transport.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the commit protocol for every message the transport delivers: load the process, drop
+ * the message if the process has moved past it, run the stage's handler, let the {@link Decider} say
+ * what to commit, commit it with the step fence (grouped with other workers' commits), and only then
+ * acknowledge the message.
+ *
+ * <p>A crash anywhere repeats at most the handler run, the commit attempt (refused by the fence if it
+ * had landed) and the acknowledgement; never a second committed result.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final String CONSUMER = "engine";
+    private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    /** A message whose handling keeps failing for reasons other than an outage is dead-lettered after this many deliveries. */
+    static final int MAX_FAILED_DELIVERIES = 10;
+
+    private final ProcessStore processes;
+    private final DefinitionStore definitions;
+    private final HandlerRegistry handlers;
+    private final Transport transport;
+    private final TaskIdCodec taskIds;
+    private final Decider decider;
+    private final Clock clock;
+    private final EngineMetrics metrics;
+    private final HandlerRunner runner;
+    private final GroupCommitter committer;
+    private final int workerThreads;
+
+    public Engine(ProcessStore processes, DefinitionStore definitions, HandlerRegistry handlers, Transport transport,
+                  TaskIdCodec taskIds, Clock clock, EngineMetrics metrics, List<EngineListener> listeners,
+                  int workerThreads, int maxCommitBatch) {
+        this.processes = processes;
+        this.definitions = definitions;
+        this.handlers = handlers;
+        this.transport = transport;
+        this.taskIds = taskIds;
+        this.decider = new Decider(taskIds, clock);
+        this.clock = clock;
+        this.metrics = metrics;
+        this.workerThreads = workerThreads;
+        this.runner = new HandlerRunner(clock);
+        this.committer = new GroupCommitter(processes, transport, metrics, List.copyOf(listeners), maxCommitBatch);
+    }
+
+    public Decider decider() {
+        return decider;
+    }
+
+    /** Starts consuming this case api's innerQ and serviceQ. Idempotent. */
+    public void serve(CaseKey key) {
+        transport.consume(CONSUMER, Set.of(Queues.innerQ(key), Queues.serviceQ(key)), workerThreads, this::onDelivery);
+    }
+
+    /** Commits a transition decided outside a delivery (retry, cancel); returns whether the fence held. */
+    public boolean commitNow(Commit commit) {
+        try {
+            return committer.submit(commit).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    void onDelivery(Delivery delivery) {
+        try {
+            if (Queues.isServiceQ(delivery.queue())) {
+                onReply(delivery);
+            } else {
+                onInner(delivery);
+            }
+        } catch (StoreException e) {
+            handleFailure(delivery, e);
+        } catch (RuntimeException e) {
+            handleFailure(delivery, e);
+        }
+    }
+
+    private void onInner(Delivery delivery) {
+        InnerMessage message;
+        try {
+            message = Messages.parseInner(delivery.body());
+        } catch (MalformedMessageException e) {
+            deadLetter(delivery, "malformed", e.getMessage());
+            return;
+        }
+        Optional<ProcessSnapshot> found = processes.find(message.processId());
+        if (found.isEmpty()) {
+            deadLetter(delivery, "unknown_process", "no process " + message.processId());
+            return;
+        }
+        ProcessSnapshot process = found.get();
+        if (!Queues.innerQ(process.caseKey()).equals(delivery.queue())) {
+            deadLetter(delivery, "wrong_queue", "process " + process.id() + " belongs to case " + process.caseKey()
+                    + ", not to queue " + delivery.queue());
+            return;
+        }
+        Optional<CaseDefinition> definition = definitions.find(process.caseKey(), process.caseVersion());
+        if (definition.isEmpty()) {
+            deadLetter(delivery, "unknown_case", "case " + process.caseKey() + " v" + process.caseVersion() + " is not deployed");
+            return;
+        }
+        if (message instanceof StageDue due) {
+            Optional<String> stale = Decider.staleStageDue(process, due);
+            if (stale.isPresent()) {
+                dropDuplicate(delivery, "stale_step", process, stale.get());
+                return;
+            }
+            metrics.hop(Duration.between(delivery.dueAt(), clock.instant()));
+            submit(runStage(definition.get(), process), delivery);
+        } else {
+            ReplyTimeout timeout = (ReplyTimeout) message;
+            Optional<String> stale = Decider.staleReplyTimeout(process, timeout);
+            if (stale.isPresent()) {
+                dropDuplicate(delivery, "stale_timer", process, stale.get());
+                return;
+            }
+            StageDefinition stage = definition.get().stage(process.currentStage()).orElseThrow();
+            submit(decider.onReplyOverdue(definition.get(), process, stage), delivery);
+        }
+    }
+
+    private void onReply(Delivery delivery) {
+        ServiceReply reply;
+        try {
+            reply = Messages.parseReply(delivery.body());
+        } catch (MalformedMessageException e) {
+            deadLetter(delivery, "malformed", e.getMessage());
+            return;
+        }
+        TaskId taskId;
+        try {
+            taskId = taskIds.decode(reply.taskId());
+        } catch (InvalidTaskIdException e) {
+            deadLetter(delivery, "bad_task_id", e.getMessage());
+            return;
+        }
+        if (!Queues.serviceQ(taskId.caseKey()).equals(delivery.queue())) {
+            deadLetter(delivery, "wrong_queue", "the task id is for case " + taskId.caseKey() + ", not for queue " + delivery.queue());
+            return;
+        }
+        Optional<ProcessSnapshot> found = processes.find(taskId.processId());
+        if (found.isEmpty()) {
+            deadLetter(delivery, "unknown_process", "no process " + taskId.processId() + " (named by a validly signed task id)");
+            return;
+        }
+        ProcessSnapshot process = found.get();
+        Optional<String> stale = Decider.staleReply(process, reply.taskId());
+        if (stale.isPresent()) {
+            dropDuplicate(delivery, "stale_reply", process, stale.get());
+            return;
+        }
+        CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion()).orElseThrow();
+        StageDefinition stage = definition.stage(process.currentStage()).orElseThrow();
+        submit(decider.onReply(definition, process, stage, reply), delivery);
+    }
+
+    private Commit runStage(CaseDefinition definition, ProcessSnapshot process) {
+        Optional<StageDefinition> found = definition.stage(process.currentStage());
+        Instant now = clock.instant();
+        if (found.isEmpty()) {
+            StageDefinition ghost = StageDefinition.task(process.currentStage(), null);
+            return decider.onHandlerResult(definition, process, ghost, HandlerResult.failed(now, now, FailureKind.DEFINITION_ERROR,
+                    "case " + definition.key() + " v" + definition.version() + " has no stage '" + process.currentStage() + "'", null));
+        }
+        StageDefinition stage = found.get();
+        if (stage.handler() == null) {
+            return decider.onHandlerResult(definition, process, stage,
+                    HandlerResult.finished(now, now, defaultOutcome(stage, process), process.data()));
+        }
+        Optional<StageHandler> handler = handlers.find(stage.handler());
+        if (handler.isEmpty()) {
+            return decider.onHandlerResult(definition, process, stage, HandlerResult.failed(now, now, FailureKind.DEFINITION_ERROR,
+                    "handler '" + stage.handler() + "' of stage '" + stage.name() + "' (case " + definition.key()
+                            + ") is not registered in this worker", null));
+        }
+        metrics.handlerRun();
+        HandlerResult result = runner.run(handler.get(), context(definition, process, stage), stage.timeout());
+        if (!result.hasOutcome()) {
+            metrics.stageFailed(result.failureKind().name().toLowerCase(Locale.ROOT));
+        }
+        return decider.onHandlerResult(definition, process, stage, result);
+    }
+
+    private static StageOutcome defaultOutcome(StageDefinition stage, ProcessSnapshot process) {
+        return switch (stage.kind()) {
+            case TASK -> StageOutcome.next();
+            case SERVICE -> StageOutcome.callService(stage.command(), process.data());
+            case END -> StageOutcome.complete(process.data());
+        };
+    }
+
+    private StageContext context(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage) {
+        JsonNode reply = null;
+        if (process.previousStage() != null && definition.stage(process.previousStage()).map(StageDefinition::isService).orElse(false)) {
+            reply = process.results().get(process.previousStage());
+        }
+        java.util.Map<String, JsonNode> results = new java.util.LinkedHashMap<>();
+        process.results().fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue()));
+        return new StageContext(process.id(), process.caseKey(), process.caseVersion(), stage.name(), process.attempt(),
+                process.input(), results, reply, new ProcessData(process.data().deepCopy()), stage.command());
+    }
+
+    private void submit(Commit commit, Delivery delivery) {
+        committer.submit(commit).whenComplete((applied, error) -> {
+            if (error != null) {
+                handleFailure(delivery, error instanceof java.util.concurrent.CompletionException c ? c.getCause() : error);
+            } else if (applied) {
+                metrics.transitionCommitted();
+                delivery.ack();
+            } else {
+                metrics.duplicateDropped("fenced_commit");
+                LOG.debug("commit refused by the step fence: processId={} step={}", commit.processId(), commit.expectedStep());
+                delivery.ack();
+            }
+        });
+    }
+
+    private void dropDuplicate(Delivery delivery, String reason, ProcessSnapshot process, String detail) {
+        metrics.duplicateDropped(reason);
+        LOG.debug("dropped {} message: processId={} step={}: {}", reason, process.id(), process.step(), detail);
+        delivery.ack();
+    }
+
+    private void deadLetter(Delivery delivery, String reason, String detail) {
+        metrics.deadLettered(reason);
+        delivery.deadLetter(reason, detail);
+    }
+
+    private void handleFailure(Delivery delivery, Throwable error) {
+        if (StoreException.isUnavailable(error)) {
+            LOG.warn("store unavailable while handling a message from {} ({}); delivering it again in {}", delivery.queue(),
+                    error.getMessage(), STORE_RETRY);
+            delivery.retryLater(STORE_RETRY);
+        } else if (delivery.deliveryCount() >= MAX_FAILED_DELIVERIES) {
+            LOG.error("giving up on a message from {} after {} deliveries", delivery.queue(), delivery.deliveryCount(), error);
+            deadLetter(delivery, "handling_failed", "handling failed " + delivery.deliveryCount() + " times; last error: " + error);
+        } else {
+            LOG.warn("handling a message from {} failed (delivery {}); delivering it again", delivery.queue(),
+                    delivery.deliveryCount(), error);
+            delivery.retryLater(STORE_RETRY);
+        }
+    }
+
+    public EngineMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        committer.close();
+        runner.close();
+    }
+}

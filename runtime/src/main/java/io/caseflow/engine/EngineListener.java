@@ -1,0 +1,12 @@
+package io.caseflow.engine;
+
+import java.util.List;
+
+/**
+ * Told about every committed transition, after the commit, on the committer thread: keep it quick and
+ * hand heavy work elsewhere. The monitor and the event publisher listen here.
+ */
+@FunctionalInterface
+public interface EngineListener {
+    void committed(List<Commit> commits);
+}

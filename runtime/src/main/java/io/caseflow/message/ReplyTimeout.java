@@ -1,0 +1,5 @@
+package io.caseflow.message;
+
+/** "The reply the process has waited for since step {@code step} is overdue." */
+public record ReplyTimeout(String processId, long step) implements InnerMessage {
+}

@@ -1,0 +1,139 @@
+package io.caseflow.process;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.definition.CaseKey;
+import java.time.Instant;
+
+/**
+ * A process as stored: the record the original design describes, holding every stage's result and
+ * free data, plus the engine's bookkeeping ({@code step}, the fence; {@code attempt}; the task id it
+ * waits for).
+ *
+ * @param step           increases by one on every committed transition; messages carry the step they are for
+ * @param runStep        the step at which the current stage run began (its stage_run row), or null
+ * @param waitTaskId     while WAITING (or FAILED by reply timeout): the task id of the outstanding request
+ * @param pendingRequest that request's JSON, so it can be sent again with the same task id
+ */
+public record ProcessSnapshot(String id,
+                              CaseKey caseKey,
+                              int caseVersion,
+                              ProcessStatus status,
+                              String currentStage,
+                              String previousStage,
+                              long step,
+                              int attempt,
+                              Long runStep,
+                              String waitTaskId,
+                              String pendingRequest,
+                              JsonNode input,
+                              ObjectNode data,
+                              ObjectNode results,
+                              JsonNode result,
+                              Failure failure,
+                              String idempotencyKey,
+                              Instant createdAt,
+                              Instant updatedAt) {
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copies a snapshot with changes; used by the decision step to describe the next state. */
+    public static final class Builder {
+        private final ProcessSnapshot from;
+        private ProcessStatus status;
+        private String currentStage;
+        private String previousStage;
+        private long step;
+        private int attempt;
+        private Long runStep;
+        private String waitTaskId;
+        private String pendingRequest;
+        private ObjectNode data;
+        private ObjectNode results;
+        private JsonNode result;
+        private Failure failure;
+        private Instant updatedAt;
+
+        private Builder(ProcessSnapshot from) {
+            this.from = from;
+            this.status = from.status;
+            this.currentStage = from.currentStage;
+            this.previousStage = from.previousStage;
+            this.step = from.step;
+            this.attempt = from.attempt;
+            this.runStep = from.runStep;
+            this.waitTaskId = from.waitTaskId;
+            this.pendingRequest = from.pendingRequest;
+            this.data = from.data;
+            this.results = from.results;
+            this.result = from.result;
+            this.failure = from.failure;
+            this.updatedAt = from.updatedAt;
+        }
+
+        public Builder status(ProcessStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder moveTo(String stage) {
+            this.previousStage = currentStage;
+            this.currentStage = stage;
+            return this;
+        }
+
+        public Builder step(long value) {
+            this.step = value;
+            return this;
+        }
+
+        public Builder attempt(int value) {
+            this.attempt = value;
+            return this;
+        }
+
+        public Builder runStep(Long value) {
+            this.runStep = value;
+            return this;
+        }
+
+        public Builder waitingFor(String taskId, String request) {
+            this.waitTaskId = taskId;
+            this.pendingRequest = request;
+            return this;
+        }
+
+        public Builder data(ObjectNode value) {
+            this.data = value;
+            return this;
+        }
+
+        public Builder results(ObjectNode value) {
+            this.results = value;
+            return this;
+        }
+
+        public Builder result(JsonNode value) {
+            this.result = value;
+            return this;
+        }
+
+        public Builder failure(Failure value) {
+            this.failure = value;
+            return this;
+        }
+
+        public Builder updatedAt(Instant value) {
+            this.updatedAt = value;
+            return this;
+        }
+
+        public ProcessSnapshot build() {
+            return new ProcessSnapshot(from.id, from.caseKey, from.caseVersion, status, currentStage, previousStage, step,
+                    attempt, runStep, waitTaskId, pendingRequest, from.input, data, results, result, failure,
+                    from.idempotencyKey, from.createdAt, updatedAt);
+        }
+    }
+}
