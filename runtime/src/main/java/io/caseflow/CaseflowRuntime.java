@@ -153,11 +153,13 @@ public final class CaseflowRuntime implements AutoCloseable {
         requireStarted();
         CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
         Instant now = clock.instant();
-        ProcessSnapshot process = new ProcessSnapshot(UUID.randomUUID().toString(), key, definition.version(),
+        ProcessSnapshot process = new ProcessSnapshot(io.caseflow.process.ProcessIds.next(), key, definition.version(),
                 ProcessStatus.RUNNING, definition.startStage(), null, 0, 1, null, null, null,
                 Json.tree(input == null ? Map.of() : input), Json.object(), Json.object(), null, null, idempotencyKey, now, now);
-        ProcessStore.Started started = processes.insert(process, engine.decider().firstStage(process), transport.claimPolicy());
-        transport.committed(started.claimed());
+        ProcessStore.Started started = engine.start(new ProcessStore.NewProcess(process, engine.decider().firstStage(process)));
+        if (started.conflict() != null) {
+            throw started.conflict();
+        }
         return started.process();
     }
 

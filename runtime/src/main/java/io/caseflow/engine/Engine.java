@@ -101,6 +101,18 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** Creates a process through the group commit, so a burst of starts shares transactions. */
+    public ProcessStore.Started start(ProcessStore.NewProcess start) {
+        try {
+            return committer.submit(start).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
     void onDelivery(Delivery delivery) {
         try {
             if (Queues.isServiceQ(delivery.queue())) {

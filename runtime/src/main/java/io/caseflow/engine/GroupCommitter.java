@@ -50,13 +50,24 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Completes with true once committed, false if the fence refused it (a duplicate), or exceptionally. */
     CompletableFuture<Boolean> submit(Commit commit) {
-        Pending pending = new Pending(commit, new CompletableFuture<>());
+        CompletableFuture<Boolean> result = new CompletableFuture<>();
+        enqueue(new Pending(commit, null, result, null));
+        return result;
+    }
+
+    /** Creates a process together with whatever else is being committed. */
+    CompletableFuture<ProcessStore.Started> submit(ProcessStore.NewProcess start) {
+        CompletableFuture<ProcessStore.Started> result = new CompletableFuture<>();
+        enqueue(new Pending(null, start, null, result));
+        return result;
+    }
+
+    private void enqueue(Pending pending) {
         if (!running) {
-            pending.result.completeExceptionally(new IllegalStateException("the engine is stopping"));
-            return pending.result;
+            pending.fail(new IllegalStateException("the engine is stopping"));
+            return;
         }
         queue.add(pending);
-        return pending.result;
     }
 
     private void loop() {
@@ -75,23 +86,25 @@ final class GroupCommitter implements AutoCloseable {
                 break;
             } catch (RuntimeException e) {
                 LOG.error("group commit failed unexpectedly", e);
-                batch.forEach(p -> p.result.completeExceptionally(e));
+                batch.forEach(p -> p.fail(e));
             } finally {
                 batch.clear();
             }
         }
         List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
-        rest.forEach(p -> p.result.completeExceptionally(new IllegalStateException("the engine stopped before this commit")));
+        rest.forEach(p -> p.fail(new IllegalStateException("the engine stopped before this commit")));
     }
 
     private void commit(List<Pending> batch) {
         CrashPoints.reach(CrashPoint.BEFORE_STAGE_COMMIT);
-        List<Commit> commits = batch.stream().map(Pending::commit).toList();
+        List<Pending> transitions = batch.stream().filter(p -> p.commit != null).toList();
+        List<Pending> starts = batch.stream().filter(p -> p.start != null).toList();
+        List<Commit> commits = transitions.stream().map(p -> p.commit).toList();
         long started = System.nanoTime();
         CommitResult result;
         try {
-            result = store.commit(commits, transport.claimPolicy());
+            result = store.commit(commits, starts.stream().map(p -> p.start).toList(), transport.claimPolicy());
         } catch (StoreException e) {
             if (batch.size() > 1 && !e.isUnavailable()) {
                 LOG.warn("a group commit of {} failed ({}); committing them one by one", batch.size(), e.getMessage());
@@ -100,7 +113,7 @@ final class GroupCommitter implements AutoCloseable {
                 }
                 return;
             }
-            batch.forEach(p -> p.result.completeExceptionally(e));
+            batch.forEach(p -> p.fail(e));
             return;
         }
         metrics.commitBatch(Duration.ofNanos(System.nanoTime() - started));
@@ -117,7 +130,9 @@ final class GroupCommitter implements AutoCloseable {
         if (requestPublished) {
             CrashPoints.reach(CrashPoint.AFTER_SERVICE_REQUEST_PUBLISHED);
         }
-        CrashPoints.reach(CrashPoint.AFTER_STAGE_COMMIT_BEFORE_ACK);
+        if (!applied.isEmpty()) {
+            CrashPoints.reach(CrashPoint.AFTER_STAGE_COMMIT_BEFORE_ACK);
+        }
         for (EngineListener listener : listeners) {
             try {
                 listener.committed(applied);
@@ -125,8 +140,11 @@ final class GroupCommitter implements AutoCloseable {
                 LOG.warn("engine listener {} failed", listener, e);
             }
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).result.complete(result.applied().get(i));
+        for (int i = 0; i < transitions.size(); i++) {
+            transitions.get(i).applied.complete(result.applied().get(i));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            starts.get(i).started.complete(result.started().get(i));
         }
     }
 
@@ -144,6 +162,15 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private record Pending(Commit commit, CompletableFuture<Boolean> result) {
+    /** A transition or a start waiting for the next group commit. */
+    private record Pending(Commit commit, ProcessStore.NewProcess start, CompletableFuture<Boolean> applied,
+                           CompletableFuture<ProcessStore.Started> started) {
+        void fail(Throwable error) {
+            if (applied != null) {
+                applied.completeExceptionally(error);
+            } else {
+                started.completeExceptionally(error);
+            }
+        }
     }
 }

@@ -4,7 +4,9 @@ import io.caseflow.process.ProcessStatus;
 import java.util.Set;
 
 /**
- * Filters and paging for listing processes; null or empty fields do not filter. Newest changes first.
+ * Filters and paging for listing processes; null or empty fields do not filter.
+ *
+ * Newest processes first (ids are time-ordered).
  *
  * @param text matched against the process id and its data (case-insensitive substring)
  */

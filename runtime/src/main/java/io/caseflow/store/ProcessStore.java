@@ -51,39 +51,46 @@ public final class ProcessStore {
         this.claimLease = claimLease;
     }
 
-    /**
-     * Inserts a new process and its first message, unless a process with the same idempotency key
-     * exists: then that process is returned if the input is the same, and an
-     * {@link IdempotencyConflictException} is thrown if it differs.
-     *
-     * @return the process, and whether it was created now
-     */
-    public Started insert(ProcessSnapshot process, OutboxMessage first, ClaimPolicy claims) {
-        String inputChecksum = checksum(Json.write(process.input()));
-        return database.inTransaction("start process " + process.id(), connection -> {
-            if (process.idempotencyKey() != null) {
-                Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
-                if (existing.isPresent()) {
-                    String existingChecksum = inputChecksum(connection, existing.get().id());
-                    if (!existingChecksum.equals(inputChecksum)) {
-                        throw new IdempotencyConflictException(process.idempotencyKey(), existing.get().id());
-                    }
-                    return new Started(existing.get(), false, List.of());
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO process (" + PROCESS_COLUMNS
-                    + ", input_checksum) VALUES (" + Jdbc.placeholders(25) + ")")) {
-                int i = bindProcess(insert, process);
-                insert.setString(i, inputChecksum);
-                insert.executeUpdate();
-            }
-            List<StoredMessage> claimed = insertMessages(connection, List.of(first), claims);
-            return new Started(process, true, claimed);
-        });
+    /** A process to create, with the message that runs its first stage. */
+    public record NewProcess(ProcessSnapshot process, OutboxMessage first) {
     }
 
-    /** A process start's result; {@code claimed} holds the first message if this node took it at once. */
-    public record Started(ProcessSnapshot process, boolean created, List<StoredMessage> claimed) {
+    /**
+     * What became of a {@link NewProcess}: created now, or an existing process with the same
+     * idempotency key and input ({@code created} false), or refused because that key was used with
+     * another input ({@code conflict} set).
+     */
+    public record Started(ProcessSnapshot process, boolean created, IdempotencyConflictException conflict) {
+    }
+
+    /** Creates one process in its own transaction; see {@link #commit(List, List, ClaimPolicy)} for batches. */
+    public Started insert(ProcessSnapshot process, OutboxMessage first, ClaimPolicy claims) {
+        CommitResult result = commit(List.of(), List.of(new NewProcess(process, first)), claims);
+        return result.started().get(0);
+    }
+
+    private Started start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages)
+            throws SQLException {
+        ProcessSnapshot process = start.process();
+        String inputChecksum = checksum(Json.write(process.input()));
+        if (process.idempotencyKey() != null) {
+            Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
+            if (existing.isPresent()) {
+                if (!inputChecksum(connection, existing.get().id()).equals(inputChecksum)) {
+                    return new Started(existing.get(), false,
+                            new IdempotencyConflictException(process.idempotencyKey(), existing.get().id()));
+                }
+                return new Started(existing.get(), false, null);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO process (" + PROCESS_COLUMNS
+                + ", input_checksum) VALUES (" + Jdbc.placeholders(25) + ")")) {
+            int i = bindProcess(insert, process);
+            insert.setString(i, inputChecksum);
+            insert.executeUpdate();
+        }
+        messages.add(start.first());
+        return new Started(process, true, null);
     }
 
     public Optional<ProcessSnapshot> find(String processId) {
@@ -112,17 +119,21 @@ public final class ProcessStore {
     }
 
     /**
-     * Applies transitions in one transaction. Each is written only if its process is still at the
-     * expected step; one that is not is skipped (a duplicate) and reported as not applied. Outbox
-     * rows the policy claims are written claimed by that owner.
+     * Creates processes and applies transitions in one transaction. Each transition is written only if
+     * its process is still at the expected step; one that is not is skipped (a duplicate) and reported
+     * as not applied. Outbox rows the policy claims are written claimed by that owner.
      */
-    public CommitResult commit(List<Commit> commits, ClaimPolicy claims) {
-        return database.inTransaction("commit " + commits.size() + " transition(s)", connection -> {
-            List<Boolean> applied = fence(connection, commits);
+    public CommitResult commit(List<Commit> commits, List<NewProcess> starts, ClaimPolicy claims) {
+        return database.inTransaction("commit " + commits.size() + " transition(s) and " + starts.size() + " start(s)", connection -> {
+            List<OutboxMessage> messages = new ArrayList<>();
+            List<Started> started = new ArrayList<>(starts.size());
+            for (NewProcess start : starts) {
+                started.add(start(connection, start, claims, messages));
+            }
+            List<Boolean> applied = commits.isEmpty() ? List.of() : fence(connection, commits);
             List<StageRunWrite.Insert> inserts = new ArrayList<>();
             List<StageRunWrite.Finish> finishes = new ArrayList<>();
             List<String> cancelTimers = new ArrayList<>();
-            List<OutboxMessage> messages = new ArrayList<>();
             for (int i = 0; i < commits.size(); i++) {
                 if (!applied.get(i)) {
                     continue;
@@ -144,7 +155,7 @@ public final class ProcessStore {
             insertRuns(connection, inserts);
             deleteTimers(connection, cancelTimers);
             List<StoredMessage> stored = insertMessages(connection, messages, claims);
-            return new CommitResult(applied, stored);
+            return new CommitResult(applied, started, stored);
         });
     }
 
@@ -209,7 +220,7 @@ public final class ProcessStore {
             }
             List<ProcessSnapshot> page = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + PROCESS_COLUMNS + " FROM process" + where
-                    + " ORDER BY updated_at DESC, id LIMIT ? OFFSET ?")) {
+                    + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
                 int next = bind(select, params);
                 select.setInt(next, query.limit());
                 select.setInt(next + 1, query.offset());

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /** Everything that differs between the databases caseflow runs on, in one place. */
 public enum SqlDialect {
-    H2("CLOB", " FOR UPDATE"),
+    H2("CHARACTER VARYING(1000000)", " FOR UPDATE"),
     POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED");
 
     private final String textType;

@@ -1,0 +1,169 @@
+package io.caseflow.designer.drawio;
+
+import static io.caseflow.designer.drawio.DrawioAttributes.*;
+
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.RetryPolicy;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.definition.StageKind;
+import io.caseflow.definition.TransitionDefinition;
+import io.caseflow.designer.editor.NodeGeometry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Writes a case as a one-page draw.io file that draw.io opens with the same layout and labels.
+ * Stage properties are attributes of {@code <object>} wrappers (draw.io's "Edit Data"), the case's
+ * own properties sit on the root cell, so {@link DrawioImport} reads back an identical definition.
+ */
+public final class DrawioExport {
+    public static final String FILE_SUFFIX = ".drawio";
+
+    static final String TASK_STYLE = "rounded=1;whiteSpace=wrap;html=1;arcSize=12;fillColor=#dae8fc;strokeColor=#3b6ea8;fontStyle=1;";
+    static final String SERVICE_STYLE = "rounded=1;whiteSpace=wrap;html=1;arcSize=12;fillColor=#e6dcf5;strokeColor=#7a4fb5;fontStyle=1;";
+    static final String END_STYLE = "rounded=1;whiteSpace=wrap;html=1;arcSize=50;fillColor=#d5f0dd;strokeColor=#2e8b57;strokeWidth=2;fontStyle=1;";
+    static final String START_EXTRA = "strokeWidth=3;";
+    static final String EDGE_STYLE = "edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor=#4a5568;fontSize=11;labelBackgroundColor=#ffffff;";
+
+    private DrawioExport() {
+    }
+
+    /** The file's XML; {@code compressed} writes the page the way draw.io compresses it. */
+    public static String toXml(CaseDefinition definition, boolean compressed) {
+        Document doc = DrawioXml.newDocument();
+        Element file = doc.createElement("mxfile");
+        file.setAttribute("host", "caseflow");
+        file.setAttribute("type", "device");
+        doc.appendChild(file);
+        Element diagram = doc.createElement("diagram");
+        diagram.setAttribute("id", "caseflow-" + (definition.name() == null ? "case" : definition.name()));
+        diagram.setAttribute("name", definition.name() == null ? "case" : definition.name());
+        file.appendChild(diagram);
+
+        Document modelDoc = compressed ? DrawioXml.newDocument() : doc;
+        Element model = modelDoc.createElement("mxGraphModel");
+        for (String[] kv : new String[][] {{"grid", "1"}, {"gridSize", "20"}, {"guides", "1"}, {"tooltips", "1"},
+                {"connect", "1"}, {"arrows", "1"}, {"fold", "1"}, {"page", "0"}, {"pageScale", "1"}, {"math", "0"}, {"shadow", "0"}}) {
+            model.setAttribute(kv[0], kv[1]);
+        }
+        Element root = modelDoc.createElement("root");
+        model.appendChild(root);
+
+        Element caseObject = modelDoc.createElement("object");
+        caseObject.setAttribute("label", "");
+        caseObject.setAttribute("id", "0");
+        put(caseObject, CASE_NAME, definition.name());
+        put(caseObject, CASE_API, definition.api());
+        if (definition.version() != 0) {
+            caseObject.setAttribute(CASE_VERSION, Integer.toString(definition.version()));
+        }
+        put(caseObject, CASE_DESCRIPTION, definition.description());
+        put(caseObject, START_STAGE, definition.startStage());
+        caseObject.appendChild(modelDoc.createElement("mxCell"));
+        root.appendChild(caseObject);
+        Element layer = modelDoc.createElement("mxCell");
+        layer.setAttribute("id", "1");
+        layer.setAttribute("parent", "0");
+        root.appendChild(layer);
+
+        Map<String, String> idByStage = new HashMap<>();
+        int n = 0;
+        for (StageDefinition s : definition.stages()) {
+            String id = "stage-" + (++n);
+            idByStage.putIfAbsent(s.name(), id);
+            Element object = modelDoc.createElement("object");
+            object.setAttribute("label", HtmlText.escape(s.name() == null ? "" : s.name()));
+            object.setAttribute("id", id);
+            object.setAttribute(KIND, s.kind().jsonName());
+            put(object, HANDLER, s.handler());
+            put(object, SERVICE, s.service());
+            put(object, COMMAND, s.command());
+            put(object, TIMEOUT, s.timeout());
+            put(object, REPLY_TIMEOUT, s.replyTimeout());
+            RetryPolicy r = s.retry();
+            object.setAttribute(RETRY_ATTEMPTS, Integer.toString(r.maxAttempts()));
+            put(object, RETRY_BACKOFF, r.backoff());
+            object.setAttribute(RETRY_MULTIPLIER, number(r.multiplier()));
+            put(object, RETRY_MAX_BACKOFF, r.maxBackoff());
+            Element cell = modelDoc.createElement("mxCell");
+            String style = switch (s.kind()) {
+                case TASK -> TASK_STYLE;
+                case SERVICE -> SERVICE_STYLE;
+                case END -> END_STYLE;
+            };
+            cell.setAttribute("style", s.name() != null && s.name().equals(definition.startStage()) && s.kind() != StageKind.END
+                    ? style + START_EXTRA : style);
+            cell.setAttribute("vertex", "1");
+            cell.setAttribute("parent", "1");
+            Element geometry = modelDoc.createElement("mxGeometry");
+            geometry.setAttribute("x", number(s.layout().x()));
+            geometry.setAttribute("y", number(s.layout().y()));
+            geometry.setAttribute("width", number(NodeGeometry.WIDTH));
+            geometry.setAttribute("height", number(NodeGeometry.HEIGHT));
+            geometry.setAttribute("as", "geometry");
+            cell.appendChild(geometry);
+            object.appendChild(cell);
+            root.appendChild(object);
+        }
+        int e = 0;
+        for (TransitionDefinition t : definition.transitions()) {
+            Element cell = modelDoc.createElement("mxCell");
+            cell.setAttribute("id", "transition-" + (++e));
+            cell.setAttribute("value", t.isDefault() ? "" : HtmlText.escape(t.outcome()));
+            cell.setAttribute("style", EDGE_STYLE);
+            cell.setAttribute("edge", "1");
+            cell.setAttribute("parent", "1");
+            if (idByStage.containsKey(t.from())) {
+                cell.setAttribute("source", idByStage.get(t.from()));
+            }
+            if (idByStage.containsKey(t.to())) {
+                cell.setAttribute("target", idByStage.get(t.to()));
+            }
+            Element geometry = modelDoc.createElement("mxGeometry");
+            geometry.setAttribute("relative", "1");
+            geometry.setAttribute("as", "geometry");
+            cell.appendChild(geometry);
+            root.appendChild(cell);
+        }
+        if (compressed) {
+            modelDoc.appendChild(model);
+            diagram.setTextContent(DrawioCompression.compress(DrawioXml.write(modelDoc.getDocumentElement(), false)));
+        } else {
+            diagram.appendChild(model);
+        }
+        return DrawioXml.write(doc.getDocumentElement(), !compressed) + System.lineSeparator();
+    }
+
+    /** Writes the file in one step (a temporary file moved into place). */
+    public static void write(CaseDefinition definition, Path file, boolean compressed) throws IOException {
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        Files.writeString(temp, toXml(definition, compressed), StandardCharsets.UTF_8);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void put(Element element, String attribute, String value) {
+        if (value != null) {
+            element.setAttribute(attribute, value);
+        }
+    }
+
+    private static void put(Element element, String attribute, Duration value) {
+        if (value != null) {
+            element.setAttribute(attribute, value.toString());
+        }
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}

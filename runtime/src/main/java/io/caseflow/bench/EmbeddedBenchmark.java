@@ -1,0 +1,125 @@
+package io.caseflow.bench;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.RetryPolicy;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.handler.StageContext;
+import io.caseflow.handler.StageOutcome;
+import io.caseflow.process.ProcessStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Stage transitions per second and stage-to-stage latency on the embedded runtime, for a linear case
+ * of {@code stages} stages. Latency is measured where a user feels it: from the start of one stage's
+ * handler to the start of the next one's, which spans the commit, the hand-off and the dispatch.
+ */
+public final class EmbeddedBenchmark {
+    static final CaseKey KEY = new CaseKey("bench", "v1");
+    private static final int STARTERS = 16;
+
+    /** What one run measured. */
+    public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
+                         double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
+                         long duplicates) {
+        public String describe() {
+            return String.format(java.util.Locale.ROOT,
+                    "  stage transitions     %,d in %.2f s  ->  %,.0f transitions/s%n"
+                            + "  stage-to-stage latency  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n"
+                            + "  group commit          %,d transactions, %.1f transitions per transaction, %.1f ms each%n"
+                            + "  duplicates dropped    %,d",
+                    transitions, elapsed.toMillis() / 1000.0, transitionsPerSecond, p50Millis, p99Millis, maxMillis,
+                    commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates);
+        }
+    }
+
+    private final Recorder hops = new Recorder(3);
+    private final java.util.concurrent.atomic.AtomicLong completed = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
+
+    public static CaseDefinition linearCase(int stages) {
+        CaseDefinition.Builder builder = CaseDefinition.builder(KEY.name(), KEY.api());
+        for (int i = 1; i < stages; i++) {
+            builder.stage(StageDefinition.task("s" + i, "bench.step").withRetry(RetryPolicy.NONE));
+            if (i > 1) {
+                builder.transition("s" + (i - 1), "s" + i);
+            }
+        }
+        builder.stage(new StageDefinition("done", io.caseflow.definition.StageKind.END, "bench.step", null, null, null, null,
+                null, null));
+        builder.transition("s" + (stages - 1), "done");
+        return builder.build();
+    }
+
+    private StageOutcome step(StageContext ctx) {
+        long now = System.nanoTime();
+        Long previous = lastStart.put(ctx.processId(), now);
+        if (previous != null) {
+            hops.recordValue(Math.max(0, now - previous));
+        }
+        return ctx.next();
+    }
+
+    public Result run(Path directory, int processes, int stages, int threads, int warmup) throws InterruptedException {
+        HandlerRegistry handlers = new HandlerRegistry().register("bench.step", this::step);
+        try (CaseflowRuntime runtime = CaseflowRuntime.builder().h2File(directory.resolve("bench")).handlers(handlers)
+                .workerThreads(threads).listener(this::countCompletions).build().start()) {
+            runtime.deploy(linearCase(stages));
+            if (warmup > 0) {
+                startAndWait(runtime, warmup, warmup);
+            }
+            hops.getIntervalHistogram();
+            long transitionsBefore = runtime.metrics().transitions();
+            long commitsBefore = runtime.metrics().registry().get("caseflow.commit.batch").timer().count();
+            long duplicatesBefore = runtime.metrics().duplicatesDropped();
+            long started = System.nanoTime();
+            startAndWait(runtime, processes, warmup + processes);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            var histogram = hops.getIntervalHistogram();
+            var commitTimer = runtime.metrics().registry().get("caseflow.commit.batch").timer();
+            long transitions = runtime.metrics().transitions() - transitionsBefore;
+            long commits = runtime.metrics().registry().get("caseflow.commit.batch").timer().count() - commitsBefore;
+            return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
+                    histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
+                    histogram.getMaxValue() / 1e6, commits, commitTimer.mean(TimeUnit.MILLISECONDS),
+                    runtime.metrics().duplicatesDropped() - duplicatesBefore);
+        }
+    }
+
+    private void countCompletions(java.util.List<io.caseflow.engine.Commit> commits) {
+        long done = commits.stream().filter(c -> c.next().status() == ProcessStatus.COMPLETED).count();
+        if (done > 0) {
+            synchronized (completed) {
+                completed.addAndGet(done);
+                completed.notifyAll();
+            }
+        }
+    }
+
+    private void startAndWait(CaseflowRuntime runtime, int count, long expectedCompleted) throws InterruptedException {
+        // Clients start processes concurrently, as many HTTP callers would; starts share group commits.
+        java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newFixedThreadPool(STARTERS);
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            starters.execute(() -> runtime.startProcess(KEY, Map.of("n", n)));
+        }
+        starters.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        synchronized (completed) {
+            while (completed.get() < expectedCompleted) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("benchmark did not finish within 10 minutes: " + runtime.countsByStatus());
+                }
+                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.caseflow.samples;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.engine.Commit;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.store.ProcessQuery;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * businessCase1 on an embedded runtime with the sample services: what {@code caseflow demo} and the
+ * designer's monitor run. Starts processes, waits for them to end, and reports.
+ */
+public final class Demo implements AutoCloseable {
+    private final CaseflowRuntime runtime;
+    private final SampleServices services;
+    private final AtomicLong ended = new AtomicLong();
+
+    private Demo(CaseflowRuntime runtime, SampleServices services) {
+        this.runtime = runtime;
+        this.services = services;
+    }
+
+    /** Opens (or reopens) a demo whose databases live under {@code directory}. */
+    public static Demo open(Path directory, int workerThreads) {
+        Demo[] self = new Demo[1];
+        CaseflowRuntime runtime = CaseflowRuntime.builder()
+                .h2File(directory.resolve("runtime"))
+                .handlers(BusinessCase1.registerHandlers(new HandlerRegistry()))
+                .workerThreads(workerThreads)
+                .listener(commits -> self[0].countEnded(commits))
+                .build();
+        SampleServices services = null;
+        try {
+            runtime.start();
+            services = SampleServices.h2(directory.resolve("services")).attach(runtime.transport(), 2);
+            runtime.deploy(BusinessCase1.definition());
+            self[0] = new Demo(runtime, services);
+            return self[0];
+        } catch (RuntimeException e) {
+            runtime.close();
+            if (services != null) {
+                services.close();
+            }
+            throw e;
+        }
+    }
+
+    private void countEnded(List<Commit> commits) {
+        long count = commits.stream().filter(c -> c.next().status().isTerminal()).count();
+        if (count > 0) {
+            synchronized (ended) {
+                ended.addAndGet(count);
+                ended.notifyAll();
+            }
+        }
+    }
+
+    public CaseflowRuntime runtime() {
+        return runtime;
+    }
+
+    public SampleServices services() {
+        return services;
+    }
+
+    /** Starts {@code count} orders (numbered from {@code firstIndex}) from several client threads. */
+    public List<String> start(int firstIndex, int count, Orders.Mix mix, long seed) throws InterruptedException {
+        Random random = new Random(seed);
+        List<Map<String, Object>> orders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            orders.add(Orders.order(firstIndex + i, random, mix));
+        }
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        for (Map<String, Object> order : orders) {
+            clients.execute(() -> ids.add(runtime.startProcess(BusinessCase1.KEY, order, "demo-" + order.get("orderId")).id()));
+        }
+        clients.shutdown();
+        if (!clients.awaitTermination(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("starting " + count + " processes took more than 5 minutes");
+        }
+        return ids;
+    }
+
+    /** Waits until {@code count} more processes than before have ended (completed, failed or cancelled). */
+    public boolean awaitEnded(long endedBefore, long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (ended) {
+            while (ended.get() - endedBefore < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(ended, Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            }
+        }
+        return true;
+    }
+
+    public long endedSoFar() {
+        return ended.get();
+    }
+
+    /** Failed processes, up to {@code limit}. */
+    public List<ProcessSnapshot> failed(int limit) {
+        return runtime.list(ProcessQuery.all(limit).withStatuses(Set.of(ProcessStatus.FAILED))).processes();
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+        services.close();
+    }
+}
