@@ -1,0 +1,150 @@
+package io.caseflow.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.message.Messages;
+import io.caseflow.message.OutboxMessage;
+import io.caseflow.message.Queues;
+import io.caseflow.message.ServiceReply;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.store.DeadLetter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages nobody should send: each is set aside with a reason and changes nothing. */
+class BadInputTest {
+    private static final CaseKey KEY = new CaseKey("orders", "v1");
+
+    @TempDir
+    Path dir;
+    private CaseflowRuntime runtime;
+    private ProcessSnapshot waiting;
+
+    @BeforeEach
+    void start() {
+        HandlerRegistry handlers = new HandlerRegistry().register("charge", ctx -> ctx.callService(Map.of("amount", 1)));
+        runtime = CaseflowRuntime.builder().h2File(dir.resolve("db")).handlers(handlers).build().start();
+        runtime.deploy(CaseDefinition.builder("orders", "v1")
+                .stage(StageDefinition.service("charge", "charge", "payments", "charge"))
+                .stage(StageDefinition.end("done"))
+                .transition("charge", "done")
+                .build());
+        // No payments service is attached, so the process waits for a reply that only this test sends.
+        ProcessSnapshot started = runtime.startProcess(KEY, Map.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.process(started.id()).status() == ProcessStatus.WAITING);
+        waiting = runtime.process(started.id());
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private void send(String queue, String body) {
+        runtime.transport().publish(new OutboxMessage(queue, null, OutboxMessage.Kind.SERVICE_REPLY, body, Instant.now()));
+    }
+
+    private DeadLetter awaitDeadLetter(int count) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.deadLetters(100).size() >= count);
+        return runtime.deadLetters(100).get(0);
+    }
+
+    private void assertUnchanged() {
+        ProcessSnapshot now = runtime.process(waiting.id());
+        assertThat(now.status()).isEqualTo(ProcessStatus.WAITING);
+        assertThat(now.step()).isEqualTo(waiting.step());
+        assertThat(now.data()).isEqualTo(waiting.data());
+    }
+
+    @Test
+    void malformed_json_on_the_inner_queue_is_dead_lettered_with_its_position() {
+        send(Queues.innerQ(KEY), "{\"type\": \"stageDue\", \"processId\": ");
+        DeadLetter dead = awaitDeadLetter(1);
+        assertThat(dead.reason()).isEqualTo("malformed");
+        assertThat(dead.detail()).contains("not valid JSON", "line 1");
+        assertThat(dead.sourceQueue()).isEqualTo(Queues.innerQ(KEY));
+        assertThat(dead.body()).startsWith("{\"type\"");
+        assertUnchanged();
+    }
+
+    @Test
+    void a_message_for_an_unknown_process_is_dead_lettered() {
+        send(Queues.innerQ(KEY), "{\"type\":\"stageDue\",\"processId\":\"no-such\",\"step\":0,\"stage\":\"charge\"}");
+        DeadLetter dead = awaitDeadLetter(1);
+        assertThat(dead.reason()).isEqualTo("unknown_process");
+        assertThat(dead.detail()).contains("no-such");
+    }
+
+    @Test
+    void a_tampered_task_id_is_rejected_before_the_store_is_touched() {
+        String taskId = waiting.waitTaskId();
+        char last = taskId.charAt(taskId.length() - 1);
+        String tampered = taskId.substring(0, taskId.length() - 1) + (last == 'A' ? 'B' : 'A');
+        send(Queues.serviceQ(KEY), Messages.write(ServiceReply.ok(tampered, "ok", null)));
+        DeadLetter dead = awaitDeadLetter(1);
+        assertThat(dead.reason()).isEqualTo("bad_task_id");
+        assertThat(dead.detail()).contains("signature does not match");
+        assertUnchanged();
+    }
+
+    @Test
+    void a_forged_task_id_of_garbage_is_malformed() {
+        send(Queues.serviceQ(KEY), "{\"taskId\":\"definitely-not-a-task-id\",\"status\":\"ok\"}");
+        assertThat(awaitDeadLetter(1).reason()).isEqualTo("bad_task_id");
+        assertUnchanged();
+    }
+
+    @Test
+    void a_reply_without_status_is_malformed_and_names_the_field() {
+        send(Queues.serviceQ(KEY), "{\"taskId\":\"" + waiting.waitTaskId() + "\"}");
+        DeadLetter dead = awaitDeadLetter(1);
+        assertThat(dead.reason()).isEqualTo("malformed");
+        assertThat(dead.detail()).isEqualTo("field 'status' is missing");
+        assertUnchanged();
+    }
+
+    @Test
+    void a_reply_for_a_stage_that_already_finished_is_dropped_as_a_duplicate() {
+        String reply = Messages.write(ServiceReply.ok(waiting.waitTaskId(), "ok", null));
+        send(Queues.serviceQ(KEY), reply);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.process(waiting.id()).status() == ProcessStatus.COMPLETED);
+        long stepAfter = runtime.process(waiting.id()).step();
+
+        send(Queues.serviceQ(KEY), reply);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.metrics().duplicatesByReason().getOrDefault("stale_reply", 0L) == 1);
+        assertThat(runtime.process(waiting.id()).step()).isEqualTo(stepAfter);
+        assertThat(runtime.deadLetters(10)).isEmpty();
+        assertThat(runtime.history(waiting.id())).hasSize(2);
+    }
+
+    @Test
+    void a_malformed_request_to_a_service_is_dead_lettered_by_the_service() throws Exception {
+        java.nio.file.Path serviceDb = dir.resolve("payments");
+        try (var dataSource = io.caseflow.testing.ServiceDatabase.open(serviceDb)) {
+            var inbox = io.caseflow.service.IdempotentInbox.create(dataSource, io.caseflow.testing.ServiceDatabase.url(serviceDb),
+                    java.time.Clock.systemUTC());
+            // A second runtime-side consumer for the request queue: the service endpoint.
+            runtime.attach(io.caseflow.service.ServiceEndpoint.builder("payments", inbox)
+                    .command("charge", (tx, request) -> io.caseflow.service.CommandResult.ok(Map.of())).build(), 1);
+            send(Queues.serviceRequests("payments"), "[\"not an object\"]");
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.deadLetters(10).stream()
+                    .anyMatch(d -> d.sourceQueue().equals(Queues.serviceRequests("payments"))));
+            List<DeadLetter> dead = runtime.deadLetters(10);
+            assertThat(dead).anyMatch(d -> d.reason().equals("malformed") && d.detail().contains("not an object"));
+        }
+    }
+}
