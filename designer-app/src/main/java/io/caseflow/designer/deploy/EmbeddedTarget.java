@@ -1,0 +1,45 @@
+package io.caseflow.designer.deploy;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.store.DeployedDefinition;
+import io.caseflow.validation.ValidationReport;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** Deploys into a runtime running in this JVM. */
+public final class EmbeddedTarget implements DeployTarget {
+    private final CaseflowRuntime runtime;
+
+    public EmbeddedTarget(CaseflowRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public String describe() {
+        return "embedded runtime";
+    }
+
+    @Override
+    public Optional<CaseDefinition> latest(CaseKey key) {
+        return runtime.definitions().stream()
+                .map(DeployedDefinition::definition)
+                .filter(d -> d.key().equals(key))
+                .max(Comparator.comparingInt(CaseDefinition::version));
+    }
+
+    @Override
+    public ValidationReport validate(CaseDefinition definition) {
+        return runtime.validator("deploy").validate(definition);
+    }
+
+    @Override
+    public DeployedDefinition deploy(CaseDefinition definition) {
+        return runtime.deploy(definition);
+    }
+
+    public CaseflowRuntime runtime() {
+        return runtime;
+    }
+}
