@@ -1,0 +1,34 @@
+package io.caseflow.designer.app;
+
+import io.caseflow.designer.deploy.DeployPlan;
+import io.caseflow.designer.drawio.DrawioPage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the main window asks the user in a dialog. The app uses {@link FxDialogs}; tests
+ * replace the file choosers (native dialogs cannot be driven headless) and keep the rest.
+ * Called on the FX thread; every method blocks until the user answers.
+ */
+public interface DesignerDialogs {
+    enum FileKind { CASE, DRAWIO }
+
+    enum Discard { SAVE, DISCARD, CANCEL }
+
+    Optional<Path> chooseOpen(FileKind kind);
+
+    Optional<Path> chooseSave(FileKind kind, String suggestedName);
+
+    /** Unsaved changes in {@code document}: save them, throw them away, or stay. */
+    Discard confirmDiscard(String document);
+
+    Optional<DrawioPage> choosePage(String file, List<DrawioPage> pages);
+
+    /** Shows the deploy plan (changes, new version); true to deploy. */
+    boolean confirmDeploy(DeployPlan plan);
+
+    void error(String title, String message);
+
+    void info(String title, String message);
+}
