@@ -1,0 +1,38 @@
+package io.caseflow.designer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The designer's layering: the model and codecs know no toolkit, and views never call the runtime. */
+class ArchitectureTest {
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.caseflow.designer");
+
+    @Test
+    void model_codecs_layout_and_diff_do_not_depend_on_javafx() {
+        noClasses().that().resideInAnyPackage("..designer.editor..", "..designer.drawio..", "..designer.layout..",
+                        "..designer.diff..", "..designer.deploy..", "..designer.icons..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void views_do_not_call_the_runtime() {
+        noClasses().that().resideInAnyPackage("..designer.canvas..", "..designer.properties..", "..designer.problems..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.caseflow", "io.caseflow.store..", "io.caseflow.engine..",
+                        "io.caseflow.transport..", "io.caseflow.samples..")
+                .check(classes);
+    }
+
+    @Test
+    void the_editor_does_not_know_the_app() {
+        noClasses().that().resideInAnyPackage("..designer.editor..", "..designer.canvas..")
+                .should().dependOnClassesThat().resideInAnyPackage("..designer.app..")
+                .check(classes);
+    }
+}
