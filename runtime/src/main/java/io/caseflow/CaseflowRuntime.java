@@ -99,6 +99,9 @@ public final class CaseflowRuntime implements AutoCloseable {
             transport = config.transport != null ? config.transport : new EmbeddedTransport(outbox, clock);
             engine = new Engine(processes, definitions, config.handlers, transport, codec, clock, metrics, config.listeners,
                     config.workerThreads, config.maxCommitBatch);
+            if (transport instanceof EmbeddedTransport embedded) {
+                embedded.shareWriter(engine.sharedWriter());
+            }
             for (DeployedDefinition deployed : definitions.all()) {
                 engine.serve(deployed.definition().key());
             }

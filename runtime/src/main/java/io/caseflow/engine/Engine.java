@@ -84,6 +84,11 @@ public final class Engine implements AutoCloseable {
         return decider;
     }
 
+    /** The group commit, for a transport that keeps its queue in the store (see {@link io.caseflow.transport.SharedWriter}). */
+    public io.caseflow.transport.SharedWriter sharedWriter() {
+        return committer;
+    }
+
     /** Starts consuming this case api's innerQ and serviceQ. Idempotent. */
     public void serve(CaseKey key) {
         transport.consume(CONSUMER, Set.of(Queues.innerQ(key), Queues.serviceQ(key)), workerThreads, this::onDelivery);

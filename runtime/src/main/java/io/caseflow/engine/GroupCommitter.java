@@ -6,6 +6,7 @@ import io.caseflow.message.OutboxMessage;
 import io.caseflow.store.CommitResult;
 import io.caseflow.store.ProcessStore;
 import io.caseflow.store.StoreException;
+import io.caseflow.transport.SharedWriter;
 import io.caseflow.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,15 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: transitions finished by many workers are written in one transaction. Each commit is
+ * Group commit: transitions finished by many workers, new processes, and (for the embedded transport)
+ * acknowledgements and service replies are written in one transaction by one thread. Each commit is
  * durable on its own (H2 with WRITE_DELAY=0, or PostgreSQL), so throughput comes from sharing the
  * write, never from relaxing it. Batches grow with load by themselves: whatever arrived while the
  * previous transaction ran goes into the next one.
  *
- * <p>If a batch fails for a reason other than an unreachable database, its commits are retried one by
+ * <p>If a batch fails for a reason other than an unreachable database, its items are retried one by
  * one, so one bad transition cannot hold back the others.
  */
-final class GroupCommitter implements AutoCloseable {
+final class GroupCommitter implements SharedWriter, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
 
     private final ProcessStore store;
@@ -51,15 +53,27 @@ final class GroupCommitter implements AutoCloseable {
     /** Completes with true once committed, false if the fence refused it (a duplicate), or exceptionally. */
     CompletableFuture<Boolean> submit(Commit commit) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        enqueue(new Pending(commit, null, result, null));
+        enqueue(new Pending(commit, null, null, 0, result));
         return result;
     }
 
     /** Creates a process together with whatever else is being committed. */
     CompletableFuture<ProcessStore.Started> submit(ProcessStore.NewProcess start) {
         CompletableFuture<ProcessStore.Started> result = new CompletableFuture<>();
-        enqueue(new Pending(null, start, null, result));
+        enqueue(new Pending(null, start, null, 0, result));
         return result;
+    }
+
+    @Override
+    public CompletableFuture<Void> append(OutboxMessage message) {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        enqueue(new Pending(null, null, message, 0, result));
+        return result;
+    }
+
+    @Override
+    public void acknowledge(long outboxId) {
+        enqueue(new Pending(null, null, null, outboxId, null));
     }
 
     private void enqueue(Pending pending) {
@@ -97,26 +111,48 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void commit(List<Pending> batch) {
-        CrashPoints.reach(CrashPoint.BEFORE_STAGE_COMMIT);
-        List<Pending> transitions = batch.stream().filter(p -> p.commit != null).toList();
-        List<Pending> starts = batch.stream().filter(p -> p.start != null).toList();
+        List<Pending> transitions = new ArrayList<>();
+        List<Pending> starts = new ArrayList<>();
+        List<Pending> appends = new ArrayList<>();
+        List<Long> acks = new ArrayList<>();
+        for (Pending pending : batch) {
+            if (pending.commit != null) {
+                transitions.add(pending);
+            } else if (pending.start != null) {
+                starts.add(pending);
+            } else if (pending.message != null) {
+                appends.add(pending);
+            } else {
+                acks.add(pending.ackId);
+            }
+        }
+        if (!transitions.isEmpty()) {
+            CrashPoints.reach(CrashPoint.BEFORE_STAGE_COMMIT);
+        }
         List<Commit> commits = transitions.stream().map(p -> p.commit).toList();
+        ProcessStore.WriteBatch write = new ProcessStore.WriteBatch(commits, starts.stream().map(p -> p.start).toList(),
+                appends.stream().map(p -> p.message).toList(), acks);
         long started = System.nanoTime();
         CommitResult result;
         try {
-            result = store.commit(commits, starts.stream().map(p -> p.start).toList(), transport.claimPolicy());
+            result = store.commit(write, transport.claimPolicy());
         } catch (StoreException e) {
             if (batch.size() > 1 && !e.isUnavailable()) {
-                LOG.warn("a group commit of {} failed ({}); committing them one by one", batch.size(), e.getMessage());
+                LOG.warn("a group commit of {} items failed ({}); committing them one by one", batch.size(), e.getMessage());
                 for (Pending pending : batch) {
                     commit(List.of(pending));
                 }
                 return;
             }
+            if (batch.size() == 1 && batch.get(0).isAck()) {
+                LOG.debug("an acknowledgement was not written ({}); the message will be delivered again", e.getMessage());
+            }
             batch.forEach(p -> p.fail(e));
             return;
         }
-        metrics.commitBatch(Duration.ofNanos(System.nanoTime() - started));
+        if (!commits.isEmpty()) {
+            metrics.commitBatch(Duration.ofNanos(System.nanoTime() - started));
+        }
         transport.committed(result.messages());
         List<Commit> applied = new ArrayList<>(commits.size());
         boolean requestPublished = false;
@@ -132,20 +168,21 @@ final class GroupCommitter implements AutoCloseable {
         }
         if (!applied.isEmpty()) {
             CrashPoints.reach(CrashPoint.AFTER_STAGE_COMMIT_BEFORE_ACK);
-        }
-        for (EngineListener listener : listeners) {
-            try {
-                listener.committed(applied);
-            } catch (RuntimeException e) {
-                LOG.warn("engine listener {} failed", listener, e);
+            for (EngineListener listener : listeners) {
+                try {
+                    listener.committed(applied);
+                } catch (RuntimeException e) {
+                    LOG.warn("engine listener {} failed", listener, e);
+                }
             }
         }
         for (int i = 0; i < transitions.size(); i++) {
-            transitions.get(i).applied.complete(result.applied().get(i));
+            transitions.get(i).complete(result.applied().get(i));
         }
         for (int i = 0; i < starts.size(); i++) {
-            starts.get(i).started.complete(result.started().get(i));
+            starts.get(i).complete(result.started().get(i));
         }
+        appends.forEach(p -> p.complete(null));
     }
 
     int pending() {
@@ -162,14 +199,21 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    /** A transition or a start waiting for the next group commit. */
-    private record Pending(Commit commit, ProcessStore.NewProcess start, CompletableFuture<Boolean> applied,
-                           CompletableFuture<ProcessStore.Started> started) {
+    /** One item waiting for the next group commit: a transition, a start, a message or an acknowledgement. */
+    private record Pending(Commit commit, ProcessStore.NewProcess start, OutboxMessage message, long ackId,
+                           CompletableFuture<?> result) {
+        boolean isAck() {
+            return result == null;
+        }
+
+        @SuppressWarnings("unchecked")
+        void complete(Object value) {
+            ((CompletableFuture<Object>) result).complete(value);
+        }
+
         void fail(Throwable error) {
-            if (applied != null) {
-                applied.completeExceptionally(error);
-            } else {
-                started.completeExceptionally(error);
+            if (result != null) {
+                result.completeExceptionally(error);
             }
         }
     }

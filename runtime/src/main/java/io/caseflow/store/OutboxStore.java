@@ -93,13 +93,7 @@ public final class OutboxStore {
             return;
         }
         database.inTransaction("acknowledge " + ids.size() + " message(s)", connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-                for (long id : ids) {
-                    delete.setLong(1, id);
-                    delete.addBatch();
-                }
-                delete.executeBatch();
-            }
+            ProcessStore.deleteMessages(connection, ids);
             return null;
         });
     }

@@ -63,10 +63,24 @@ public final class ProcessStore {
     public record Started(ProcessSnapshot process, boolean created, IdempotencyConflictException conflict) {
     }
 
-    /** Creates one process in its own transaction; see {@link #commit(List, List, ClaimPolicy)} for batches. */
+    /** Creates one process in its own transaction; see {@link #commit(WriteBatch, ClaimPolicy)} for batches. */
     public Started insert(ProcessSnapshot process, OutboxMessage first, ClaimPolicy claims) {
-        CommitResult result = commit(List.of(), List.of(new NewProcess(process, first)), claims);
+        CommitResult result = commit(new WriteBatch(List.of(), List.of(new NewProcess(process, first)), List.of(), List.of()), claims);
         return result.started().get(0);
+    }
+
+    /**
+     * Everything one group commit writes: transitions, new processes, messages that belong to no
+     * transition (a service's reply), and acknowledged outbox rows to delete.
+     */
+    public record WriteBatch(List<Commit> commits, List<NewProcess> starts, List<OutboxMessage> appends, List<Long> acks) {
+        public boolean isEmpty() {
+            return commits.isEmpty() && starts.isEmpty() && appends.isEmpty() && acks.isEmpty();
+        }
+
+        public int size() {
+            return commits.size() + starts.size() + appends.size() + acks.size();
+        }
     }
 
     private Started start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages)
@@ -123,9 +137,12 @@ public final class ProcessStore {
      * its process is still at the expected step; one that is not is skipped (a duplicate) and reported
      * as not applied. Outbox rows the policy claims are written claimed by that owner.
      */
-    public CommitResult commit(List<Commit> commits, List<NewProcess> starts, ClaimPolicy claims) {
-        return database.inTransaction("commit " + commits.size() + " transition(s) and " + starts.size() + " start(s)", connection -> {
-            List<OutboxMessage> messages = new ArrayList<>();
+    public CommitResult commit(WriteBatch batch, ClaimPolicy claims) {
+        List<Commit> commits = batch.commits();
+        List<NewProcess> starts = batch.starts();
+        return database.inTransaction("commit " + commits.size() + " transition(s), " + starts.size() + " start(s), "
+                + batch.appends().size() + " message(s) and " + batch.acks().size() + " acknowledgement(s)", connection -> {
+            List<OutboxMessage> messages = new ArrayList<>(batch.appends());
             List<Started> started = new ArrayList<>(starts.size());
             for (NewProcess start : starts) {
                 started.add(start(connection, start, claims, messages));
@@ -155,6 +172,7 @@ public final class ProcessStore {
             insertRuns(connection, inserts);
             deleteTimers(connection, cancelTimers);
             List<StoredMessage> stored = insertMessages(connection, messages, claims);
+            deleteMessages(connection, batch.acks());
             return new CommitResult(applied, started, stored);
         });
     }
@@ -355,6 +373,19 @@ public final class ProcessStore {
                 + "AND kind IN ('STAGE_DUE', 'REPLY_TIMEOUT') AND claimed_by IS NULL")) {
             for (String id : processIds) {
                 delete.setString(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    static void deleteMessages(Connection connection, java.util.Collection<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
+            for (long id : ids) {
+                delete.setLong(1, id);
                 delete.addBatch();
             }
             delete.executeBatch();

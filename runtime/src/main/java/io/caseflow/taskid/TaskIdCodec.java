@@ -74,6 +74,11 @@ public final class TaskIdCodec {
             throw new InvalidTaskIdException(InvalidTaskIdException.Reason.TRUNCATED,
                     "signature has " + signature.length + " bytes, expected " + SIGNATURE_BYTES);
         }
+        if (!ENCODER.encodeToString(fields).equals(text.substring(0, dot))
+                || !ENCODER.encodeToString(signature).equals(text.substring(dot + 1))) {
+            // Base64 lets some characters vary without changing the bytes; accept one spelling only.
+            throw new InvalidTaskIdException(InvalidTaskIdException.Reason.MALFORMED, "not in canonical base64url form");
+        }
         if (!MessageDigest.isEqual(sign(fields), signature)) {
             throw new InvalidTaskIdException(InvalidTaskIdException.Reason.BAD_SIGNATURE,
                     "the signature does not match; the id was altered or made with another key");

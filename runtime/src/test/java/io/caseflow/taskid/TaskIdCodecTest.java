@@ -48,6 +48,17 @@ class TaskIdCodecTest {
     }
 
     @Test
+    void another_spelling_of_the_same_bytes_is_refused() {
+        String encoded = codec.encode(id);
+        char last = encoded.charAt(encoded.length() - 1);
+        // The last character of a 16-byte signature carries 4 unused bits; flip one of them.
+        String respelled = encoded.substring(0, encoded.length() - 1)
+                + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last) ^ 1);
+        assertThatThrownBy(() -> codec.decode(respelled)).isInstanceOf(InvalidTaskIdException.class);
+    }
+
+    @Test
     void an_id_made_with_another_key_is_foreign() {
         String foreign = new TaskIdCodec("another-key-of-sixteen-bytes-or-more".getBytes(StandardCharsets.UTF_8)).encode(id);
         assertThatThrownBy(() -> codec.decode(foreign)).isInstanceOf(InvalidTaskIdException.class)

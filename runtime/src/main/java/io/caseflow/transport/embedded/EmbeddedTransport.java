@@ -63,6 +63,7 @@ public final class EmbeddedTransport implements Transport {
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("caseflow-redeliver"));
     private Thread poller;
     private Thread acker;
+    private volatile io.caseflow.transport.SharedWriter writer;
 
     public EmbeddedTransport(OutboxStore outbox, Clock clock) {
         this(outbox, clock, DEFAULT_MAX_DELIVERIES, DEFAULT_MAX_IN_FLIGHT);
@@ -104,8 +105,28 @@ public final class EmbeddedTransport implements Transport {
         }
     }
 
+    /**
+     * Lets acknowledgements and published messages ride in the engine's group commits instead of
+     * separate transactions. Call before {@link #start()}.
+     */
+    public void shareWriter(io.caseflow.transport.SharedWriter sharedWriter) {
+        this.writer = sharedWriter;
+    }
+
     @Override
     public void publish(OutboxMessage message) {
+        io.caseflow.transport.SharedWriter shared = writer;
+        if (shared != null) {
+            try {
+                shared.append(message).join(); // durable before the caller acknowledges what it answers
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
+            if (claimPolicy().ownerFor(message) == null) {
+                wakePoller();
+            }
+            return;
+        }
         StoredMessage claimed = outbox.append(message, claimPolicy());
         if (claimed != null) {
             dispatch(claimed);
@@ -384,7 +405,12 @@ public final class EmbeddedTransport implements Transport {
         public void ack() {
             if (settled.compareAndSet(false, true)) {
                 subscription.inFlight.decrementAndGet();
-                acks.add(message.id());
+                io.caseflow.transport.SharedWriter shared = writer;
+                if (shared != null) {
+                    shared.acknowledge(message.id());
+                } else {
+                    acks.add(message.id());
+                }
             }
         }
 
