@@ -156,7 +156,8 @@ public final class MainWindow {
         zoomLabel.setId("zoomLabel");
         statusBar.getRightItems().addAll(validation, separator(), runtimeLabel, separator(), zoomLabel);
 
-        scene = new Scene(root, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/io/caseflow/designer/designer.css").toExternalForm());
         stage.setScene(scene);
         Icons.apply(stage);
@@ -835,6 +836,14 @@ public final class MainWindow {
 
     public Stage stage() {
         return stage;
+    }
+
+    public String statusText() {
+        return statusBar.getText();
+    }
+
+    public javafx.scene.control.TableView<ProblemsViewModel.Row> problemsPaneForTests() {
+        return problemsPane.table();
     }
 
     public void setDialogs(DesignerDialogs replacement) {

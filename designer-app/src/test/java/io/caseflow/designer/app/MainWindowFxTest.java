@@ -1,0 +1,395 @@
+package io.caseflow.designer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.DefinitionJson;
+import io.caseflow.definition.Layout;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.definition.TransitionDefinition;
+import io.caseflow.designer.deploy.EmbeddedRuntime;
+import io.caseflow.designer.drawio.DrawioFile;
+import io.caseflow.designer.drawio.DrawioImport;
+import io.caseflow.designer.editor.Edits;
+import io.caseflow.designer.editor.NodeGeometry;
+import io.caseflow.designer.editor.Point;
+import io.caseflow.samples.BusinessCase1;
+import io.caseflow.store.DeployedDefinition;
+import io.caseflow.validation.Severity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.prefs.Preferences;
+import javafx.geometry.Point2D;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Every interaction of the main window, driven through the real UI (headless Monocle in the build). */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowFxTest {
+    @TempDir
+    static Path home;
+    @TempDir
+    Path files;
+    static EmbeddedRuntime runtime;
+    static FxUiExecutor ui;
+
+    private MainWindow window;
+    private ScriptedDialogs dialogs;
+    private Preferences prefs;
+
+    @BeforeAll
+    static void startRuntime() throws Exception {
+        runtime = EmbeddedRuntime.start(home);
+        ui = new FxUiExecutor();
+    }
+
+    @AfterAll
+    static void stopRuntime() {
+        ui.close();
+        runtime.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        prefs = Preferences.userRoot().node("caseflow-designer-test-" + UUID.randomUUID());
+        window = new MainWindow(stage, ui, new RecentFiles(prefs), BusinessCase1.definition(), "businessCase1.case.json");
+        dialogs = new ScriptedDialogs();
+        window.setDialogs(dialogs);
+        window.runtimeReady(runtime);
+        stage.show();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        prefs.removeNode();
+    }
+
+    private <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void fx(Runnable action) {
+        WaitForAsyncUtils.asyncFx(action);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Point2D centerOf(String stage) {
+        return fx(() -> {
+            Layout l = window.document().definition().stage(stage).orElseThrow().layout();
+            return window.canvas().screenPoint(new Point(l.x() + NodeGeometry.WIDTH / 2, l.y() + NodeGeometry.HEIGHT / 2));
+        });
+    }
+
+    private Point2D portOf(String stage) {
+        return fx(() -> {
+            Layout l = window.document().definition().stage(stage).orElseThrow().layout();
+            return window.canvas().screenPoint(new Point(l.x() + NodeGeometry.WIDTH, l.y() + NodeGeometry.HEIGHT / 2));
+        });
+    }
+
+    private CaseDefinition definition() {
+        return fx(() -> window.document().definition());
+    }
+
+    private void screenshot(String name) {
+        settle();
+        fx(() -> {
+            window.canvas().paintNow();
+            Screenshots.save(window.scene().getRoot(), name);
+        });
+    }
+
+    @Test
+    void opens_on_the_sample_drawn_and_valid(FxRobot robot) {
+        settle();
+        assertThat(window.stage().getTitle()).isEqualTo("businessCase1.case.json — caseflow designer");
+        assertThat(definition().stages()).hasSize(9);
+        assertThat(fx(() -> window.problems().rows())).isEmpty();
+        assertThat(robot.lookup("#validationStatus").queryAs(javafx.scene.layout.HBox.class).getChildren().get(1).toString())
+                .contains("No problems");
+        screenshot("01-sample");
+    }
+
+    @Test
+    void clicking_a_palette_item_adds_a_stage_and_undo_removes_it(FxRobot robot) {
+        settle();
+        robot.clickOn("#palette-service");
+        settle();
+        assertThat(definition().stages()).hasSize(10);
+        StageDefinition added = definition().stage("service1").orElseThrow();
+        assertThat(added.isService()).isTrue();
+        assertThat(fx(() -> window.document().selection().stages())).containsExactly("service1");
+        assertThat(window.stage().getTitle()).startsWith("businessCase1.case.json*");
+        screenshot("02-added-service-stage");
+
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        settle();
+        assertThat(definition().stages()).hasSize(9);
+        assertThat(window.stage().getTitle()).doesNotContain("*");
+    }
+
+    @Test
+    void dropping_a_palette_kind_adds_it_where_it_was_dropped() {
+        settle();
+        fx(() -> window.canvas().setDropHandler(window::addStage));
+        fx(() -> window.addStage(io.caseflow.definition.StageKind.END, new Point(600, 500)));
+        StageDefinition end = definition().stage("end1").orElseThrow();
+        assertThat(end.layout()).isEqualTo(new Layout(520, 480));
+    }
+
+    @Test
+    void dragging_a_stage_moves_it_on_the_grid_as_one_undoable_step(FxRobot robot) {
+        settle();
+        Point2D from = centerOf("validateOrder");
+        double scale = fx(() -> window.canvas().viewport().scale());
+        robot.drag(from, MouseButton.PRIMARY).moveBy(30, 20).moveBy(30 + 0 * scale, 40).release(MouseButton.PRIMARY);
+        settle();
+        Layout moved = definition().stage("validateOrder").orElseThrow().layout();
+        assertThat(moved).isNotEqualTo(new Layout(40, 200));
+        assertThat(moved.x() % 20).isZero();
+        assertThat(moved.y() % 20).isZero();
+        assertThat(fx(() -> window.document().stack().undoSize())).isEqualTo(1);
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        settle();
+        assertThat(definition().stage("validateOrder").orElseThrow().layout()).isEqualTo(new Layout(40, 200));
+    }
+
+    @Test
+    void dragging_from_a_port_to_another_stage_connects_them(FxRobot robot) {
+        settle();
+        robot.drag(portOf("cancelOrder"), MouseButton.PRIMARY).moveBy(20, -40).moveTo(centerOf("completed")).release(MouseButton.PRIMARY);
+        settle();
+        assertThat(definition().transitions()).contains(new TransitionDefinition("cancelOrder", "completed", "branch1"));
+        screenshot("03-connected");
+    }
+
+    @Test
+    void delete_removes_the_stage_and_its_transitions_and_undo_brings_them_back(FxRobot robot) {
+        settle();
+        robot.clickOn(centerOf("releaseStock"));
+        robot.type(KeyCode.DELETE);
+        settle();
+        assertThat(definition().stage("releaseStock")).isEmpty();
+        assertThat(definition().transitions()).noneMatch(t -> t.from().equals("releaseStock") || t.to().equals("releaseStock"));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        settle();
+        assertThat(definition()).isEqualTo(BusinessCase1.definition());
+    }
+
+    @Test
+    void zoom_by_wheel_keys_fit_and_100_percent(FxRobot robot) {
+        settle();
+        robot.clickOn("#actualSizeButton");
+        settle();
+        assertThat(fx(() -> window.canvas().viewport().scale())).isEqualTo(1.0);
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        settle();
+        assertThat(fx(() -> window.canvas().viewport().scale())).isLessThan(1.0);
+        robot.moveTo(centerOf("chargePayment")).scroll(3, javafx.geometry.VerticalDirection.UP);
+        settle();
+        double afterWheel = fx(() -> window.canvas().viewport().scale());
+        assertThat(afterWheel).isNotEqualTo(1 / 1.2);
+        robot.clickOn("#fitButton");
+        settle();
+        javafx.geometry.Bounds canvas = fx(() -> window.canvas().canvas().localToScreen(window.canvas().canvas().getBoundsInLocal()));
+        for (StageDefinition s : definition().stages()) {
+            assertThat(canvas.contains(centerOf(s.name()))).as(s.name()).isTrue();
+        }
+        assertThat(robot.lookup("#zoomLabel").queryLabeled().getText()).endsWith("%");
+        screenshot("04-fit-to-window");
+    }
+
+    @Test
+    void editing_a_property_is_an_undoable_command(FxRobot robot) {
+        settle();
+        robot.clickOn(centerOf("reserveStock"));
+        settle();
+        TextField timeout = robot.lookup("#prop-stage-timeout").queryAs(TextField.class);
+        assertThat(timeout.getText()).isEqualTo("10s");
+        robot.doubleClickOn(timeout).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("45s").type(KeyCode.ENTER);
+        settle();
+        assertThat(definition().stage("reserveStock").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(45));
+        screenshot("05-property-edited");
+        fx(() -> window.undo());
+        assertThat(definition().stage("reserveStock").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_broken_case_gets_markers_and_clicking_a_problem_reveals_it(FxRobot robot) {
+        settle();
+        int index = definition().transitions().indexOf(TransitionDefinition.of("notifyCustomer", "completed"));
+        fx(() -> window.document().execute(Edits.delete(List.of(), List.of(index))));
+        settle();
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.problems().stageMarks().containsKey("notifyCustomer")));
+        assertThat(fx(() -> window.problems().stageMarks().get("notifyCustomer"))).isEqualTo(Severity.ERROR);
+        assertThat(fx(() -> window.canvas().decorations().stageMarks())).containsKey("notifyCustomer");
+        String tooltip = fx(() -> window.problems().tooltip(new io.caseflow.designer.editor.Hit.StageBody("notifyCustomer")));
+        assertThat(tooltip).contains("no outgoing transition");
+        screenshot("06-validation-markers");
+
+        var table = window.problemsPaneForTests();
+        int row = fx(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if ("stage 'notifyCustomer'".equals(table.getItems().get(i).element())) {
+                    return i;
+                }
+            }
+            return -1;
+        });
+        fx(() -> window.document().selection().clear());
+        fx(() -> table.getSelectionModel().select(row));
+        assertThat(fx(() -> window.document().selection().stages())).containsExactly("notifyCustomer");
+    }
+
+    @Test
+    void double_click_renames_in_place(FxRobot robot) {
+        settle();
+        robot.doubleClickOn(centerOf("validateOrder"));
+        settle();
+        TextField editor = robot.lookup("#inlineEditor").queryAs(TextField.class);
+        assertThat(editor.isVisible()).isTrue();
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write("checkOrder").type(KeyCode.ENTER);
+        settle();
+        assertThat(definition().stage("checkOrder")).isPresent();
+        assertThat(definition().startStage()).isEqualTo("checkOrder");
+        assertThat(definition().transitions().get(0).from()).isEqualTo("checkOrder");
+    }
+
+    @Test
+    void save_writes_the_layout_exactly_and_open_reads_it_back(FxRobot robot) throws Exception {
+        settle();
+        Path file = files.resolve("orders.case.json");
+        fx(() -> window.document().execute(Edits.move(java.util.Map.of("completed", new Layout(1160.5, 80)))));
+        dialogs.files.add(file);
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        settle();
+        assertThat(Files.readString(file)).isEqualTo(DefinitionJson.write(definition()));
+        assertThat(DefinitionJson.read(file).stage("completed").orElseThrow().layout()).isEqualTo(new Layout(1160.5, 80));
+        assertThat(window.stage().getTitle()).isEqualTo("orders.case.json — caseflow designer");
+        assertThat(new RecentFiles(prefs).list()).containsExactly(file.toAbsolutePath());
+
+        fx(() -> window.newCase());
+        assertThat(definition().stages()).isEmpty();
+        dialogs.files.add(file);
+        fx(() -> window.open());
+        assertThat(definition().stage("completed").orElseThrow().layout()).isEqualTo(new Layout(1160.5, 80));
+        assertThat(dialogs.discardPrompts).isEmpty();
+    }
+
+    @Test
+    void unsaved_changes_are_confirmed_before_they_are_lost() {
+        settle();
+        fx(() -> window.document().execute(Edits.rename("cancelled", "aborted")));
+        dialogs.discardAnswer = DesignerDialogs.Discard.CANCEL;
+        fx(() -> window.newCase());
+        assertThat(dialogs.discardPrompts).containsExactly("businessCase1.case.json");
+        assertThat(definition().stage("aborted")).isPresent();
+        dialogs.discardAnswer = DesignerDialogs.Discard.DISCARD;
+        fx(() -> window.newCase());
+        assertThat(definition().stages()).isEmpty();
+    }
+
+    @Test
+    void a_malformed_file_is_reported_and_the_document_is_untouched() throws Exception {
+        settle();
+        Path bad = files.resolve("broken.case.json");
+        Files.writeString(bad, "{\n  \"name\": \"x\",\n  \"stages\": [ { \"name\": \"a\", \"timeout\": \"soon\" } ]\n}\n");
+        fx(() -> window.openFile(bad));
+        assertThat(dialogs.errors).singleElement().asString().contains("Cannot open broken.case.json", bad.toString() + ":3:",
+                "stages[0].timeout");
+        assertThat(definition()).isEqualTo(BusinessCase1.definition());
+
+        Path badDrawio = files.resolve("broken.drawio");
+        Files.writeString(badDrawio, "<mxfile><diagram name=\"P\"><mxGraphModel></diagram></mxfile>");
+        fx(() -> window.importDrawioFile(badDrawio));
+        assertThat(dialogs.errors).hasSize(2);
+        assertThat(dialogs.errors.get(1)).contains("Cannot import broken.drawio", badDrawio + ":1:");
+        assertThat(definition()).isEqualTo(BusinessCase1.definition());
+    }
+
+    @Test
+    void export_then_import_gives_the_same_case_and_multi_page_imports_ask_for_a_page() throws Exception {
+        settle();
+        Path out = files.resolve("sample.drawio");
+        dialogs.files.add(out);
+        fx(() -> window.exportDrawio());
+        assertThat(DrawioImport.importPage(DrawioFile.read(out).pages().get(0), "sample.drawio").definition())
+                .isEqualTo(BusinessCase1.definition());
+
+        Path twoPages = Path.of(getClass().getResource("/drawio/plain-two-pages.drawio").toURI());
+        dialogs.pageIndex = 1;
+        dialogs.files.add(twoPages);
+        fx(() -> window.importDrawio());
+        assertThat(definition().stages()).extracting(StageDefinition::name).containsExactly("Refund", "Closed");
+        assertThat(window.stage().getTitle()).startsWith("plain-two-pages.drawio (Refunds)");
+
+        Path edgeCases = Path.of(getClass().getResource("/drawio/edge-cases.drawio").toURI());
+        fx(() -> window.importDrawioFile(edgeCases));
+        settle();
+        assertThat(fx(() -> window.problems().rows())).anyMatch(r -> r.element().equals("import") && r.message().contains("has no target"));
+        screenshot("07-imported-edge-cases");
+    }
+
+    @Test
+    void deploy_shows_the_changes_and_the_new_version_then_deploys_off_the_fx_thread() {
+        settle();
+        int before = latestVersion();
+        fx(() -> window.document().execute(Edits.updateStage("reserveStock", "t", s -> s.withTimeout(Duration.ofSeconds(20)))));
+        fx(() -> window.document().execute(Edits.move(java.util.Map.of("cancelled", new Layout(1140, 400)))));
+        dialogs.whileConfirming = plan -> Screenshots.save(window.scene().getRoot(), "08-deploy-diff");
+        fx(() -> window.deploy());
+        await().atMost(Duration.ofSeconds(10)).until(() -> dialogs.lastPlan != null);
+        assertThat(dialogs.lastPlan.nextVersion()).isEqualTo(before + 1);
+        assertThat(dialogs.lastPlan.diff().describe()).anyMatch(l -> l.startsWith("~ stage reserveStock: timeout 10s → 20s"));
+        assertThat(dialogs.lastPlan.diff().onlyMoved("cancelled")).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> latestVersion() == before + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> robotStatus()).startsWith("Deployed businessCase1/v1 v" + (before + 1)));
+        assertThat(fx(() -> window.canvas().decorations().diff())).isNull();
+    }
+
+    @Test
+    void deploy_refuses_an_invalid_case() {
+        settle();
+        int before = latestVersion();
+        fx(() -> window.document().execute(Edits.delete(List.of(), List.of(0))));
+        fx(() -> window.deploy());
+        assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot deploy businessCase1/v1");
+        assertThat(dialogs.lastPlan).isNull();
+        assertThat(latestVersion()).isEqualTo(before);
+    }
+
+    private String robotStatus() {
+        return window.statusText();
+    }
+
+    private static int latestVersion() {
+        return runtime.runtime().definitions().stream().map(DeployedDefinition::definition)
+                .filter(d -> d.key().equals(BusinessCase1.KEY)).mapToInt(CaseDefinition::version).max().orElse(0);
+    }
+}
