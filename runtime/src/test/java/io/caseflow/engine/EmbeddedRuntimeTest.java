@@ -259,4 +259,29 @@ class EmbeddedRuntimeTest {
         assertThat(runtime.deploy(changed).version()).isEqualTo(2);
         assertThat(runtime.definition(KEY, 1)).contains(orderCase().withVersion(1));
     }
+
+    @Test
+    void a_process_stays_on_the_version_it_started_with_while_new_ones_take_the_new_version() {
+        paymentsAnswer = false;
+        runtime.deploy(orderCase());
+        ProcessSnapshot old = runtime.startProcess(KEY, Map.of("amount", 5));
+        awaitStatus(old.id(), ProcessStatus.WAITING);
+
+        CaseDefinition v2 = CaseDefinition.builder("orders", "v1")
+                .stage(StageDefinition.task("validate", "validate"))
+                .stage(StageDefinition.end("accepted"))
+                .transition("validate", "accepted")
+                .build();
+        assertThat(runtime.deploy(v2).version()).isEqualTo(2);
+        ProcessSnapshot fresh = runtime.startProcess(KEY, Map.of("amount", 5));
+        ProcessSnapshot freshDone = awaitStatus(fresh.id(), ProcessStatus.COMPLETED);
+        assertThat(freshDone.caseVersion()).isEqualTo(2);
+        assertThat(freshDone.currentStage()).isEqualTo("accepted");
+
+        paymentsAnswer = true; // the waiting request is delivered again and answered
+        ProcessSnapshot oldDone = awaitStatus(old.id(), ProcessStatus.COMPLETED);
+        assertThat(oldDone.caseVersion()).isEqualTo(1);
+        assertThat(oldDone.currentStage()).isEqualTo("done");
+        assertThat(runtime.history(old.id())).extracting(StageRun::stage).containsExactly("validate", "charge", "ship", "done");
+    }
 }
