@@ -100,7 +100,14 @@ public final class PropertiesPane extends VBox {
         hideError();
         int row = 0;
         for (Field f : fields) {
+            if (f.type() == PropertiesViewModel.Type.SECTION) {
+                Label section = new Label(f.label().toUpperCase(java.util.Locale.ROOT));
+                section.getStyleClass().add("field-section");
+                grid.add(section, 0, row++, 2, 1);
+                continue;
+            }
             Label label = new Label(f.label());
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             label.getStyleClass().add("field-label");
             label.setTooltip(new Tooltip(f.help()));
             Control editor = editor(f);

@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class PropertiesViewModel {
-    public enum Type { TEXT, CHOICE, EDITABLE_CHOICE, BOOLEAN, READ_ONLY }
+    public enum Type { TEXT, CHOICE, EDITABLE_CHOICE, BOOLEAN, READ_ONLY, SECTION }
 
     /** One row of the sheet. */
     public record Field(String key, String label, Type type, String value, List<String> choices, boolean enabled, String help) {
@@ -88,7 +88,7 @@ public final class PropertiesViewModel {
         if (sel.isEmpty()) {
             out.add(text(CASE_NAME, "Case name", d.name(), "Letters, digits, '-', '_' and '.'; part of queue names and URLs"));
             out.add(text(CASE_API, "API", d.api(), "The api version clients call, e.g. v1"));
-            out.add(new Field(CASE_VERSION, "Deployed version", Type.READ_ONLY, d.version() == 0 ? "not deployed" : "v" + d.version(),
+            out.add(new Field(CASE_VERSION, "Version", Type.READ_ONLY, d.version() == 0 ? "not deployed" : "v" + d.version(),
                     List.of(), false, "Assigned by the runtime on deploy"));
             out.add(new Field(CASE_START, "Start stage", Type.CHOICE, nullToEmpty(d.startStage()),
                     d.stages().stream().map(StageDefinition::name).toList(), !d.stages().isEmpty(), "The stage every process begins with"));
@@ -107,16 +107,19 @@ public final class PropertiesViewModel {
                     true, "Processes begin here"));
             out.add(new Field(HANDLER, "Handler", Type.EDITABLE_CHOICE, nullToEmpty(s.handler()),
                     knownHandlers.get().stream().sorted().toList(), true, "The Java handler a worker runs, by registered name"));
+            out.add(section("Service call"));
             out.add(new Field(SERVICE, "Service", Type.TEXT, nullToEmpty(s.service()), List.of(), service, "The service the request goes to"));
             out.add(new Field(COMMAND, "Command", Type.TEXT, nullToEmpty(s.command()), List.of(), service, "What the service is asked to do"));
+            out.add(section("Timing"));
             out.add(text(TIMEOUT, "Timeout", Durations.format(s.timeout()), "Longest run of the handler, e.g. 30s, 5m"));
             out.add(new Field(REPLY_TIMEOUT, "Reply timeout", Type.TEXT, Durations.format(s.replyTimeout()), List.of(), service,
                     "How long to wait for the service's reply before asking again (same task id)"));
             RetryPolicy r = s.retry();
-            out.add(text(RETRY_ATTEMPTS, "Retry: attempts", Integer.toString(r.maxAttempts()), "1 means no retry"));
-            out.add(text(RETRY_BACKOFF, "Retry: first wait", Durations.format(r.backoff()), "Wait before the second attempt"));
-            out.add(text(RETRY_MULTIPLIER, "Retry: multiplier", number(r.multiplier()), "Each wait is the previous one times this"));
-            out.add(text(RETRY_MAX_BACKOFF, "Retry: longest wait", Durations.format(r.maxBackoff()), "Waits never exceed this"));
+            out.add(section("Retry"));
+            out.add(text(RETRY_ATTEMPTS, "Attempts", Integer.toString(r.maxAttempts()), "1 means no retry"));
+            out.add(text(RETRY_BACKOFF, "First wait", Durations.format(r.backoff()), "Wait before the second attempt"));
+            out.add(text(RETRY_MULTIPLIER, "Multiplier", number(r.multiplier()), "Each wait is the previous one times this"));
+            out.add(text(RETRY_MAX_BACKOFF, "Longest wait", Durations.format(r.maxBackoff()), "Waits never exceed this"));
             return out;
         }
         Optional<Integer> edge = sel.singleTransition().filter(i -> i < d.transitions().size());
@@ -233,6 +236,10 @@ public final class PropertiesViewModel {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + ": '" + v + "' is not a number");
         }
+    }
+
+    private static Field section(String title) {
+        return new Field("section." + title, title, Type.SECTION, "", List.of(), true, "");
     }
 
     private static Field text(String key, String label, String value, String help) {
