@@ -1,0 +1,252 @@
+package io.caseflow.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.engine.Commit;
+import io.caseflow.engine.StageRunWrite;
+import io.caseflow.json.Json;
+import io.caseflow.message.OutboxMessage;
+import io.caseflow.process.ProcessIds;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRun;
+import io.caseflow.process.StageRunStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One contract, run against every database the store supports. */
+abstract class StoreContractTest {
+    static final CaseKey KEY = new CaseKey("orders", "v1");
+    private static final String QUEUE = "caseflow.orders.v1.innerQ";
+
+    protected Database database;
+    protected ProcessStore processes;
+    protected DefinitionStore definitions;
+    protected OutboxStore outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    /** A JDBC URL of an empty database. */
+    protected abstract String freshDatabaseUrl();
+
+    @BeforeEach
+    void open() {
+        database = Database.open(freshDatabaseUrl(), 8);
+        processes = new ProcessStore(database, clock, Duration.ofMinutes(5));
+        definitions = new DefinitionStore(database, clock);
+        outbox = new OutboxStore(database, processes, clock);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private ProcessSnapshot newProcess(String idempotencyKey, Object input) {
+        Instant now = Instant.now();
+        return new ProcessSnapshot(ProcessIds.next(), KEY, 1, ProcessStatus.RUNNING, "a", null, 0, 1, null, null, null,
+                Json.tree(input), Json.object(), Json.object(), null, null, idempotencyKey, now, now);
+    }
+
+    private OutboxMessage due(ProcessSnapshot p, Instant at) {
+        return new OutboxMessage(QUEUE, p.id(), OutboxMessage.Kind.STAGE_DUE, "{\"p\":\"" + p.id() + "\"}", at);
+    }
+
+    private ProcessSnapshot started(String key) {
+        ProcessSnapshot p = newProcess(key, Map.of("n", 1));
+        processes.insert(p, due(p, Instant.now()), ClaimPolicy.NONE);
+        return p;
+    }
+
+    private Commit advance(ProcessSnapshot p, String stage) {
+        ProcessSnapshot next = p.toBuilder().moveTo(stage).step(p.step() + 1).data(Json.object().put("at", stage)).build();
+        StageRun run = new StageRun(p.id(), p.step(), p.currentStage(), 1, StageRunStatus.COMPLETED, Instant.now(), Instant.now(),
+                "next", Json.object(), null, null, null);
+        return new Commit(next, p.step(), List.of(new StageRunWrite.Insert(run)), List.of(due(next, Instant.now())), false);
+    }
+
+    private ProcessStore.WriteBatch transitions(Commit... commits) {
+        return new ProcessStore.WriteBatch(List.of(commits), List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void the_step_fence_lets_exactly_one_of_two_competing_commits_through() {
+        ProcessSnapshot p = started(null);
+        CommitResult result = processes.commit(transitions(advance(p, "b"), advance(p, "c")), ClaimPolicy.NONE);
+        assertThat(result.applied()).containsExactly(true, false);
+        ProcessSnapshot now = processes.find(p.id()).orElseThrow();
+        assertThat(now.currentStage()).isEqualTo("b");
+        assertThat(now.step()).isEqualTo(1);
+        assertThat(now.data().path("at").asText()).isEqualTo("b");
+        assertThat(processes.stageRuns(p.id())).hasSize(1);
+        CommitResult late = processes.commit(transitions(advance(p, "c")), ClaimPolicy.NONE);
+        assertThat(late.applied()).containsExactly(false);
+    }
+
+    @Test
+    void claimed_rows_are_written_claimed_and_returned_for_delivery() {
+        ProcessSnapshot p = started(null);
+        CommitResult result = processes.commit(transitions(advance(p, "b")), message -> "node-1");
+        assertThat(result.messages()).singleElement().satisfies(m -> {
+            assertThat(m.processId()).isEqualTo(p.id());
+            assertThat(m.deliveries()).isEqualTo(1);
+        });
+        // The start's unclaimed row is due; the claimed one is not offered again.
+        List<StoredMessage> claimable = outbox.claimDue(Set.of(QUEUE), "node-2", Instant.now().plusSeconds(30), 10);
+        assertThat(claimable).extracting(StoredMessage::id).doesNotContain(result.messages().get(0).id());
+    }
+
+    @Test
+    void concurrent_claimers_never_get_the_same_row() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            started(null);
+        }
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        List<Long> duplicates = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        for (int t = 0; t < 4; t++) {
+            String node = "node-" + t;
+            pool.execute(() -> {
+                try {
+                    go.await();
+                    List<StoredMessage> got;
+                    do {
+                        got = outbox.claimDue(Set.of(QUEUE), node, Instant.now().plusSeconds(60), 7);
+                        got.forEach(m -> {
+                            if (!seen.add(m.id())) {
+                                duplicates.add(m.id());
+                            }
+                        });
+                    } while (!got.isEmpty());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        go.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(duplicates).isEmpty();
+        assertThat(seen).hasSize(200);
+    }
+
+    @Test
+    void a_claim_whose_lease_ran_out_is_claimed_again_and_counted() {
+        ProcessSnapshot p = started(null);
+        List<StoredMessage> first = outbox.claimDue(Set.of(QUEUE), "dead-node", Instant.now().minusSeconds(1), 10);
+        assertThat(first).singleElement().satisfies(m -> assertThat(m.deliveries()).isEqualTo(1));
+        List<StoredMessage> again = outbox.claimDue(Set.of(QUEUE), "live-node", Instant.now().plusSeconds(60), 10);
+        assertThat(again).singleElement().satisfies(m -> {
+            assertThat(m.processId()).isEqualTo(p.id());
+            assertThat(m.deliveries()).isEqualTo(2);
+        });
+        assertThat(outbox.claimDue(Set.of(QUEUE), "third-node", Instant.now().plusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
+    void timers_are_not_due_before_their_time_and_acks_delete_them() {
+        ProcessSnapshot p = newProcess(null, Map.of());
+        processes.insert(p, due(p, Instant.now().plusSeconds(3600)), ClaimPolicy.NONE);
+        assertThat(outbox.claimDue(Set.of(QUEUE), "n", Instant.now().plusSeconds(60), 10)).isEmpty();
+        assertThat(outbox.nextDue(Set.of(QUEUE))).hasValueSatisfying(at -> assertThat(at).isAfter(Instant.now().plusSeconds(3000)));
+        ProcessSnapshot q = started(null);
+        List<StoredMessage> claimed = outbox.claimDue(Set.of(QUEUE), "n", Instant.now().plusSeconds(60), 10);
+        assertThat(claimed).extracting(StoredMessage::processId).containsExactly(q.id());
+        processes.commit(new ProcessStore.WriteBatch(List.of(), List.of(), List.of(), List.of(claimed.get(0).id())), ClaimPolicy.NONE);
+        assertThat(outbox.pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void an_idempotency_key_returns_the_first_process_and_refuses_another_input() {
+        ProcessSnapshot first = started("key-1");
+        ProcessStore.Started again = processes.insert(newProcess("key-1", Map.of("n", 1)), due(first, Instant.now()), ClaimPolicy.NONE);
+        assertThat(again.created()).isFalse();
+        assertThat(again.process().id()).isEqualTo(first.id());
+        ProcessStore.Started other = processes.insert(newProcess("key-1", Map.of("n", 2)), due(first, Instant.now()), ClaimPolicy.NONE);
+        assertThat(other.conflict()).isNotNull();
+        assertThat(other.conflict().existingProcessId()).isEqualTo(first.id());
+    }
+
+    @Test
+    void deploy_numbers_versions_and_keeps_every_one() {
+        CaseDefinition v1 = CaseDefinition.builder("orders", "v1").stage(StageDefinition.task("a", "h"))
+                .stage(StageDefinition.end("z")).transition("a", "z").build();
+        CaseDefinition v2 = v1.withStages(List.of(StageDefinition.task("a", "h2"), StageDefinition.end("z")));
+        assertThat(definitions.deploy(v1).version()).isEqualTo(1);
+        assertThat(definitions.deploy(v1).unchanged()).isTrue();
+        assertThat(definitions.deploy(v2).version()).isEqualTo(2);
+        assertThat(definitions.find(KEY, 1)).contains(v1.withVersion(1));
+        assertThat(definitions.latest(KEY)).contains(v2.withVersion(2));
+        assertThat(definitions.all()).extracting(DeployedDefinition::version).containsExactly(2, 1);
+    }
+
+    @Test
+    void listing_filters_pages_and_searches_data() {
+        List<ProcessSnapshot> all = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            all.add(started(null));
+        }
+        ProcessSnapshot moved = all.get(3);
+        processes.commit(transitions(advance(moved, "special")), ClaimPolicy.NONE);
+        ProcessPage page = processes.list(ProcessQuery.all(5));
+        assertThat(page.total()).isEqualTo(12);
+        assertThat(page.processes()).hasSize(5);
+        assertThat(page.processes().get(0).id()).isEqualTo(all.get(11).id());
+        assertThat(processes.list(ProcessQuery.all(5).page(10, 5)).processes()).hasSize(2);
+        assertThat(processes.list(ProcessQuery.all(50).withStage("special")).processes()).extracting(ProcessSnapshot::id)
+                .containsExactly(moved.id());
+        assertThat(processes.list(ProcessQuery.all(50).withText("SPECIAL")).processes()).extracting(ProcessSnapshot::id)
+                .containsExactly(moved.id());
+        assertThat(processes.list(ProcessQuery.all(50).withStatuses(Set.of(ProcessStatus.FAILED))).total()).isZero();
+        assertThat(processes.countsByStage(KEY)).containsEntry("special", Map.of(ProcessStatus.RUNNING, 1L));
+        Set<String> ids = new HashSet<>();
+        for (int offset = 0; offset < 12; offset += 4) {
+            processes.list(ProcessQuery.all(4).page(offset, 4)).processes().forEach(p -> ids.add(p.id()));
+        }
+        assertThat(ids).hasSize(12);
+    }
+
+    @Test
+    void dead_letters_keep_body_reason_and_queue() {
+        ProcessSnapshot p = started(null);
+        StoredMessage message = outbox.claimDue(Set.of(QUEUE), "n", Instant.now().plusSeconds(60), 1).get(0);
+        outbox.deadLetter(message, "malformed", "field 'step' is missing");
+        outbox.deadLetter("caseflow.x.serviceQ", "bad_task_id", "signature does not match", "{}", null);
+        assertThat(outbox.deadLetters(10)).extracting(DeadLetter::reason).containsExactly("bad_task_id", "malformed");
+        assertThat(outbox.deadLetters(10).get(1).processId()).isEqualTo(p.id());
+        assertThat(outbox.pendingCount()).isZero();
+    }
+
+    @Test
+    void a_value_too_large_for_the_store_fails_only_its_own_commit() {
+        ProcessSnapshot p = started(null);
+        ProcessSnapshot q = started(null);
+        Commit fine = advance(p, "b");
+        ProcessSnapshot huge = q.toBuilder().step(q.step() + 1).data(Json.object().put("blob", "x".repeat(2_000_000))).build();
+        Commit tooBig = new Commit(huge, q.step(), List.of(), List.of(), false);
+        if (database.dialect() == SqlDialect.H2) {
+            assertThatThrownBy(() -> processes.commit(transitions(tooBig), ClaimPolicy.NONE)).isInstanceOf(StoreException.class);
+            assertThat(processes.commit(transitions(fine), ClaimPolicy.NONE).applied()).containsExactly(true);
+        } else {
+            assertThat(processes.commit(transitions(fine, tooBig), ClaimPolicy.NONE).applied()).containsExactly(true, true);
+        }
+    }
+}
