@@ -24,8 +24,8 @@ public final class GeneratedCases {
             String name = i < work ? "stage" + i : "end" + (i - work);
             Layout layout = new Layout(40 + (i % columns) * 220, 40 + (i / columns) * 120);
             StageDefinition s = i >= work ? StageDefinition.end(name)
-                    : i % 10 == 5 ? StageDefinition.service(name, "h.call", "svc" + (i % 3), "cmd" + (i % 4))
-                    : StageDefinition.task(name, "h.task");
+                    : i % 10 == 5 ? StageDefinition.service(name, "orders.reserveStock", "svc" + (i % 3), "cmd" + (i % 4))
+                    : StageDefinition.task(name, "orders.validateOrder");
             b.stage(s.withLayout(layout));
         }
         for (int i = 0; i < work; i++) {

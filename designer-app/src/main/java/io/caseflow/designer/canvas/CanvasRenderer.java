@@ -78,7 +78,7 @@ public final class CanvasRenderer {
                 color = Theme.SELECTION;
             }
             drawEdge(g, path, color, (selected ? 2.4 : 1.5) * Math.max(1, 0.7 * px), false);
-            if (!t.isDefault() && scale >= StageSkins.NO_TEXT) {
+            if (!t.isDefault() && (scale >= StageSkins.NO_DETAILS || selected)) {
                 drawLabel(g, path.labelPoint(), t.outcome(), color == Theme.EDGE ? Theme.TEXT : color, selected);
             }
         }
@@ -150,9 +150,13 @@ public final class CanvasRenderer {
         return routed;
     }
 
+    /** Dots every 20 model units (every 100 when that would crowd them); none when zoomed far out. */
     private static void drawGrid(GraphicsContext g, double width, double height, Viewport vp) {
+        if (vp.scale() < 0.35) {
+            return;
+        }
         double step = 20 * vp.scale();
-        while (step < 14) {
+        while (step < 24) {
             step *= 5;
         }
         double ox = mod(vp.translateX(), step);

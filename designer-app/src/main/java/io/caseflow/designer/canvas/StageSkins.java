@@ -14,8 +14,8 @@ import javafx.scene.text.TextAlignment;
 /** The skin of each stage kind: task and service cards with a coloured side, end stages as pills. */
 public final class StageSkins {
     /** Below this zoom, details (second line, icon) are left out; below {@link #NO_TEXT}, all text. */
-    public static final double NO_DETAILS = 0.45;
-    public static final double NO_TEXT = 0.22;
+    public static final double NO_DETAILS = 0.55;
+    public static final double NO_TEXT = 0.3;
     private static final double ARC = 10;
 
     private static final Map<StageKind, StageSkin> SKINS = new EnumMap<>(StageKind.class);
@@ -41,8 +41,10 @@ public final class StageSkins {
             g.setFill(Theme.SELECTION_HALO);
             g.fillRoundRect(b.x() - 4, b.y() - 4, b.width() + 8, b.height() + 8, arc + 8, arc + 8);
         }
-        g.setFill(Color.rgb(15, 23, 42, 0.07));
-        g.fillRoundRect(b.x() + 1, b.y() + 2, b.width(), b.height(), arc, arc);
+        if (st.scale() >= NO_DETAILS) {
+            g.setFill(Color.rgb(15, 23, 42, 0.07));
+            g.fillRoundRect(b.x() + 1, b.y() + 2, b.width(), b.height(), arc, arc);
+        }
         g.setFill(fill);
         g.fillRoundRect(b.x(), b.y(), b.width(), b.height(), arc, arc);
         g.setStroke(st.dropTarget() ? Theme.DROP_TARGET : st.selected() ? Theme.SELECTION : border);

@@ -37,6 +37,9 @@ public final class AutoLayout {
     public static final double MARGIN = 40;
     /** Above this many stages the crossing minimisation is made cheaper so layout stays well under a second. */
     public static final int LARGE_GRAPH = 150;
+    /** Above this many stages long rows are wrapped. */
+    public static final int WRAP_ABOVE = 40;
+    public static final double ASPECT_RATIO = 1.6;
 
     private static volatile boolean registered;
 
@@ -69,6 +72,11 @@ public final class AutoLayout {
         if (definition.stages().size() > LARGE_GRAPH) {
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
+        }
+        if (definition.stages().size() > WRAP_ABOVE) {
+            // A long process would be one endless row; wrap it into rows that fill a screen-shaped area.
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, org.eclipse.elk.alg.layered.options.WrappingStrategy.MULTI_EDGE);
+            root.setProperty(CoreOptions.ASPECT_RATIO, ASPECT_RATIO);
         }
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
         for (StageDefinition stage : definition.stages()) {

@@ -88,7 +88,7 @@ public final class PropertiesViewModel {
         if (sel.isEmpty()) {
             out.add(text(CASE_NAME, "Case name", d.name(), "Letters, digits, '-', '_' and '.'; part of queue names and URLs"));
             out.add(text(CASE_API, "API", d.api(), "The api version clients call, e.g. v1"));
-            out.add(new Field(CASE_VERSION, "Version", Type.READ_ONLY, d.version() == 0 ? "not deployed" : "v" + d.version(),
+            out.add(new Field(CASE_VERSION, "Version", Type.READ_ONLY, d.version() == 0 ? "assigned on deploy" : "v" + d.version(),
                     List.of(), false, "Assigned by the runtime on deploy"));
             out.add(new Field(CASE_START, "Start stage", Type.CHOICE, nullToEmpty(d.startStage()),
                     d.stages().stream().map(StageDefinition::name).toList(), !d.stages().isEmpty(), "The stage every process begins with"));

@@ -374,6 +374,29 @@ class MainWindowFxTest {
     }
 
     @Test
+    void auto_layout_of_500_stages_is_one_undoable_step(FxRobot robot) {
+        settle();
+        CaseDefinition big = io.caseflow.designer.bench.GeneratedCases.generate(500, 7);
+        fx(() -> window.document().load(big, null, "generated.case.json", List.of()));
+        robot.clickOn("#layoutButton");
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> window.document().stack().canUndo()));
+        CaseDefinition laidOut = definition();
+        assertThat(laidOut.stages()).hasSize(500);
+        assertThat(laidOut).isNotEqualTo(big);
+        assertThat(fx(() -> window.document().stack().undoLabel())).contains("Auto-layout");
+        io.caseflow.designer.layout.AutoLayoutTest.assertNoOverlaps(laidOut);
+        screenshot("09-500-stages-fit");
+        fx(() -> {
+            window.canvas().actualSize();
+            window.canvas().viewport().centerOn(new Point(NodeGeometry.WIDTH * 3, laidOut.stage("stage0").orElseThrow().layout().y()),
+                    window.canvas().canvas().getWidth(), window.canvas().canvas().getHeight());
+        });
+        screenshot("10-500-stages-100-percent");
+        fx(() -> window.undo());
+        assertThat(definition()).isEqualTo(big);
+    }
+
+    @Test
     void deploy_refuses_an_invalid_case() {
         settle();
         int before = latestVersion();

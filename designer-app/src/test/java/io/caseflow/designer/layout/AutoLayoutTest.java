@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AutoLayoutTest {
+public class AutoLayoutTest {
 
-    static void assertNoOverlaps(CaseDefinition d) {
+    public static void assertNoOverlaps(CaseDefinition d) {
         List<Rect> boxes = new ArrayList<>();
         d.stages().forEach(s -> boxes.add(NodeGeometry.bounds(s)));
         for (int i = 0; i < boxes.size(); i++) {
