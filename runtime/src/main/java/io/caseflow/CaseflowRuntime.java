@@ -96,12 +96,15 @@ public final class CaseflowRuntime implements AutoCloseable {
             byte[] key = config.taskIdKey != null ? config.taskIdKey : storedKey(new SettingStore(database));
             TaskIdCodec codec = new TaskIdCodec(key);
             metrics = new EngineMetrics(config.meterRegistry);
-            transport = config.transport != null ? config.transport : new EmbeddedTransport(outbox, clock);
-            engine = new Engine(processes, definitions, config.handlers, transport, codec, clock, metrics, config.listeners,
-                    config.workerThreads, config.maxCommitBatch);
-            if (transport instanceof EmbeddedTransport embedded) {
-                embedded.shareWriter(engine.sharedWriter());
+            transport = config.transport != null ? config.transport.create(outbox, clock, config.meterRegistry)
+                    : new EmbeddedTransport(outbox, clock);
+            List<EngineListener> listeners = new ArrayList<>(config.listeners);
+            if (config.publishEvents) {
+                transport.eventPublisher().ifPresent(listeners::add);
             }
+            engine = new Engine(processes, definitions, config.handlers, transport, codec, clock, metrics, listeners,
+                    config.workerThreads, config.maxCommitBatch);
+            transport.shareWriter(engine.sharedWriter());
             for (DeployedDefinition deployed : definitions.all()) {
                 engine.serve(deployed.definition().key());
             }
@@ -198,6 +201,12 @@ public final class CaseflowRuntime implements AutoCloseable {
     public List<DeployedDefinition> definitions() {
         requireStarted();
         return definitions.all();
+    }
+
+    /** The newest deployed version of a case, if it was ever deployed. */
+    public Optional<CaseDefinition> latest(CaseKey key) {
+        requireStarted();
+        return definitions.latest(key);
     }
 
     public Optional<CaseDefinition> definition(CaseKey key, int version) {
@@ -313,7 +322,8 @@ public final class CaseflowRuntime implements AutoCloseable {
         private byte[] taskIdKey;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
-        private Transport transport;
+        private io.caseflow.transport.TransportFactory transport;
+        private boolean publishEvents = true;
         private final List<EngineListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -375,9 +385,15 @@ public final class CaseflowRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Another transport than the embedded one (e.g. RabbitMQ). */
-        public Builder transport(Transport value) {
-            this.transport = value;
+        /** Another transport than the embedded one (e.g. RabbitMQ), made once the store is open. */
+        public Builder transport(io.caseflow.transport.TransportFactory factory) {
+            this.transport = factory;
+            return this;
+        }
+
+        /** Whether a broker transport publishes every transition to the events exchange (default true). */
+        public Builder publishEvents(boolean value) {
+            this.publishEvents = value;
             return this;
         }
 

@@ -75,6 +75,10 @@ public record CaseDefinition(String name,
         return new CaseDefinition(name, api, newVersion, description, startStage, stages, transitions);
     }
 
+    public CaseDefinition withDescription(String newDescription) {
+        return new CaseDefinition(name, api, version, newDescription, startStage, stages, transitions);
+    }
+
     public CaseDefinition withStages(List<StageDefinition> newStages) {
         return new CaseDefinition(name, api, version, description, startStage, newStages, transitions);
     }

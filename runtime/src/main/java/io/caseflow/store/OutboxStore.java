@@ -34,12 +34,22 @@ public final class OutboxStore {
         if (destinations.isEmpty()) {
             return List.of();
         }
+        return claim(" destination IN (" + Jdbc.placeholders(destinations.size()) + ") AND", destinations, owner, leaseUntil, limit);
+    }
+
+    /** Like {@link #claimDue} for every destination: what a relay to a broker takes. */
+    public List<StoredMessage> claimDueAnywhere(String owner, Instant leaseUntil, int limit) {
+        return claim("", List.of(), owner, leaseUntil, limit);
+    }
+
+    private List<StoredMessage> claim(String destinationFilter, Collection<String> destinations, String owner, Instant leaseUntil,
+                                      int limit) {
         Instant now = clock.instant();
         return database.inTransaction("claim due messages", connection -> {
             List<StoredMessage> claimed = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id, destination, kind, process_id, body, "
-                    + "available_at, deliveries FROM outbox WHERE destination IN (" + Jdbc.placeholders(destinations.size())
-                    + ") AND available_at <= ? AND (claimed_by IS NULL OR claimed_until < ?) ORDER BY available_at, id LIMIT ?"
+                    + "available_at, deliveries FROM outbox WHERE" + destinationFilter
+                    + " available_at <= ? AND (claimed_by IS NULL OR claimed_until < ?) ORDER BY available_at, id LIMIT ?"
                     + database.dialect().lockForClaim())) {
                 int i = Jdbc.bindAll(select, 1, destinations);
                 Jdbc.setInstant(select, i, now);

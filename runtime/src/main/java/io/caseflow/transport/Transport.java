@@ -32,6 +32,23 @@ public interface Transport extends AutoCloseable {
     /** Sends a message that belongs to no process transition, e.g. a service's reply. */
     void publish(OutboxMessage message);
 
+    /**
+     * Offers the engine's group commit for the transport's own durable writes (acknowledgements,
+     * deleting relayed rows). Called before {@link #start()}; a transport may ignore it.
+     */
+    default void shareWriter(SharedWriter writer) {
+    }
+
+    /** A listener that publishes committed transitions as monitor events, if this transport has an events channel. */
+    default java.util.Optional<io.caseflow.engine.EngineListener> eventPublisher() {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether the transport is connected and working; for health checks. */
+    default boolean isHealthy() {
+        return true;
+    }
+
     void start();
 
     /** Stops consuming, lets running consumers finish (briefly), and settles what it can. */

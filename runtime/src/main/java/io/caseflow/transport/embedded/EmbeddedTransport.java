@@ -109,6 +109,7 @@ public final class EmbeddedTransport implements Transport {
      * Lets acknowledgements and published messages ride in the engine's group commits instead of
      * separate transactions. Call before {@link #start()}.
      */
+    @Override
     public void shareWriter(io.caseflow.transport.SharedWriter sharedWriter) {
         this.writer = sharedWriter;
     }
