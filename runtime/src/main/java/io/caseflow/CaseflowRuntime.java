@@ -106,8 +106,11 @@ public final class CaseflowRuntime implements AutoCloseable {
                     config.workerThreads, config.maxCommitBatch);
             transport.shareWriter(engine.sharedWriter());
             for (DeployedDefinition deployed : definitions.all()) {
-                engine.serve(deployed.definition().key());
+                if (config.serving.test(deployed.definition().key())) {
+                    engine.serve(deployed.definition().key());
+                }
             }
+            config.alwaysServe.forEach(engine::serve); // a worker's cases, even before they are deployed
             transport.start();
             started = true;
             LOG.info("caseflow runtime started: store {}, {} worker thread(s)", database.describe(), config.workerThreads);
@@ -135,16 +138,22 @@ public final class CaseflowRuntime implements AutoCloseable {
             throw new InvalidDefinitionException("case " + definition.key(), report);
         }
         DeployedDefinition deployed = definitions.deploy(definition);
-        engine.serve(definition.key());
+        if (config.serving.test(definition.key())) {
+            engine.serve(definition.key());
+        }
         if (!deployed.unchanged()) {
             LOG.info("deployed case {} v{}", definition.key(), deployed.version());
         }
         return deployed;
     }
 
-    /** The validator this runtime deploys with: it knows the registered handlers. */
+    /**
+     * The validator this runtime deploys with: it checks handlers against the registered ones, unless
+     * this runtime has none (a server that only deploys and answers; workers run the handlers).
+     */
     public DefinitionValidator validator(String source) {
-        return DefinitionValidator.forSource(source).knownHandlers(config.handlers::contains);
+        DefinitionValidator validator = DefinitionValidator.forSource(source);
+        return config.handlers.names().isEmpty() ? validator : validator.knownHandlers(config.handlers::contains);
     }
 
     public ProcessSnapshot startProcess(CaseKey key, Object input) {
@@ -156,6 +165,11 @@ public final class CaseflowRuntime implements AutoCloseable {
      * returns the process the first call started; the same key with another input is refused.
      */
     public ProcessSnapshot startProcess(CaseKey key, Object input, String idempotencyKey) {
+        return start(key, input, idempotencyKey).process();
+    }
+
+    /** Like {@link #startProcess(CaseKey, Object, String)}, telling whether this call created the process. */
+    public StartResult start(CaseKey key, Object input, String idempotencyKey) {
         requireStarted();
         CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
         Instant now = clock.instant();
@@ -166,7 +180,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         if (started.conflict() != null) {
             throw started.conflict();
         }
-        return started.process();
+        return new StartResult(started.process(), started.created());
     }
 
     public Optional<ProcessSnapshot> find(String processId) {
@@ -324,6 +338,8 @@ public final class CaseflowRuntime implements AutoCloseable {
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
         private io.caseflow.transport.TransportFactory transport;
         private boolean publishEvents = true;
+        private java.util.function.Predicate<CaseKey> serving = key -> true;
+        private java.util.Set<CaseKey> alwaysServe = java.util.Set.of();
         private final List<EngineListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -388,6 +404,19 @@ public final class CaseflowRuntime implements AutoCloseable {
         /** Another transport than the embedded one (e.g. RabbitMQ), made once the store is open. */
         public Builder transport(io.caseflow.transport.TransportFactory factory) {
             this.transport = factory;
+            return this;
+        }
+
+        /** Which deployed cases this runtime runs stages of (default: all); a server that runs none says {@code key -> false}. */
+        public Builder serving(java.util.function.Predicate<CaseKey> cases) {
+            this.serving = cases;
+            return this;
+        }
+
+        /** Runs exactly these cases' stages, from the start, whether or not they are deployed yet (a worker). */
+        public Builder serving(java.util.Collection<CaseKey> cases) {
+            this.alwaysServe = java.util.Set.copyOf(cases);
+            this.serving = alwaysServe::contains;
             return this;
         }
 

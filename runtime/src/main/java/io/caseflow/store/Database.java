@@ -84,13 +84,16 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        Flyway.configure()
+        var flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:io/caseflow/store/migration")
                 .table("caseflow_schema_history")
-                .placeholders(dialect.migrationPlaceholders())
-                .load()
-                .migrate();
+                .placeholders(dialect.migrationPlaceholders());
+        java.util.regex.Matcher schema = java.util.regex.Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
+        if (dialect == SqlDialect.POSTGRESQL && schema.find()) {
+            flyway.schemas(schema.group(1)); // created if it does not exist yet
+        }
+        flyway.load().migrate();
         LOG.info("process store ready at {} ({})", redact(url), dialect);
     }
 

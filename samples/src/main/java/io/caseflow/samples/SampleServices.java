@@ -34,15 +34,31 @@ public final class SampleServices implements AutoCloseable {
     private final Map<String, HikariDataSource> databases = new LinkedHashMap<>();
     private final List<ServiceEndpoint> endpoints = new ArrayList<>();
 
-    private SampleServices(Function<String, String> jdbcUrlOf) {
+    /** The services businessCase1 calls. */
+    public static final java.util.Set<String> NAMES = java.util.Set.of(Warehouse.NAME, Payments.NAME, Shipping.NAME);
+
+    private SampleServices(Function<String, String> jdbcUrlOf, java.util.Set<String> names) {
         Clock clock = Clock.systemUTC();
+        for (String name : names) {
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException("no sample service '" + name + "'; there are " + new java.util.TreeSet<>(NAMES));
+            }
+        }
         try {
             for (String name : List.of(Warehouse.NAME, Payments.NAME, Shipping.NAME)) {
+                if (!names.contains(name)) {
+                    continue;
+                }
                 String url = jdbcUrlOf.apply(name);
                 HikariDataSource dataSource = dataSource(url, name);
                 databases.put(name, dataSource);
-                Flyway.configure().dataSource(dataSource).locations("classpath:io/caseflow/samples/db/" + name)
-                        .table("sample_schema_history").load().migrate();
+                var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:io/caseflow/samples/db/" + name)
+                        .table("sample_schema_history");
+                java.util.regex.Matcher schema = java.util.regex.Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
+                if (schema.find()) {
+                    flyway.schemas(schema.group(1)); // a schema per service on one PostgreSQL: created if missing
+                }
+                flyway.load().migrate();
                 IdempotentInbox inbox = IdempotentInbox.create(dataSource, url, clock);
                 ServiceEndpoint.Builder builder = ServiceEndpoint.builder(name, inbox).clock(clock);
                 switch (name) {
@@ -62,12 +78,17 @@ public final class SampleServices implements AutoCloseable {
     /** Each service in its own H2 file under {@code directory} (durable: WRITE_DELAY=0). */
     public static SampleServices h2(Path directory) {
         return new SampleServices(name -> "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", NAMES);
     }
 
     /** Each service in a database whose JDBC URL {@code jdbcUrlOf} gives for its name (e.g. one PostgreSQL schema each). */
     public static SampleServices jdbc(Function<String, String> jdbcUrlOf) {
-        return new SampleServices(jdbcUrlOf);
+        return new SampleServices(jdbcUrlOf, NAMES);
+    }
+
+    /** Only the named services, each in the database {@code jdbcUrlOf} gives for its name. */
+    public static SampleServices jdbc(Function<String, String> jdbcUrlOf, java.util.Set<String> names) {
+        return new SampleServices(jdbcUrlOf, names);
     }
 
     /** Starts consuming every service's request queue over {@code transport}. */

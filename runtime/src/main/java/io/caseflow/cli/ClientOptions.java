@@ -1,0 +1,23 @@
+package io.caseflow.cli;
+
+import io.caseflow.config.Settings;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the caseflow server is and the token to use. */
+final class ClientOptions {
+    @Option(names = "--server", paramLabel = "URL", description = "The server's base URL (default http://localhost:8080; env CASEFLOW_SERVER_URL).")
+    String server;
+
+    @Option(names = "--token", description = "API token (env CASEFLOW_API_TOKEN; prefer env: flags show in ps).")
+    String token;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file with server.url and api.token.")
+    Path config;
+
+    ApiClient client() {
+        Settings settings = Settings.load(config, System.getenv());
+        return new ApiClient(settings.get(Settings.SERVER_URL, server, "http://localhost:8080"),
+                settings.get(Settings.API_TOKEN, token).orElse(null));
+    }
+}

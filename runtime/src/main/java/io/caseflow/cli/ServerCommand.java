@@ -1,0 +1,64 @@
+package io.caseflow.cli;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.config.Settings;
+import io.caseflow.http.ApiTokens;
+import io.caseflow.http.HttpApi;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code caseflow server}: the HTTP API, the outbox relay and the timers, on PostgreSQL and RabbitMQ. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Runs the HTTP API, relays committed messages to RabbitMQ and fires timers. Runs no stage handlers: "
+                + "workers do. Stops cleanly on SIGTERM/Ctrl-C.")
+final class ServerCommand implements Callable<Integer> {
+    @Mixin
+    RuntimeOptions options;
+
+    @Option(names = "--host", description = "Interface to listen on (default 0.0.0.0; env CASEFLOW_HTTP_HOST).")
+    String host;
+
+    @Option(names = "--port", description = "HTTP port (default 8080; env CASEFLOW_HTTP_PORT).")
+    Integer port;
+
+    @Option(names = "--api-token", description = "Token that may do everything (env CASEFLOW_API_TOKEN; prefer env or file: flags show in ps).")
+    String apiToken;
+
+    @Option(names = "--read-only-token", description = "Token that may only read, for monitors (env CASEFLOW_API_READ_ONLY_TOKEN).")
+    String readOnlyToken;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = options.settings();
+        ApiTokens tokens = new ApiTokens(settings.require(Settings.API_TOKEN, apiToken, "--api-token"),
+                settings.get(Settings.API_READ_ONLY_TOKEN, readOnlyToken).orElse(null));
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Map<String, String> effective = options.effective(settings);
+        spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));
+        spec.commandLine().getOut().flush();
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server").meterRegistry(meters).serving(key -> false)
+                .build().start();
+        HttpApi api = HttpApi.start(runtime, tokens, meters::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
+                settings.getInt(Settings.HTTP_PORT, port, 8080));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            api.close();
+            runtime.close();
+            stopped.countDown();
+        }, "caseflow-shutdown"));
+        spec.commandLine().getOut().println("caseflow server ready: HTTP API on port " + api.port());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

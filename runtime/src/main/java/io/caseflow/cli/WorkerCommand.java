@@ -1,0 +1,140 @@
+package io.caseflow.cli;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.config.Settings;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.module.CaseflowModule;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code caseflow worker}: runs stage handlers from the classpath for the cases it is told to serve. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = "Runs the stage handlers of the modules on the classpath (e.g. the samples jar) for the cases it serves, "
+                + "consuming their innerQ and serviceQ from RabbitMQ; optionally hosts the modules' Java services. "
+                + "Stops cleanly on SIGTERM/Ctrl-C.")
+final class WorkerCommand implements Callable<Integer> {
+    @Mixin
+    RuntimeOptions options;
+
+    @Option(names = "--cases", split = ",", paramLabel = "CASE/API",
+            description = "Cases to serve, e.g. businessCase1/v1 (env CASEFLOW_WORKER_CASES). Default: the cases the modules define.")
+    List<String> cases;
+
+    @Option(names = "--services", split = ",", paramLabel = "NAME",
+            description = "Java services of the modules to host here, e.g. warehouse,payments (env CASEFLOW_WORKER_SERVICES).")
+    List<String> services;
+
+    @Option(names = "--services-jdbc-url", paramLabel = "TEMPLATE",
+            description = "Each hosted service's own database; {service} is replaced by its name (env CASEFLOW_SERVICES_JDBC_URL).")
+    String servicesJdbcUrl;
+
+    @Option(names = "--threads", description = "Stage handlers run at once (default 4; env CASEFLOW_WORKER_THREADS).")
+    Integer threads;
+
+    @Option(names = "--deploy", description = "Deploy the modules' case definitions at start (validated first).")
+    boolean deploy;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Settings settings = options.settings();
+        List<CaseflowModule> modules = new ArrayList<>();
+        ServiceLoader.load(CaseflowModule.class).forEach(modules::add);
+        if (modules.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no caseflow modules on the classpath: put a jar with "
+                    + "META-INF/services/io.caseflow.module.CaseflowModule (e.g. the samples jar) on the classpath");
+        }
+        HandlerRegistry handlers = new HandlerRegistry();
+        modules.forEach(m -> m.registerHandlers(handlers));
+        Set<CaseKey> serve = caseKeys(settings.get(Settings.WORKER_CASES, cases == null ? null : String.join(",", cases)).orElse(null),
+                modules);
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker").handlers(handlers)
+                .workerThreads(settings.getInt(Settings.WORKER_THREADS, threads, 4))
+                .serving(serve)
+                .build().start();
+        List<CaseflowModule.HostedServices> hosted = new ArrayList<>();
+        try {
+            if (deploy) {
+                for (CaseflowModule module : modules) {
+                    for (CaseDefinition definition : module.definitions()) {
+                        out.println("deployed " + definition.key() + " v" + runtime.deploy(definition).version());
+                    }
+                }
+            }
+            hosted.addAll(hostServices(settings, modules, runtime));
+        } catch (RuntimeException e) {
+            hosted.forEach(CaseflowModule.HostedServices::close);
+            runtime.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            hosted.forEach(CaseflowModule.HostedServices::close);
+            stopped.countDown();
+        }, "caseflow-shutdown"));
+        out.println("caseflow worker ready: serving " + serve.stream().map(CaseKey::toString).sorted().collect(Collectors.joining(", "))
+                + "; handlers " + handlers.names() + (hosted.isEmpty() ? "" : "; hosting services "
+                + hosted.stream().flatMap(h -> h.endpoints().stream()).map(e -> e.service()).collect(Collectors.joining(", "))));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private List<CaseflowModule.HostedServices> hostServices(Settings settings, List<CaseflowModule> modules, CaseflowRuntime runtime) {
+        String wanted = settings.get(Settings.WORKER_SERVICES, services == null ? null : String.join(",", services)).orElse("");
+        Set<String> names = Arrays.stream(wanted.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<CaseflowModule.HostedServices> hosted = new ArrayList<>();
+        if (names.isEmpty()) {
+            return hosted;
+        }
+        String template = settings.require(Settings.SERVICES_JDBC_URL, servicesJdbcUrl, "--services-jdbc-url");
+        for (CaseflowModule module : modules) {
+            Set<String> mine = names.stream().filter(module.services()::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+            if (!mine.isEmpty()) {
+                CaseflowModule.HostedServices services = module.hostServices(mine, service -> template.replace("{service}", service));
+                services.endpoints().forEach(endpoint -> runtime.attach(endpoint, 2));
+                hosted.add(services);
+                names.removeAll(mine);
+            }
+        }
+        if (!names.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no module hosts service(s) " + names);
+        }
+        return hosted;
+    }
+
+    private Set<CaseKey> caseKeys(String listed, List<CaseflowModule> modules) {
+        Set<CaseKey> keys = new LinkedHashSet<>();
+        if (listed == null || listed.isBlank()) {
+            modules.forEach(m -> m.definitions().forEach(d -> keys.add(d.key())));
+            return keys;
+        }
+        for (String entry : listed.split(",")) {
+            String[] parts = entry.trim().split("/");
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "'" + entry + "' is not CASE/API, e.g. businessCase1/v1");
+            }
+            keys.add(new CaseKey(parts[0], parts[1]));
+        }
+        return keys;
+    }
+}
