@@ -100,7 +100,8 @@ public final class HttpApi implements AutoCloseable {
             error(ctx, 500, "internal", "unexpected error: " + e.getClass().getSimpleName(), null);
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            String body = ctx.result();
+            if (body == null || !body.startsWith("{")) {
                 error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
             }
         });

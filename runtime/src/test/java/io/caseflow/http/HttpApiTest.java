@@ -1,0 +1,186 @@
+package io.caseflow.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.DefinitionJson;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API over a real runtime, through real HTTP. */
+class HttpApiTest {
+    private static final String ADMIN = "admin-token-0123456789";
+    private static final String READER = "reader-token-0123456789";
+
+    @TempDir
+    Path dir;
+    private CaseflowRuntime runtime;
+    private HttpApi api;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        HandlerRegistry handlers = new HandlerRegistry()
+                .register("check", ctx -> ctx.input().path("ok").asBoolean(true) ? ctx.next() : ctx.failPermanently("input says not ok"))
+                .register("finish", ctx -> ctx.complete(java.util.Map.of("done", true)));
+        runtime = CaseflowRuntime.builder().h2File(dir.resolve("db")).handlers(handlers).build().start();
+        api = HttpApi.start(runtime, new ApiTokens(ADMIN, READER), () -> "# metrics\n", "127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+        runtime.close();
+    }
+
+    private record Reply(int status, JsonNode body, String raw) {
+    }
+
+    private Reply call(String method, String path, String token, String body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = null;
+        try {
+            json = response.body().isBlank() ? null : Json.MAPPER.readTree(response.body());
+        } catch (Exception notJson) {
+            // YAML or metrics text
+        }
+        return new Reply(response.statusCode(), json, response.body());
+    }
+
+    private static String definition() {
+        return DefinitionJson.write(CaseDefinition.builder("orders", "v1")
+                .stage(StageDefinition.task("check", "check"))
+                .stage(new StageDefinition("done", io.caseflow.definition.StageKind.END, "finish", null, null, null, null, null, null))
+                .transition("check", "done")
+                .build());
+    }
+
+    private void deploy() throws Exception {
+        assertThat(call("POST", "/api/cases/orders/v1/definitions", ADMIN, definition()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_process_is_started_watched_and_completed_over_http() throws Exception {
+        deploy();
+        Reply started = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"ok\": true}");
+        assertThat(started.status()).isEqualTo(201);
+        String id = started.body().path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                call("GET", "/api/cases/orders/v1/processes/" + id, READER, null).body().path("status").asText().equals("COMPLETED"));
+        Reply process = call("GET", "/api/cases/orders/v1/processes/" + id, READER, null);
+        assertThat(process.body().path("result").path("done").asBoolean()).isTrue();
+        Reply history = call("GET", "/api/cases/orders/v1/processes/" + id + "/history", READER, null);
+        assertThat(history.body()).hasSize(2);
+        Reply page = call("GET", "/api/cases/orders/v1/processes?status=COMPLETED&limit=10", READER, null);
+        assertThat(page.body().path("total").asLong()).isEqualTo(1);
+        assertThat(call("GET", "/api/processes/" + id, READER, null).body().path("case").asText()).isEqualTo("orders");
+        assertThat(call("GET", "/api/cases/orders/v1/counts", READER, null).body().path("done").path("COMPLETED").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void an_idempotency_key_returns_the_same_process_and_refuses_another_input() throws Exception {
+        deploy();
+        Reply first = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"n\": 1}", "Idempotency-Key", "k-1");
+        Reply again = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"n\": 1}", "Idempotency-Key", "k-1");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+        Reply conflict = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"n\": 2}", "Idempotency-Key", "k-1");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.body().path("error").path("code").asText()).isEqualTo("idempotency_conflict");
+        assertThat(conflict.body().path("error").path("details").path("existingProcessId").asText()).isEqualTo(first.body().path("id").asText());
+    }
+
+    @Test
+    void a_failed_process_is_retried_with_new_data_and_cancel_is_idempotent() throws Exception {
+        deploy();
+        String id = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"ok\": false}").body().path("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                call("GET", "/api/processes/" + id, READER, null).body().path("status").asText().equals("FAILED"));
+        assertThat(call("GET", "/api/processes/" + id, READER, null).body().path("failure").path("message").asText())
+                .isEqualTo("input says not ok");
+        Reply retried = call("POST", "/api/cases/orders/v1/processes/" + id + "/retry", ADMIN, "{\"data\": {\"note\": \"retried\"}}");
+        assertThat(retried.body().path("changed").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                call("GET", "/api/processes/" + id, READER, null).body().path("status").asText().equals("FAILED"));
+        assertThat(call("GET", "/api/processes/" + id, READER, null).body().path("data").path("note").asText()).isEqualTo("retried");
+        Reply cancelled = call("POST", "/api/cases/orders/v1/processes/" + id + "/cancel", ADMIN, null);
+        assertThat(cancelled.body().path("changed").asBoolean()).isTrue();
+        assertThat(call("POST", "/api/cases/orders/v1/processes/" + id + "/cancel", ADMIN, null).body().path("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void no_token_a_wrong_token_and_a_read_only_write_are_refused_with_stable_errors() throws Exception {
+        Reply none = call("GET", "/api/cases", null, null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.body().path("error").path("code").asText()).isEqualTo("unauthorized");
+        assertThat(call("GET", "/api/cases", "wrong-token-0123456789", null).status()).isEqualTo(401);
+        Reply readOnlyWrite = call("POST", "/api/cases/orders/v1/definitions", READER, definition());
+        assertThat(readOnlyWrite.status()).isEqualTo(403);
+        assertThat(readOnlyWrite.body().path("error").path("code").asText()).isEqualTo("forbidden");
+        assertThat(runtime.definitions()).isEmpty();
+        assertThat(call("GET", "/api/health", null, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/api/openapi.yaml", null, null).raw()).contains("openapi: 3.0.3", "/api/cases/{case}/{api}/processes");
+        assertThat(call("GET", "/api/metrics", null, null).status()).isEqualTo(401);
+        assertThat(call("GET", "/api/metrics", READER, null).raw()).contains("# metrics");
+    }
+
+    @Test
+    void bad_input_gets_a_clear_typed_error_and_changes_nothing() throws Exception {
+        Reply malformed = call("POST", "/api/cases/orders/v1/definitions", ADMIN, "{\"name\": \"orders\",,}");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().path("error").path("code").asText()).isEqualTo("malformed_definition");
+        assertThat(malformed.body().path("error").path("details").path("line").asInt()).isEqualTo(1);
+
+        String invalid = "{\"name\": \"orders\", \"api\": \"v1\", \"startStage\": \"a\", \"stages\": [{\"name\": \"a\", \"handler\": \"nope\"}]}";
+        Reply rejected = call("POST", "/api/cases/orders/v1/definitions", ADMIN, invalid);
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.body().path("error").path("code").asText()).isEqualTo("invalid_definition");
+        assertThat(rejected.body().path("error").path("details").toString()).contains("UNKNOWN_HANDLER", "NO_END_STAGE");
+
+        Reply wrongPath = call("POST", "/api/cases/other/v1/definitions", ADMIN, definition());
+        assertThat(wrongPath.status()).isEqualTo(400);
+        assertThat(runtime.definitions()).isEmpty();
+
+        Reply unknownCase = call("POST", "/api/cases/ghost/v1/processes", ADMIN, "{}");
+        assertThat(unknownCase.status()).isEqualTo(404);
+        assertThat(unknownCase.body().path("error").path("code").asText()).isEqualTo("unknown_case");
+
+        deploy();
+        Reply badJson = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{not json");
+        assertThat(badJson.status()).isEqualTo(400);
+        assertThat(badJson.body().path("error").path("code").asText()).isEqualTo("malformed_json");
+        assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isZero();
+
+        assertThat(call("GET", "/api/processes?status=DONE", READER, null).body().path("error").path("message").asText())
+                .contains("unknown status 'DONE'");
+        assertThat(call("GET", "/api/processes?limit=0", READER, null).status()).isEqualTo(400);
+        assertThat(call("GET", "/api/processes/no-such-id", READER, null).status()).isEqualTo(404);
+        assertThat(call("GET", "/api/nothing-here", READER, null).body().path("error").path("code").asText()).isEqualTo("not_found");
+
+        String id = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{}").body().path("id").asText();
+        assertThat(call("GET", "/api/cases/other/v1/processes/" + id, READER, null).status()).isEqualTo(404);
+    }
+}
