@@ -1,5 +1,6 @@
 package io.caseflow.designer.app;
 
+import io.caseflow.designer.concurrent.UiExecutor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,16 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
                 Platform.runLater(() -> onFailure.accept(e));
             }
         });
+    }
+
+    @Override
+    public void later(Runnable action) {
+        Platform.runLater(action);
+    }
+
+    @Override
+    public java.util.concurrent.Executor background() {
+        return pool;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.caseflow.designer.app;
 
+import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.DefinitionFormatException;
 import io.caseflow.definition.DefinitionJson;

@@ -2,13 +2,17 @@ package io.caseflow.designer.deploy;
 
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
+import io.caseflow.engine.Commit;
+import io.caseflow.engine.EngineListener;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.SampleServices;
 import io.caseflow.store.DeployedDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,22 +20,29 @@ import org.slf4j.LoggerFactory;
  * The runtime the designer starts in its own JVM: an H2 file database under {@code home}, the
  * sample handlers, the sample services attached, and businessCase1 deployed if it never was.
  * {@link #start(Path)} blocks for a second or two: call it off the FX thread.
+ *
+ * <p>It can be {@link #stop() stopped} and {@link #restart() restarted} in place (same folder, same
+ * listeners): the monitor restarts it when it finds it stopped. Listeners added with
+ * {@link #addListener} hear every committed transition of whichever runtime is current, on its
+ * committer thread.
  */
 public final class EmbeddedRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
     /** System property naming the folder for the embedded database ({@code ~/.caseflow} if unset). */
     public static final String HOME_PROPERTY = "caseflow.home";
 
-    private final CaseflowRuntime runtime;
-    private final SampleServices services;
-    private final Set<String> handlerNames;
-    private final DeployedDefinition sample;
+    private final Path home;
+    private final HandlerRegistry handlers;
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile CaseflowRuntime runtime;
+    private volatile SampleServices services;
+    private volatile boolean running;
+    private DeployedDefinition sample;
+    private boolean fresh;
 
-    private EmbeddedRuntime(CaseflowRuntime runtime, SampleServices services, Set<String> handlerNames, DeployedDefinition sample) {
-        this.runtime = runtime;
-        this.services = services;
-        this.handlerNames = handlerNames;
-        this.sample = sample;
+    private EmbeddedRuntime(Path home) {
+        this.home = home;
+        this.handlers = BusinessCase1.registerHandlers(new HandlerRegistry());
     }
 
     public static Path defaultHome() {
@@ -42,42 +53,104 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     public static EmbeddedRuntime start(Path home) throws java.io.IOException {
         Files.createDirectories(home);
-        HandlerRegistry handlers = BusinessCase1.registerHandlers(new HandlerRegistry());
-        CaseflowRuntime runtime = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(handlers).build().start();
-        SampleServices services = null;
+        EmbeddedRuntime embedded = new EmbeddedRuntime(home);
+        embedded.open(true);
+        return embedded;
+    }
+
+    private void open(boolean first) {
+        CaseflowRuntime rt = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(handlers)
+                .listener(this::dispatch).build().start();
+        SampleServices svc = null;
         try {
-            services = SampleServices.h2(home.resolve("services")).attach(runtime.transport(), 2);
-            boolean deployed = runtime.definitions().stream().anyMatch(d -> d.definition().key().equals(BusinessCase1.KEY));
-            DeployedDefinition sample = deployed ? null : runtime.deploy(BusinessCase1.definition());
-            if (sample != null) {
-                LOG.info("deployed the sample {} v{}", BusinessCase1.KEY, sample.version());
+            svc = SampleServices.h2(home.resolve("services")).attach(rt.transport(), 2);
+            boolean deployed = rt.definitions().stream().anyMatch(d -> d.definition().key().equals(BusinessCase1.KEY));
+            DeployedDefinition now = deployed ? null : rt.deploy(BusinessCase1.definition());
+            if (now != null) {
+                LOG.info("deployed the sample {} v{}", BusinessCase1.KEY, now.version());
             }
-            return new EmbeddedRuntime(runtime, services, handlers.names(), sample);
+            if (first) {
+                sample = now;
+                fresh = rt.countsByStatus().values().stream().mapToLong(Long::longValue).sum() == 0;
+            }
+            runtime = rt;
+            services = svc;
+            running = true;
         } catch (RuntimeException e) {
-            if (services != null) {
-                services.close();
+            if (svc != null) {
+                svc.close();
             }
-            runtime.close();
+            rt.close();
             throw e;
         }
     }
 
+    private void dispatch(List<Commit> commits) {
+        for (EngineListener listener : listeners) {
+            listener.committed(commits);
+        }
+    }
+
+    /** Hears every committed transition (on the committer thread: return quickly). Close to stop. */
+    public AutoCloseable addListener(EngineListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** The runtime running now (after a restart, another object than before). */
     public CaseflowRuntime runtime() {
         return runtime;
     }
 
+    public boolean isRunning() {
+        return running;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Stops the runtime and the sample services; {@link #restart()} brings them back. */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        LOG.info("stopping the embedded runtime in {}", home);
+        CaseflowRuntime rt = runtime;
+        SampleServices svc = services;
+        if (rt != null) {
+            rt.close();
+        }
+        if (svc != null) {
+            svc.close();
+        }
+    }
+
+    /** Stops what is left and starts again on the same folder. Blocks for a second or two. */
+    public synchronized void restart() {
+        stop();
+        open(false);
+        LOG.info("restarted the embedded runtime in {}", home);
+    }
+
     public EmbeddedTarget target() {
-        return new EmbeddedTarget(runtime);
+        return new EmbeddedTarget(this::runtime);
     }
 
     /** Handler names the embedded worker has (suggested in the property sheet). */
     public Set<String> handlerNames() {
-        return handlerNames;
+        return handlers.names();
     }
 
     /** What start() deployed, or null when the sample was already there. */
     public DeployedDefinition sampleDeployedNow() {
         return sample;
+    }
+
+    /** True when the store had no process at all when it was first started (a fresh folder). */
+    public boolean wasEmpty() {
+        return fresh;
     }
 
     public CaseDefinition sample() {
@@ -86,7 +159,6 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        runtime.close();
-        services.close();
+        stop();
     }
 }

@@ -10,10 +10,15 @@ import java.util.Optional;
 
 /** Deploys into a runtime running in this JVM. */
 public final class EmbeddedTarget implements DeployTarget {
-    private final CaseflowRuntime runtime;
+    private final java.util.function.Supplier<CaseflowRuntime> current;
 
     public EmbeddedTarget(CaseflowRuntime runtime) {
-        this.runtime = runtime;
+        this(() -> runtime);
+    }
+
+    /** Deploys into whichever runtime {@code current} gives (the embedded one may be restarted). */
+    public EmbeddedTarget(java.util.function.Supplier<CaseflowRuntime> current) {
+        this.current = current;
     }
 
     @Override
@@ -23,7 +28,7 @@ public final class EmbeddedTarget implements DeployTarget {
 
     @Override
     public Optional<CaseDefinition> latest(CaseKey key) {
-        return runtime.definitions().stream()
+        return current.get().definitions().stream()
                 .map(DeployedDefinition::definition)
                 .filter(d -> d.key().equals(key))
                 .max(Comparator.comparingInt(CaseDefinition::version));
@@ -31,15 +36,15 @@ public final class EmbeddedTarget implements DeployTarget {
 
     @Override
     public ValidationReport validate(CaseDefinition definition) {
-        return runtime.validator("deploy").validate(definition);
+        return current.get().validator("deploy").validate(definition);
     }
 
     @Override
     public DeployedDefinition deploy(CaseDefinition definition) {
-        return runtime.deploy(definition);
+        return current.get().deploy(definition);
     }
 
     public CaseflowRuntime runtime() {
-        return runtime;
+        return current.get();
     }
 }

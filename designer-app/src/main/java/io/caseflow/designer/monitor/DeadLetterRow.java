@@ -1,0 +1,28 @@
+package io.caseflow.designer.monitor;
+
+import io.caseflow.store.DeadLetter;
+import java.time.Instant;
+
+/** A dead letter as the view shows it: where it came from, why it died, and what it carried. */
+public record DeadLetterRow(long id, Instant deadAt, String sourceQueue, String reason, String detail, String processId, String body) {
+    public static DeadLetterRow of(DeadLetter d) {
+        return new DeadLetterRow(d.id(), d.deadAt(), d.sourceQueue(), d.reason(), d.detail(), d.processId(), d.body());
+    }
+
+    /** The reason in plain words. */
+    public String explain() {
+        if (reason == null) {
+            return "unknown";
+        }
+        return switch (reason) {
+            case "malformed" -> "The message could not be read";
+            case "unknown_process" -> "No such process";
+            case "wrong_queue" -> "Arrived on the wrong queue";
+            case "unknown_case" -> "The case is not deployed";
+            case "bad_task_id" -> "The task id was forged or damaged";
+            case "handling_failed" -> "Handling failed too many times";
+            case "wrong_service" -> "Sent to the wrong service";
+            default -> reason.replace('_', ' ');
+        };
+    }
+}

@@ -1,0 +1,107 @@
+package io.caseflow.designer.monitor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.ActionResult;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRun;
+import io.caseflow.store.DeadLetter;
+import io.caseflow.store.DeployedDefinition;
+import io.caseflow.store.ProcessPage;
+import io.caseflow.store.ProcessQuery;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the monitor gets its picture of the runtime: snapshot queries, actions, a live stream of
+ * {@link ProcessEvent}s and the state of the connection. The embedded implementation calls the
+ * runtime in this JVM; a remote one maps the same calls onto the HTTP API (read-only token for the
+ * queries, the API token for actions) and the live stream onto a queue of its own bound to the
+ * runtime's events exchange.
+ *
+ * <p><b>Every call is asynchronous and may fail</b>: a returned future completes on one of the
+ * source's threads, exceptionally when the source cannot answer (the connection is down, the
+ * process does not exist). Calls never block the caller. Values are the runtime's own types
+ * ({@link ProcessPage}, {@link ActionResult}...), so both implementations speak the same language.
+ *
+ * <p><b>Live events</b> reach the {@link Listener} on the source's threads (the embedded runtime's
+ * committer thread, a broker consumer thread): the listener must return quickly, so it only hands
+ * them to a {@link LiveEventBuffer}. Events of one process arrive in order, but may be missed (a
+ * dropped connection, an event lost on the way): the sequence numbers tell, and the monitor re-reads.
+ *
+ * <pre>{@code
+ * LiveEventBuffer buffer = new LiveEventBuffer(new SequenceTracker());
+ * try (MonitorSource.Subscription s = source.subscribe(buffer)) {
+ *     source.list(ProcessQuery.all(100)).thenAccept(page -> ...);
+ * }
+ * }</pre>
+ */
+public interface MonitorSource extends AutoCloseable {
+
+    /** Told about live events and connection changes, on the source's threads; must return quickly. */
+    interface Listener {
+        void events(List<ProcessEvent> events);
+
+        void connection(ConnectionState state);
+    }
+
+    /** Stops the listener's events. */
+    interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** How the UI names it: "embedded runtime", "prod (https://...)". */
+    String describe();
+
+    /** The connection as it is now; changes are also told to every {@link Listener}. */
+    ConnectionState connection();
+
+    Subscription subscribe(Listener listener);
+
+    /** Every deployed version of every case. */
+    CompletableFuture<List<DeployedDefinition>> definitions();
+
+    CompletableFuture<Optional<CaseDefinition>> definition(CaseKey key, int version);
+
+    /** Processes matching the query, newest first, one page. */
+    CompletableFuture<ProcessPage> list(ProcessQuery query);
+
+    /** How many processes of a case stand at each stage, by status. */
+    CompletableFuture<Map<String, Map<ProcessStatus, Long>>> countsByStage(CaseKey key);
+
+    /** Fails with {@code io.caseflow.ProcessNotFoundException} when there is no such process. */
+    CompletableFuture<ProcessSnapshot> process(String processId);
+
+    CompletableFuture<List<StageRun>> history(String processId);
+
+    /** The newest dead letters, up to {@code limit}. */
+    CompletableFuture<List<DeadLetter>> deadLetters(int limit);
+
+    /**
+     * Resumes a FAILED process at {@code fromStage} (null: where it failed) with {@code newData}
+     * replacing its data (null: unchanged). Idempotent: anything but a FAILED process is left alone
+     * and the result says so.
+     */
+    CompletableFuture<ActionResult> retry(String processId, String fromStage, ObjectNode newData);
+
+    /** Stops a process that has not ended. Idempotent. */
+    CompletableFuture<ActionResult> cancel(String processId);
+
+    /** Sample traffic, where the source can make some (the embedded runtime). */
+    default Optional<DemoTraffic> demo() {
+        return Optional.empty();
+    }
+
+    /** Asks for a new attempt now (after {@link ConnectionState.Kind#LOST}, or to skip a backoff). */
+    default void reconnect() {
+    }
+
+    /** Stops the source's threads and subscriptions; the connection becomes LOST ("closed"). */
+    @Override
+    void close();
+}
