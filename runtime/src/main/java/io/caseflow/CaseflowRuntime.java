@@ -91,7 +91,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         database = Database.open(config.jdbcUrl, config.user, config.password, config.poolSize);
         try {
             definitions = new DefinitionStore(database, clock);
-            processes = new ProcessStore(database, clock, Duration.ofMinutes(5));
+            processes = new ProcessStore(database, clock);
             outbox = new OutboxStore(database, processes, clock);
             byte[] key = config.taskIdKey != null ? config.taskIdKey : storedKey(new SettingStore(database));
             TaskIdCodec codec = new TaskIdCodec(key);

@@ -37,7 +37,9 @@ final class RuntimeOptions {
         String url = settings.get(Settings.JDBC_URL, jdbcUrl, Database.h2File(Database.DEFAULT_H2_PATH));
         String broker = settings.require(Settings.BROKER_URI, brokerUri, "--broker-uri");
         boolean quorum = !classicQueues && Boolean.parseBoolean(settings.get(Settings.BROKER_QUORUM, null, "true"));
-        RabbitSettings rabbit = RabbitSettings.defaults(broker).withQuorumQueues(quorum).withConnectionName(connectionName);
+        RabbitSettings rabbit = RabbitSettings.defaults(broker).withQuorumQueues(quorum).withConnectionName(connectionName)
+                .withHeartbeat(java.time.Duration.ofSeconds(settings.getInt(Settings.BROKER_HEARTBEAT, null,
+                        (int) RabbitSettings.DEFAULT_HEARTBEAT.toSeconds())));
         CaseflowRuntime.Builder builder = CaseflowRuntime.builder().jdbcUrl(url)
                 .credentials(settings.get(Settings.JDBC_USER, jdbcUser).orElse(null), settings.get(Settings.JDBC_PASSWORD, null).orElse(null))
                 .transport((outbox, clock, meters) -> connectionName.equals("caseflow-server")

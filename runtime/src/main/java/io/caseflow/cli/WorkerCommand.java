@@ -88,6 +88,10 @@ final class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             hosted.forEach(CaseflowModule.HostedServices::close);
+            out.println("caseflow worker stopped: transitions=" + runtime.metrics().transitions() + " handlerRuns="
+                    + runtime.metrics().handlerRuns() + " duplicatesDropped=" + runtime.metrics().duplicatesDropped()
+                    + " byReason=" + runtime.metrics().duplicatesByReason());
+            out.flush();
             stopped.countDown();
         }, "caseflow-shutdown"));
         out.println("caseflow worker ready: serving " + serve.stream().map(CaseKey::toString).sorted().collect(Collectors.joining(", "))

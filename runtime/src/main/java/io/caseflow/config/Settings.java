@@ -22,6 +22,7 @@ public final class Settings {
     public static final String JDBC_PASSWORD = "jdbc.password";
     public static final String BROKER_URI = "broker.uri";
     public static final String BROKER_QUORUM = "broker.quorum";
+    public static final String BROKER_HEARTBEAT = "broker.heartbeat-seconds";
     public static final String API_TOKEN = "api.token";
     public static final String API_READ_ONLY_TOKEN = "api.read-only-token";
     public static final String TASK_ID_KEY = "task-id.key";

@@ -37,10 +37,12 @@ import org.flywaydb.core.Flyway;
 public final class IdempotentInbox {
     private final DataSource dataSource;
     private final Clock clock;
+    private final SqlDialect dialect;
 
-    private IdempotentInbox(DataSource dataSource, Clock clock) {
+    private IdempotentInbox(DataSource dataSource, Clock clock, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     /** Creates the inbox table in the service's database if needed (its own migration history). */
@@ -54,7 +56,7 @@ public final class IdempotentInbox {
                 .placeholders(SqlDialect.fromJdbcUrl(jdbcUrl).migrationPlaceholders())
                 .load()
                 .migrate();
-        return new IdempotentInbox(dataSource, clock);
+        return new IdempotentInbox(dataSource, clock, SqlDialect.fromJdbcUrl(jdbcUrl));
     }
 
     /** The reply to send, and whether the request was a repeat of one applied before. */
@@ -64,6 +66,7 @@ public final class IdempotentInbox {
     public Handled handle(ServiceRequest request, CommandHandler handler) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            boundLocks(connection);
             if (!claim(connection, request)) {
                 connection.rollback();
                 return new Handled(storedReply(connection, request.taskId()), true);
@@ -101,6 +104,20 @@ public final class IdempotentInbox {
             long applied = rs.getLong(1);
             long repeats = rs.getLong(2);
             return new Counts(applied, repeats);
+        }
+    }
+
+    /**
+     * A repeat of a request waits on the first one's inbox row until that transaction ends. If the first
+     * handler's process froze mid-transaction, the wait must not last forever: on PostgreSQL its session
+     * ends after 15 s idle, and nobody waits more than 5 s (the request is then delivered again).
+     */
+    private void boundLocks(Connection connection) throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = '5s'");
+                statement.execute("SET LOCAL idle_in_transaction_session_timeout = '15s'");
+            }
         }
     }
 

@@ -70,6 +70,9 @@ public final class Database implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.setPoolName("caseflow-store");
+        if (dialect.connectionInitSql() != null) {
+            config.setConnectionInitSql(dialect.connectionInitSql());
+        }
         // Let the engine start even if the database is down for a moment; calls fail clearly until it is back.
         config.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(config);

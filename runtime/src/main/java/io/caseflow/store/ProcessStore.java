@@ -43,12 +43,9 @@ public final class ProcessStore {
 
     private final Database database;
     private final Clock clock;
-    private final Duration claimLease;
-
-    public ProcessStore(Database database, Clock clock, Duration claimLease) {
+    public ProcessStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.claimLease = claimLease;
     }
 
     /** A process to create, with the message that runs its first stage. */
@@ -413,7 +410,7 @@ public final class ProcessStore {
                 Jdbc.setInstant(insert, 5, message.availableAt());
                 insert.setInt(6, owner == null ? 0 : 1);
                 insert.setString(7, owner);
-                Jdbc.setInstant(insert, 8, owner == null ? null : now.plus(claimLease));
+                Jdbc.setInstant(insert, 8, owner == null ? null : now.plus(claims.lease()));
                 Jdbc.setInstant(insert, 9, now);
                 insert.addBatch();
             }

@@ -5,15 +5,24 @@ import java.util.Map;
 
 /** Everything that differs between the databases caseflow runs on, in one place. */
 public enum SqlDialect {
-    H2("CHARACTER VARYING(1000000)", " FOR UPDATE"),
-    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED");
+    H2("CHARACTER VARYING(1000000)", " FOR UPDATE", null),
+    // A node that freezes (GC pause, SIGSTOP, a stuck VM) inside a transaction must not hold row locks
+    // forever: its session is ended after 15 s idle in a transaction, and nobody waits more than 5 s for a lock.
+    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED", "SET lock_timeout = '5s'; SET idle_in_transaction_session_timeout = '15s'");
 
     private final String textType;
     private final String lockForClaim;
+    private final String connectionInitSql;
 
-    SqlDialect(String textType, String lockForClaim) {
+    SqlDialect(String textType, String lockForClaim, String connectionInitSql) {
         this.textType = textType;
         this.lockForClaim = lockForClaim;
+        this.connectionInitSql = connectionInitSql;
+    }
+
+    /** Run on every new pooled connection, or null. */
+    public String connectionInitSql() {
+        return connectionInitSql;
     }
 
     public static SqlDialect fromJdbcUrl(String url) {

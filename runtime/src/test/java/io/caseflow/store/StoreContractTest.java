@@ -49,7 +49,7 @@ abstract class StoreContractTest {
     @BeforeEach
     void open() {
         database = Database.open(freshDatabaseUrl(), 8);
-        processes = new ProcessStore(database, clock, Duration.ofMinutes(5));
+        processes = new ProcessStore(database, clock);
         definitions = new DefinitionStore(database, clock);
         outbox = new OutboxStore(database, processes, clock);
     }

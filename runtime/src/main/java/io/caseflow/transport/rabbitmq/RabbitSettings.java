@@ -20,7 +20,7 @@ public record RabbitSettings(String uri, boolean quorumQueues, int deliveryLimit
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
     public static final int DEFAULT_CONFIRM_WINDOW = 1024;
     public static final Duration DEFAULT_CONFIRM_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_RELAY_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RELAY_LEASE = Duration.ofSeconds(10);
 
     public RabbitSettings {
         if (uri == null || !(uri.startsWith("amqp://") || uri.startsWith("amqps://"))) {

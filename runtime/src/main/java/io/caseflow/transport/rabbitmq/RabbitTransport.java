@@ -107,7 +107,7 @@ public final class RabbitTransport implements Transport {
     @Override
     public ClaimPolicy claimPolicy() {
         // Every row this node commits, it relays itself at once; the lease lets another node take over if it dies.
-        return message -> running ? nodeId : null;
+        return ClaimPolicy.of(message -> running ? nodeId : null, settings.relayLease());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.caseflow.samples.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseflow.fault.CrashPoint;
+import io.caseflow.samples.jvm.WorkerProcess;
 import io.caseflow.fault.CrashPoints;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -25,9 +25,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Messages nobody should send: each is set aside with a reason and changes nothing. */
-class BadInputTest {
-    private static final CaseKey KEY = new CaseKey("orders", "v1");
+/**
+ * Messages nobody should send, on every queue: each is set aside with a reason (a dead letter) and
+ * changes nothing. Run on the embedded transport and on RabbitMQ.
+ */
+abstract class BadInputContractTest {
+    protected final String suffix = "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    protected final CaseKey KEY = new CaseKey("orders" + suffix, "v1");
+    protected final String payments = "payments" + suffix;
 
     @TempDir
     Path dir;
@@ -37,9 +42,9 @@ class BadInputTest {
     @BeforeEach
     void start() {
         HandlerRegistry handlers = new HandlerRegistry().register("charge", ctx -> ctx.callService(Map.of("amount", 1)));
-        runtime = CaseflowRuntime.builder().h2File(dir.resolve("db")).handlers(handlers).build().start();
-        runtime.deploy(CaseDefinition.builder("orders", "v1")
-                .stage(StageDefinition.service("charge", "charge", "payments", "charge"))
+        runtime = configure(CaseflowRuntime.builder()).handlers(handlers).build().start();
+        runtime.deploy(CaseDefinition.builder(KEY.name(), KEY.api())
+                .stage(StageDefinition.service("charge", "charge", payments, "charge"))
                 .stage(StageDefinition.end("done"))
                 .transition("charge", "done")
                 .build());
@@ -49,18 +54,29 @@ class BadInputTest {
         waiting = runtime.process(started.id());
     }
 
+    protected abstract CaseflowRuntime.Builder configure(CaseflowRuntime.Builder builder);
+
+    protected void cleanUp() {
+    }
+
     @AfterEach
     void stop() {
         runtime.close();
+        cleanUp();
     }
 
     private void send(String queue, String body) {
         runtime.transport().publish(new OutboxMessage(queue, null, OutboxMessage.Kind.SERVICE_REPLY, body, Instant.now()));
     }
 
+    /** This test's dead letters (a shared broker may archive others' too), newest first. */
+    private List<DeadLetter> mine() {
+        return runtime.deadLetters(100).stream().filter(d -> d.sourceQueue().contains(suffix)).toList();
+    }
+
     private DeadLetter awaitDeadLetter(int count) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.deadLetters(100).size() >= count);
-        return runtime.deadLetters(100).get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mine().size() >= count);
+        return mine().get(0);
     }
 
     private void assertUnchanged() {
@@ -130,7 +146,7 @@ class BadInputTest {
         send(Queues.serviceQ(KEY), reply);
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.metrics().duplicatesByReason().getOrDefault("stale_reply", 0L) == 1);
         assertThat(runtime.process(waiting.id()).step()).isEqualTo(stepAfter);
-        assertThat(runtime.deadLetters(10)).isEmpty();
+        assertThat(mine()).isEmpty();
         assertThat(runtime.history(waiting.id())).hasSize(2);
     }
 
@@ -141,12 +157,12 @@ class BadInputTest {
             var inbox = io.caseflow.service.IdempotentInbox.create(dataSource, io.caseflow.testing.ServiceDatabase.url(serviceDb),
                     java.time.Clock.systemUTC());
             // A second runtime-side consumer for the request queue: the service endpoint.
-            runtime.attach(io.caseflow.service.ServiceEndpoint.builder("payments", inbox)
+            runtime.attach(io.caseflow.service.ServiceEndpoint.builder(payments, inbox)
                     .command("charge", (tx, request) -> io.caseflow.service.CommandResult.ok(Map.of())).build(), 1);
-            send(Queues.serviceRequests("payments"), "[\"not an object\"]");
-            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.deadLetters(10).stream()
-                    .anyMatch(d -> d.sourceQueue().equals(Queues.serviceRequests("payments"))));
-            List<DeadLetter> dead = runtime.deadLetters(10);
+            send(Queues.serviceRequests(payments), "[\"not an object\"]");
+            await().atMost(Duration.ofSeconds(20)).until(() -> mine().stream()
+                    .anyMatch(d -> d.sourceQueue().equals(Queues.serviceRequests(payments))));
+            List<DeadLetter> dead = mine();
             assertThat(dead).anyMatch(d -> d.reason().equals("malformed") && d.detail().contains("not an object"));
         }
     }

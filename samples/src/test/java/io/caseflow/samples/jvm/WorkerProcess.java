@@ -1,4 +1,4 @@
-package io.caseflow.samples.crash;
+package io.caseflow.samples.jvm;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A worker JVM started by a test: its output is collected, and it can be killed with SIGKILL. */
-final class WorkerProcess {
+public final class WorkerProcess {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
 
@@ -24,7 +24,13 @@ final class WorkerProcess {
     }
 
     /** Starts {@code mainClass} in a new JVM with this JVM's test classpath. */
-    static WorkerProcess start(Class<?> mainClass, List<String> jvmOptions, Path log, String... args) throws IOException {
+    public static WorkerProcess start(Class<?> mainClass, List<String> jvmOptions, Path log, String... args) throws IOException {
+        return start(mainClass, jvmOptions, java.util.Map.of(), log, args);
+    }
+
+    /** Like {@link #start(Class, List, Path, String...)} with extra environment variables. */
+    public static WorkerProcess start(Class<?> mainClass, List<String> jvmOptions, java.util.Map<String, String> environment, Path log,
+                               String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
@@ -35,6 +41,7 @@ final class WorkerProcess {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         return new WorkerProcess(builder.start());
     }
 
@@ -53,7 +60,7 @@ final class WorkerProcess {
     }
 
     /** Waits for a line starting with {@code prefix}. */
-    Optional<String> awaitLine(String prefix, Duration timeout) throws InterruptedException {
+    public Optional<String> awaitLine(String prefix, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
             while (true) {
@@ -77,7 +84,7 @@ final class WorkerProcess {
     }
 
     /** SIGKILL, as the kernel's OOM killer or an operator's kill -9 would; waits for the process to die. */
-    int kill9() throws IOException, InterruptedException {
+    public int kill9() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -9 " + process.pid() + " failed");
@@ -85,7 +92,23 @@ final class WorkerProcess {
         return process.waitFor();
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    /** Sends a signal by name (STOP freezes the JVM, CONT resumes it, TERM asks it to stop cleanly). */
+    public void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("worker " + process.pid() + " did not exit within " + timeout);
@@ -93,13 +116,13 @@ final class WorkerProcess {
         return process.exitValue();
     }
 
-    List<String> output() {
+    public List<String> output() {
         synchronized (lines) {
             return List.copyOf(lines);
         }
     }
 
-    void destroy() {
+    public void destroy() {
         process.destroyForcibly();
     }
 }

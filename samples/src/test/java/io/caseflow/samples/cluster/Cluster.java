@@ -1,0 +1,227 @@
+package io.caseflow.samples.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.caseflow.cli.CaseflowCli;
+import io.caseflow.definition.DefinitionJson;
+import io.caseflow.json.Json;
+import io.caseflow.message.Queues;
+import io.caseflow.samples.BusinessCase1;
+import io.caseflow.samples.Orders;
+import io.caseflow.samples.jvm.WorkerProcess;
+import io.caseflow.testing.ExternalServices;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A real caseflow deployment for tests: a server JVM and worker JVMs started with the {@code caseflow}
+ * CLI against the machine's PostgreSQL (a fresh schema) and RabbitMQ.
+ */
+final class Cluster implements AutoCloseable {
+    static final String TOKEN = "cluster-test-token-0123456789";
+    private static final Pattern PORT = Pattern.compile(".*HTTP API on port (\\d+).*");
+    private static final Pattern STOPPED = Pattern.compile(".*duplicatesDropped=(\\d+).*");
+
+    final String schema = "cf_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    final String jdbcUrl;
+    private final Path dir;
+    private final Map<String, String> environment = new HashMap<>();
+    private final List<WorkerProcess> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    WorkerProcess server;
+    int port;
+
+    Cluster(Path dir, int heartbeatSeconds) throws Exception {
+        ExternalServices.requireRabbitMq();
+        this.dir = dir;
+        String base = ExternalServices.freshPostgresSchema().replaceAll("currentSchema=[^&]*", "currentSchema=" + schema);
+        this.jdbcUrl = base;
+        environment.put("CASEFLOW_JDBC_URL", base);
+        environment.put("CASEFLOW_BROKER_URI", ExternalServices.RABBITMQ_URI);
+        environment.put("CASEFLOW_API_TOKEN", TOKEN);
+        environment.put("CASEFLOW_SERVICES_JDBC_URL", base.replace("currentSchema=" + schema, "currentSchema=" + schema + "_svc_{service}"));
+        environment.put("CASEFLOW_BROKER_HEARTBEAT_SECONDS", Integer.toString(heartbeatSeconds));
+        environment.put("CASEFLOW_LOG_LEVEL", "INFO");
+        purgeSampleQueues();
+    }
+
+    /** Earlier runs may have left messages for processes in other schemas; start clean. */
+    static void purgeSampleQueues() throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(ExternalServices.RABBITMQ_URI);
+        try (Connection connection = factory.newConnection("caseflow-test-purge")) {
+            for (String queue : List.of(Queues.innerQ(BusinessCase1.KEY), Queues.serviceQ(BusinessCase1.KEY),
+                    Queues.serviceRequests("warehouse"), Queues.serviceRequests("payments"), Queues.serviceRequests("shipping"))) {
+                Channel channel = connection.createChannel();
+                try {
+                    channel.queuePurge(queue);
+                    channel.close();
+                } catch (Exception missing) {
+                    // not declared yet
+                }
+            }
+        }
+    }
+
+    void startServer() throws Exception {
+        server = start("server", "server", "--port", "0");
+        String ready = server.awaitLine("caseflow server ready", Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("the server did not start: " + server.output()));
+        Matcher matcher = PORT.matcher(ready);
+        assertThat(matcher.matches()).isTrue();
+        port = Integer.parseInt(matcher.group(1));
+    }
+
+    WorkerProcess startWorker(String name) throws Exception {
+        WorkerProcess worker = start(name, "worker", "--services", "warehouse,payments,shipping", "--threads", "4");
+        worker.awaitLine("caseflow worker ready", Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("worker " + name + " did not start: " + worker.output()));
+        return worker;
+    }
+
+    private WorkerProcess start(String name, String... args) throws Exception {
+        WorkerProcess process = WorkerProcess.start(CaseflowCli.class, List.of(), environment, dir.resolve(name + ".log"), args);
+        processes.add(process);
+        return process;
+    }
+
+    HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    void deploySample() throws Exception {
+        HttpResponse<String> response = post("/api/cases/businessCase1/v1/definitions", DefinitionJson.write(BusinessCase1.definition()), null);
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
+    }
+
+    /** Starts orders {@code from..from+count-1} through the HTTP API from 8 client threads. */
+    void startOrders(int from, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = from; i < from + count; i++) {
+            Map<String, Object> order = Orders.order(i, new Random(i), Orders.Mix.ALL_GOOD);
+            clients.execute(() -> {
+                try {
+                    HttpResponse<String> response = post("/api/cases/businessCase1/v1/processes", Json.write(order),
+                            "cluster-" + order.get("orderId"));
+                    if (response.statusCode() != 201 && response.statusCode() != 200) {
+                        errors.add(new AssertionError("start failed: " + response.statusCode() + " " + response.body()));
+                    }
+                } catch (Exception e) {
+                    errors.add(e);
+                }
+            });
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(errors).isEmpty();
+    }
+
+    long count(String sql) throws SQLException {
+        return count(jdbcUrl, sql);
+    }
+
+    static long count(String url, String sql) throws SQLException {
+        try (java.sql.Connection db = DriverManager.getConnection(url); Statement statement = db.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    String serviceUrl(String service) {
+        return environment.get("CASEFLOW_SERVICES_JDBC_URL").replace("{service}", service);
+    }
+
+    void awaitCompleted(long expected, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long completed = 0;
+        while (System.nanoTime() < deadline) {
+            completed = count("SELECT COUNT(*) FROM process WHERE status = 'COMPLETED'");
+            if (completed >= expected) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("only " + completed + " of " + expected + " processes completed within " + timeout
+                + "; by status: " + statusCounts());
+    }
+
+    String statusCounts() throws SQLException {
+        try (java.sql.Connection db = DriverManager.getConnection(jdbcUrl); Statement statement = db.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT status, current_stage, COUNT(*) FROM process GROUP BY status, current_stage")) {
+            StringBuilder text = new StringBuilder();
+            while (rs.next()) {
+                text.append(rs.getString(1)).append('@').append(rs.getString(2)).append('=').append(rs.getLong(3)).append(' ');
+            }
+            return text.toString();
+        }
+    }
+
+    /** Stops a worker cleanly (SIGTERM) and returns the duplicates it dropped, from its summary line. */
+    static long stopAndCountDuplicates(WorkerProcess worker) throws Exception {
+        worker.signal("TERM");
+        String line = worker.awaitLine("caseflow worker stopped", Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("the worker printed no summary: " + worker.output()));
+        Matcher matcher = STOPPED.matcher(line);
+        assertThat(matcher.matches()).as(line).isTrue();
+        System.out.println(line);
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** Restarts the RabbitMQ application (all connections drop; durable queues and their messages stay). */
+    static void restartBroker() throws Exception {
+        run("rabbitmqctl", "stop_app");
+        run("rabbitmqctl", "start_app");
+        run("rabbitmqctl", "await_startup");
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    String log(String name) {
+        try {
+            return java.nio.file.Files.readString(dir.resolve(name + ".log"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(WorkerProcess::destroy);
+    }
+}
