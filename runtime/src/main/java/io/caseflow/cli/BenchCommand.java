@@ -1,6 +1,6 @@
 package io.caseflow.cli;
 
-import io.caseflow.bench.EmbeddedBenchmark;
+import io.caseflow.bench.CaseBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
             Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
             Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount));
             try {
-                EmbeddedBenchmark.Result result = new EmbeddedBenchmark().run(runDir, processes, stages, threadCount, warmup);
+                CaseBenchmark.Result result = new CaseBenchmark().run(runDir, processes, stages, threadCount, warmup);
                 out.printf("%n%d worker thread(s):%n%s%n", threadCount, result.describe());
                 out.flush();
             } finally {

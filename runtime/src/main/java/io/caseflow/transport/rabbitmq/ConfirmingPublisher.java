@@ -58,9 +58,9 @@ final class ConfirmingPublisher implements AutoCloseable {
 
     /** A message to publish: to a work queue (through {@value RabbitTopology#EXCHANGE}) or to another exchange. */
     record Message(String exchange, String routingKey, String body, Instant timestamp, Map<String, Object> headers,
-                   boolean ensureQueue) {
+                   boolean ensureQueue, boolean mandatory) {
         static Message toQueue(String queue, String body, Instant timestamp) {
-            return new Message(RabbitTopology.EXCHANGE, queue, body, timestamp, Map.of(), true);
+            return new Message(RabbitTopology.EXCHANGE, queue, body, timestamp, Map.of(), true, true);
         }
     }
 
@@ -117,7 +117,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         request.sentAt = System.nanoTime();
         unconfirmed.put(sequence, request);
         byMessageId.put(request.messageId, request);
-        current.basicPublish(message.exchange(), message.routingKey(), true, properties,
+        current.basicPublish(message.exchange(), message.routingKey(), message.mandatory(), properties,
                 message.body().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -52,10 +52,13 @@ final class ConsumerGroup {
                            ConsumerGroup group) {
     }
 
-    ConsumerGroup(String name, int concurrency, Consumer<Delivery> consumer, Supplier<Connection> connection,
+    private final int prefetch;
+
+    ConsumerGroup(String name, int concurrency, int prefetch, Consumer<Delivery> consumer, Supplier<Connection> connection,
                   RabbitTopology topology, Function<DeliveryContext, Delivery> deliveries, ScheduledExecutorService scheduler) {
         this.name = name;
         this.concurrency = concurrency;
+        this.prefetch = Math.max(prefetch, concurrency * 2);
         this.consumer = consumer;
         this.connection = connection;
         this.topology = topology;
@@ -85,8 +88,8 @@ final class ConsumerGroup {
     private void open() throws IOException {
         consumerTags.clear();
         Channel fresh = connection.get().createChannel();
-        // Two in flight per worker thread: the next message is ready when a thread frees up.
-        fresh.basicQos(concurrency * 2);
+        // Handled messages stay unacknowledged until their group commit: the window must hold more than the threads.
+        fresh.basicQos(prefetch);
         fresh.addShutdownListener(this::closed);
         for (String queue : queues) {
             subscribe(fresh, queue);

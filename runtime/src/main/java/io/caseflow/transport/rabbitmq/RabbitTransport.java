@@ -88,7 +88,7 @@ public final class RabbitTransport implements Transport {
     @Override
     public synchronized void consume(String name, Set<String> queues, int concurrency, Consumer<Delivery> consumer) {
         boolean fresh = !groups.containsKey(name);
-        ConsumerGroup group = groups.computeIfAbsent(name, n -> new ConsumerGroup(n, concurrency, consumer, () -> connection,
+        ConsumerGroup group = groups.computeIfAbsent(name, n -> new ConsumerGroup(n, concurrency, settings.prefetch(), consumer, () -> connection,
                 topology, this::delivery, scheduler));
         try {
             group.addQueues(queues);
@@ -153,7 +153,9 @@ public final class RabbitTransport implements Transport {
     void publishEvent(String routingKey, String body) {
         ConfirmingPublisher current = publisher;
         if (current != null) {
-            current.publish(new ConfirmingPublisher.Message(RabbitTopology.EVENTS, routingKey, body, clock.instant(), Map.of(), false));
+            // Not mandatory: with no monitor listening, an event simply goes nowhere.
+            current.publish(new ConfirmingPublisher.Message(RabbitTopology.EVENTS, routingKey, body, clock.instant(), Map.of(), false,
+                    false));
         }
     }
 
@@ -177,7 +179,7 @@ public final class RabbitTransport implements Transport {
         }
         if (archiveDeadLetters) {
             DeadLetterArchiver archiver = new DeadLetterArchiver(outbox);
-            groups.put("dead-letter-archive", new ConsumerGroup("dead-letter-archive", 1,
+            groups.put("dead-letter-archive", new ConsumerGroup("dead-letter-archive", 1, 10,
                     d -> archiver.archive(d, ((RabbitDelivery) d).headers()), () -> connection, topology,
                     this::delivery, scheduler));
             try {

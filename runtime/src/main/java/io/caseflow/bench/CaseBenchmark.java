@@ -17,25 +17,28 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Recorder;
 
 /**
- * Stage transitions per second and stage-to-stage latency on the embedded runtime, for a linear case
- * of {@code stages} stages. Latency is measured where a user feels it: from the start of one stage's
+ * Stage transitions per second and stage-to-stage latency for a linear case of {@code stages} stages,
+ * on any store and transport (the runtime builder is configured by the caller). Latency is measured where a user feels it: from the start of one stage's
  * handler to the start of the next one's, which spans the commit, the hand-off and the dispatch.
  */
-public final class EmbeddedBenchmark {
+public final class CaseBenchmark {
     static final CaseKey KEY = new CaseKey("bench", "v1");
     private static final int STARTERS = 16;
+    private static final int IDLE_PROCESSES = 30;
 
     /** What one run measured. */
     public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
                          double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
-                         long duplicates) {
+                         long duplicates, double idleP50Millis, double idleP99Millis) {
         public String describe() {
             return String.format(java.util.Locale.ROOT,
                     "  stage transitions     %,d in %.2f s  ->  %,.0f transitions/s%n"
-                            + "  stage-to-stage latency  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n"
+                            + "  stage-to-stage latency, all processes in flight:  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n"
+                            + "  stage-to-stage latency, one process at a time:    p50 %.2f ms   p99 %.2f ms%n"
                             + "  group commit          %,d transactions, %.1f transitions per transaction, %.1f ms each%n"
                             + "  duplicates dropped    %,d",
                     transitions, elapsed.toMillis() / 1000.0, transitionsPerSecond, p50Millis, p99Millis, maxMillis,
+                    idleP50Millis, idleP99Millis,
                     commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates);
         }
     }
@@ -67,9 +70,16 @@ public final class EmbeddedBenchmark {
         return ctx.next();
     }
 
+    /** On the embedded runtime: an H2 file under {@code directory}. */
     public Result run(Path directory, int processes, int stages, int threads, int warmup) throws InterruptedException {
+        return run(builder -> builder.h2File(directory.resolve("bench")), processes, stages, threads, warmup);
+    }
+
+    /** On whatever store and transport {@code setup} configures. */
+    public Result run(java.util.function.UnaryOperator<CaseflowRuntime.Builder> setup, int processes, int stages, int threads,
+                      int warmup) throws InterruptedException {
         HandlerRegistry handlers = new HandlerRegistry().register("bench.step", this::step);
-        try (CaseflowRuntime runtime = CaseflowRuntime.builder().h2File(directory.resolve("bench")).handlers(handlers)
+        try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers)
                 .workerThreads(threads).listener(this::countCompletions).build().start()) {
             runtime.deploy(linearCase(stages));
             if (warmup > 0) {
@@ -84,12 +94,37 @@ public final class EmbeddedBenchmark {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             var histogram = hops.getIntervalHistogram();
             var commitTimer = runtime.metrics().registry().get("caseflow.commit.batch").timer();
+            double[] idle = oneAtATime(runtime, IDLE_PROCESSES, warmup + processes);
             long transitions = runtime.metrics().transitions() - transitionsBefore;
             long commits = runtime.metrics().registry().get("caseflow.commit.batch").timer().count() - commitsBefore;
             return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
                     histogram.getMaxValue() / 1e6, commits, commitTimer.mean(TimeUnit.MILLISECONDS),
-                    runtime.metrics().duplicatesDropped() - duplicatesBefore);
+                    runtime.metrics().duplicatesDropped() - duplicatesBefore, idle[0], idle[1]);
+        }
+    }
+
+    /** Latency without queueing: processes run one after another; returns p50 and p99 in ms. */
+    private double[] oneAtATime(CaseflowRuntime runtime, int count, long completedBefore) throws InterruptedException {
+        hops.getIntervalHistogram();
+        for (int i = 0; i < count; i++) {
+            runtime.startProcess(KEY, Map.of("idle", i));
+            awaitCompleted(completedBefore + i + 1);
+        }
+        var histogram = hops.getIntervalHistogram();
+        return new double[] {histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6};
+    }
+
+    private void awaitCompleted(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (completed) {
+            while (completed.get() < expected) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("a single process did not finish within a minute");
+                }
+                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
         }
     }
 

@@ -1,0 +1,122 @@
+package io.caseflow.samples.bench;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.perf.PerfTest;
+import io.caseflow.bench.CaseBenchmark;
+import io.caseflow.message.Queues;
+import io.caseflow.store.Database;
+import io.caseflow.testing.ExternalServices;
+import io.caseflow.transport.rabbitmq.RabbitSettings;
+import io.caseflow.transport.rabbitmq.RabbitTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * caseflow on RabbitMQ against RabbitMQ itself, on this machine, in one run: RabbitMQ PerfTest's raw
+ * throughput for persistent messages with confirms and manual acks (1 producer, 1 consumer, quorum
+ * queue), then caseflow's stage transitions/s and stage-to-stage latency on RabbitMQ + PostgreSQL and
+ * RabbitMQ + H2 with 1 and 2 worker threads. Each caseflow transition costs at least one such message
+ * (published with a confirm, consumed, acknowledged) plus a durable commit, so the ratio says how much
+ * of the broker's capacity a transition uses.
+ *
+ * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl samples exec:java@broker-bench}
+ * ({@code -Dbench.processes=1000 -Dbench.seconds=15}).
+ */
+public final class BrokerBenchmark {
+    private static final Pattern RECEIVING = Pattern.compile("receiving rate avg: (\\d+) msg/s");
+
+    private BrokerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int processes = Integer.getInteger("bench.processes", 1000);
+        int seconds = Integer.getInteger("bench.seconds", 15);
+        String uri = ExternalServices.RABBITMQ_URI;
+        System.out.printf(Locale.ROOT, "caseflow broker benchmark: %d cores, Java %s, RabbitMQ at %s, 10-stage linear case, %,d processes per run%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                RabbitSettings.defaults(uri).redactedUri(), processes);
+
+        double raw = perfTest(uri, seconds);
+        System.out.printf(Locale.ROOT, "%nRabbitMQ PerfTest, %d s: 1 producer + 1 consumer, persistent 500-byte messages, quorum queue, "
+                + "confirm window 100, manual ack per message:%n  %,.0f msg/s%n", seconds, raw);
+
+        List<String[]> rows = new ArrayList<>();
+        for (String store : List.of("PostgreSQL", "H2")) {
+            for (int threads : List.of(1, 2)) {
+                deleteBenchQueues(uri);
+                Path dir = Files.createTempDirectory("caseflow-broker-bench");
+                String jdbc = store.equals("H2") ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
+                RabbitSettings settings = RabbitSettings.defaults(uri).withConnectionName("caseflow-bench");
+                CaseBenchmark.Result result = new CaseBenchmark().run(builder -> builder.jdbcUrl(jdbc)
+                        .transport((outbox, clock, meters) -> new RabbitTransport(settings, outbox, clock, meters)),
+                        processes, 10, threads, Math.min(200, processes / 5));
+                System.out.printf(Locale.ROOT, "%ncaseflow on RabbitMQ + %s, %d worker thread(s):%n%s%n  ratio to PerfTest: %.2f "
+                                + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / raw);
+                rows.add(new String[] {store, Integer.toString(threads), String.format(Locale.ROOT, "%,.0f", result.transitionsPerSecond()),
+                        String.format(Locale.ROOT, "%.1f", result.idleP50Millis()), String.format(Locale.ROOT, "%.1f", result.idleP99Millis()),
+                        String.format(Locale.ROOT, "%.0f", result.p50Millis()), String.format(Locale.ROOT, "%.2f", result.transitionsPerSecond() / raw)});
+            }
+        }
+        deleteBenchQueues(uri);
+        System.out.printf(Locale.ROOT, "%nhop latency: idle = one process at a time; loaded = all processes in flight (mostly queueing)%n");
+        System.out.printf(Locale.ROOT, "%-11s %-8s %14s %12s %12s %14s %12s%n", "store", "threads", "transitions/s", "idle p50 ms",
+                "idle p99 ms", "loaded p50 ms", "vs PerfTest");
+        for (String[] row : rows) {
+            System.out.printf(Locale.ROOT, "%-11s %-8s %14s %12s %12s %14s %12s%n", (Object[]) row);
+        }
+        System.exit(0);
+    }
+
+    private static double perfTest(String uri, int seconds) throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        PerfTest.main(new String[] {"--uri", uri, "--producers", "1", "--consumers", "1", "--flag", "persistent",
+                        "--confirm", "100", "--size", "500", "--time", Integer.toString(seconds), "--queue", "caseflow-perftest",
+                        "--quorum-queue", "--qos", "200", "--auto-delete", "true"},
+                new PerfTest.PerfTestOptions().setSystemExiter(status -> { }).setConsoleOut(out).setConsoleErr(out));
+        String text = captured.toString(StandardCharsets.UTF_8);
+        Matcher matcher = RECEIVING.matcher(text);
+        if (!matcher.find()) {
+            throw new IllegalStateException("PerfTest printed no receiving rate:\n" + text);
+        }
+        try (Connection connection = connection(uri); Channel channel = connection.createChannel()) {
+            channel.queueDelete("caseflow-perftest");
+        } catch (Exception ignored) {
+            // auto-deleted already
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static void deleteBenchQueues(String uri) throws Exception {
+        try (Connection connection = connection(uri)) {
+            for (String queue : List.of(Queues.innerQ(CaseBenchmarkKey.KEY), Queues.serviceQ(CaseBenchmarkKey.KEY))) {
+                try (Channel channel = connection.createChannel()) {
+                    channel.queueDelete(queue);
+                } catch (Exception ignored) {
+                    // not there
+                }
+            }
+        }
+    }
+
+    private static Connection connection(String uri) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(uri);
+        return factory.newConnection("caseflow-bench-admin");
+    }
+
+    /** The benchmark's case key (bench/v1). */
+    static final class CaseBenchmarkKey {
+        static final io.caseflow.definition.CaseKey KEY = new io.caseflow.definition.CaseKey("bench", "v1");
+    }
+}
