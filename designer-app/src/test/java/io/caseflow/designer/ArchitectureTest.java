@@ -30,6 +30,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_monitor_model_knows_no_scene_graph_and_no_source_implementation() {
+        noClasses().that().resideInAPackage("..designer.monitor")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.application..",
+                        "..designer.monitor.source..", "..designer.monitor.view..", "..designer.app..", "io.caseflow.samples..")
+                .check(classes);
+    }
+
+    @Test
+    void monitor_sources_know_no_javafx() {
+        noClasses().that().resideInAPackage("..designer.monitor.source..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(classes);
+    }
+
+    @Test
+    void monitor_views_go_through_view_models_never_to_the_runtime_or_a_source() {
+        noClasses().that().resideInAnyPackage("..designer.monitor.view..", "..designer.canvas..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.caseflow", "io.caseflow.store..", "io.caseflow.engine..",
+                        "io.caseflow.transport..", "io.caseflow.samples..", "..designer.monitor.source..", "..designer.deploy..")
+                .check(classes);
+    }
+
+    @Test
     void the_editor_does_not_know_the_app() {
         noClasses().that().resideInAnyPackage("..designer.editor..", "..designer.canvas..")
                 .should().dependOnClassesThat().resideInAnyPackage("..designer.app..")

@@ -2,7 +2,13 @@ package io.caseflow.designer.app;
 
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.layout.AutoLayout;
+import io.caseflow.designer.monitor.MonitorViewModel;
+import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
+import io.caseflow.designer.monitor.view.FxMonitorDialogs;
+import io.caseflow.designer.monitor.view.MonitorCommands;
+import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.samples.BusinessCase1;
+import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -11,21 +17,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The designer application: opens the main window on the sample businessCase1 (or the file given
- * on the command line) and starts the embedded runtime in the background.
+ * on the command line), starts the embedded runtime in the background, then the monitor on it. On
+ * a fresh folder it starts a batch of sample orders and opens on the monitor, so there is live
+ * traffic and a failure to retry at once.
  */
 public final class DesignerApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesignerApp.class);
+    private static final String MODE_PREF = "mode";
+    private final Preferences prefs = Preferences.userNodeForPackage(DesignerApp.class);
     private FxUiExecutor ui;
     private EmbeddedRuntime runtime;
+    private EmbeddedMonitorSource source;
+    private MonitorView monitor;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         DesignerOptions options = DesignerOptions.parse(getParameters().getRaw());
         ui = new FxUiExecutor();
-        MainWindow window = new MainWindow(stage, ui, new RecentFiles(Preferences.userNodeForPackage(DesignerApp.class).node("recent")),
-                BusinessCase1.definition(), "businessCase1.case.json");
+        window = new MainWindow(stage, ui, new RecentFiles(prefs.node("recent")), BusinessCase1.definition(), "businessCase1.case.json");
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        if (options.mode() == DesignerOptions.Mode.MONITOR
+                || options.mode() == DesignerOptions.Mode.AUTO && "monitor".equals(prefs.get(MODE_PREF, "design"))) {
+            window.showMonitor();
+        }
         stage.show();
         if (options.file() != null) {
             String name = options.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
@@ -41,14 +57,39 @@ public final class DesignerApp extends Application {
             ui.run(() -> EmbeddedRuntime.start(options.home()), rt -> {
                 runtime = rt;
                 window.runtimeReady(rt);
+                startMonitor(stage, rt, options);
             }, window::runtimeFailed);
         } else {
             window.runtimeFailed(new IllegalStateException("started with --no-runtime"));
         }
     }
 
+    private void startMonitor(Stage stage, EmbeddedRuntime rt, DesignerOptions options) {
+        source = EmbeddedMonitorSource.builder(rt).executor(ui.background()).build();
+        MonitorViewModel vm = new MonitorViewModel(source, ui, Clock.systemUTC());
+        monitor = new MonitorView(vm, new FxMonitorDialogs(stage));
+        vm.start();
+        window.monitorReady(monitor);
+        if (rt.wasEmpty() && options.demo()) {
+            LOG.info("fresh folder {}: starting {} sample orders for the monitor", rt.home(), MonitorCommands.DEFAULT_DEMO_COUNT);
+            monitor.commands().startDemo(MonitorCommands.DEFAULT_DEMO_COUNT);
+            if (options.mode() != DesignerOptions.Mode.DESIGN) {
+                window.showMonitor();
+            }
+        }
+    }
+
     @Override
     public void stop() {
+        if (window != null) {
+            prefs.put(MODE_PREF, window.isMonitorShown() ? "monitor" : "design");
+        }
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (source != null) {
+            source.close();
+        }
         if (runtime != null) {
             runtime.close();
         }

@@ -9,27 +9,45 @@ import java.util.List;
  *
  * <pre>
  *   --home=DIR      folder of the embedded runtime's database (default ~/.caseflow, or -Dcaseflow.home)
- *   --no-runtime    do not start the embedded runtime (deploy is then unavailable)
+ *   --no-runtime    do not start the embedded runtime (deploy and the monitor are then unavailable)
+ *   --monitor       open on the monitor (it opens there by itself on a fresh folder, with sample traffic)
+ *   --design        open on the designer
+ *   --no-demo       do not start sample processes on a fresh folder
  *   FILE            a .case.json or .drawio file to open instead of the sample
  * </pre>
  */
-public record DesignerOptions(Path home, boolean startRuntime, Path file) {
+public record DesignerOptions(Path home, boolean startRuntime, Path file, Mode mode, boolean demo) {
+    /** Which tab opens first; {@code AUTO}: the monitor on a fresh folder, else the one used last. */
+    public enum Mode { AUTO, DESIGN, MONITOR }
+
+    public DesignerOptions(Path home, boolean startRuntime, Path file) {
+        this(home, startRuntime, file, Mode.AUTO, true);
+    }
 
     public static DesignerOptions parse(List<String> args) {
         Path home = EmbeddedRuntime.defaultHome();
         boolean runtime = true;
         Path file = null;
+        Mode mode = Mode.AUTO;
+        boolean demo = true;
         for (String arg : args) {
             if (arg.startsWith("--home=")) {
                 home = Path.of(arg.substring("--home=".length()));
             } else if (arg.equals("--no-runtime")) {
                 runtime = false;
+            } else if (arg.equals("--monitor")) {
+                mode = Mode.MONITOR;
+            } else if (arg.equals("--design")) {
+                mode = Mode.DESIGN;
+            } else if (arg.equals("--no-demo")) {
+                demo = false;
             } else if (arg.startsWith("--")) {
-                throw new IllegalArgumentException("unknown option " + arg + "; known: --home=DIR, --no-runtime, FILE");
+                throw new IllegalArgumentException("unknown option " + arg
+                        + "; known: --home=DIR, --no-runtime, --monitor, --design, --no-demo, FILE");
             } else {
                 file = Path.of(arg);
             }
         }
-        return new DesignerOptions(home, runtime, file);
+        return new DesignerOptions(home, runtime, file, mode, demo);
     }
 }

@@ -29,6 +29,7 @@ import io.caseflow.designer.editor.NodeGeometry;
 import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.editor.Rect;
 import io.caseflow.designer.layout.AutoLayout;
+import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.designer.problems.ProblemsPane;
 import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.designer.properties.PropertiesPane;
@@ -69,7 +70,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.stage.Stage;
@@ -103,6 +104,13 @@ public final class MainWindow {
     private final Circle validationDot = new Circle(5);
     private final Label runtimeLabel = new Label("Embedded runtime: starting…");
     private final Label zoomLabel = new Label("100 %");
+    private final Label monitorLabel = new Label("Monitor: starting…");
+    private final Circle monitorDot = new Circle(4.5, Color.web("#9ca3af"));
+    private final TabPane modes = new TabPane();
+    private final Tab designTab = new Tab("Design");
+    private final Tab monitorTab = new Tab("Monitor");
+    private final StackPane monitorHolder = new StackPane();
+    private MonitorView monitor;
     private final Tab problemsTab = new Tab("Problems");
     private final Menu recentMenu = new Menu("Open Recent");
     private final MenuItem undoItem = new MenuItem("Undo");
@@ -127,7 +135,9 @@ public final class MainWindow {
         this.dialogs = new FxDialogs(stage, java.util.prefs.Preferences.userNodeForPackage(MainWindow.class));
 
         BorderPane root = new BorderPane();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setTop(menuBar());
+        BorderPane design = new BorderPane();
+        design.setTop(toolBar());
         SplitPane center = new SplitPane();
         center.setOrientation(Orientation.VERTICAL);
         TabPane bottom = new TabPane(problemsTab);
@@ -145,7 +155,19 @@ public final class MainWindow {
         main.setDividerPositions(0.14, 0.79);
         SplitPane.setResizableWithParent(palette, false);
         SplitPane.setResizableWithParent(propertiesPane, false);
-        root.setCenter(main);
+        design.setCenter(main);
+        designTab.setContent(design);
+        designTab.setId("designTab");
+        monitorTab.setId("monitorTab");
+        Label waiting = new Label("The monitor appears once the embedded runtime has started…");
+        waiting.getStyleClass().add("placeholder");
+        monitorHolder.getChildren().add(waiting);
+        monitorTab.setContent(monitorHolder);
+        modes.getTabs().addAll(designTab, monitorTab);
+        modes.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        modes.getStyleClass().add("mode-tabs");
+        modes.setId("modeTabs");
+        root.setCenter(modes);
         root.setBottom(statusBar);
         statusBar.setId("statusBar");
         statusBar.setText("Ready");
@@ -155,7 +177,11 @@ public final class MainWindow {
         validation.setOnMouseClicked(e -> bottom.getSelectionModel().select(problemsTab));
         runtimeLabel.setId("runtimeStatus");
         zoomLabel.setId("zoomLabel");
-        statusBar.getRightItems().addAll(validation, separator(), runtimeLabel, separator(), zoomLabel);
+        HBox monitorStatus = new HBox(6, monitorDot, monitorLabel);
+        monitorStatus.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        monitorStatus.setId("monitorStatus");
+        monitorStatus.setOnMouseClicked(e -> showMonitor());
+        statusBar.getRightItems().addAll(validation, separator(), runtimeLabel, separator(), monitorStatus, separator(), zoomLabel);
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -249,9 +275,17 @@ public final class MainWindow {
                 item("Show _Problems", "Shortcut+Shift+P", () -> problemsPane.table().requestFocus()),
                 new SeparatorMenuItem(),
                 item("_Deploy to Embedded Runtime…", "Shortcut+D", this::deploy));
+        Menu monitorMenu = new Menu("_Monitor");
+        monitorMenu.getItems().addAll(
+                item("Show _Designer", "Shortcut+Shift+D", this::showDesigner),
+                item("Show _Monitor", "Shortcut+Shift+M", this::showMonitor),
+                new SeparatorMenuItem(),
+                item("_Start Sample Processes…", "Shortcut+Shift+N", () -> withMonitor(m -> m.commands().askAndStartDemo())),
+                item("_Refresh", null, () -> withMonitor(m -> m.viewModel().resync())),
+                item("Re_connect", null, () -> withMonitor(m -> m.viewModel().source().reconnect())));
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard and Mouse", "F1", this::showHelp), item("_About", null, this::about));
-        MenuBar bar = new MenuBar(file, edit, insert, view, caseMenu, help);
+        MenuBar bar = new MenuBar(file, edit, insert, view, caseMenu, monitorMenu, help);
         bar.setId("menuBar");
         return bar;
     }
@@ -383,6 +417,56 @@ public final class MainWindow {
         runtimeLabel.setText("Embedded runtime: not running");
         runtimeLabel.setTooltip(new Tooltip(String.valueOf(error.getMessage())));
         status("The embedded runtime did not start: " + error.getMessage());
+    }
+
+    /** The monitor is ready: it fills the Monitor tab, and its connection shows in the status bar. */
+    public void monitorReady(MonitorView view) {
+        this.monitor = view;
+        monitorHolder.getChildren().setAll(view);
+        view.viewModel().connectionProperty().addListener((o, a, b) -> showConnection(b));
+        showConnection(view.viewModel().connectionProperty().get());
+        view.viewModel().actions().lastProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                status(b.text());
+            }
+        });
+    }
+
+    private void showConnection(io.caseflow.designer.monitor.ConnectionState state) {
+        if (state == null) {
+            return;
+        }
+        monitorLabel.setText("Monitor: " + (state.isUp() ? "live" : state.describe()));
+        monitorDot.setFill(switch (state.kind()) {
+            case CONNECTED -> Color.web("#16a34a");
+            case CONNECTING, RECONNECTING -> Color.web("#f59e0b");
+            case LOST -> Color.web("#dc2626");
+        });
+    }
+
+    private void withMonitor(java.util.function.Consumer<MonitorView> action) {
+        if (monitor == null) {
+            status("The monitor is not ready yet: the embedded runtime is starting");
+            return;
+        }
+        showMonitor();
+        action.accept(monitor);
+    }
+
+    public void showMonitor() {
+        modes.getSelectionModel().select(monitorTab);
+    }
+
+    public void showDesigner() {
+        modes.getSelectionModel().select(designTab);
+    }
+
+    public boolean isMonitorShown() {
+        return modes.getSelectionModel().getSelectedItem() == monitorTab;
+    }
+
+    public MonitorView monitor() {
+        return monitor;
     }
 
     /** For tests and the benchmark: deploy somewhere else. */
@@ -780,6 +864,10 @@ public final class MainWindow {
             ui.run(() -> to.deploy(definition), deployed -> {
                 status("Deployed " + deployed.definition().key() + " v" + deployed.version() + " to the " + to.describe());
                 runtimeLabel.setText("Embedded runtime: " + deployed.definition().key() + " v" + deployed.version());
+                if (monitor != null) {
+                    monitor.viewModel().loadDefinitions();
+                    monitor.viewModel().monitor(deployed.definition().key());
+                }
             }, e -> {
                 String message = e instanceof InvalidDefinitionException invalid ? invalid.report().describe() : e.getMessage();
                 LOG.warn("deploy of {} failed: {}", definition.key(), message);

@@ -13,4 +13,12 @@ public interface DemoTraffic {
 
     /** Starts {@code count} processes; completes with their ids once all were started. */
     CompletableFuture<List<String>> start(int count);
+
+    /**
+     * Sends a message the runtime must refuse (a service reply with a forged task id), so the dead
+     * letters have something to show; completes with what was sent, in words.
+     */
+    default CompletableFuture<String> sendForgedReply() {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException("this source sends no test messages"));
+    }
 }

@@ -244,8 +244,26 @@ public final class MonitorActions {
         return done;
     }
 
+    /** Sends a message the runtime refuses, so a dead letter appears (sample traffic only). */
+    public CompletableFuture<String> sendForgedReply() {
+        var demo = source.demo();
+        if (demo.isEmpty()) {
+            log(ActivityEntry.Kind.FAILURE, "This source cannot send test messages.");
+            return CompletableFuture.failedFuture(new IllegalStateException("no sample traffic on " + source.describe()));
+        }
+        CompletableFuture<String> done = new CompletableFuture<>();
+        ui.on(demo.get().sendForgedReply(), what -> {
+            log(ActivityEntry.Kind.INFO, "Sent " + what + "; the runtime refuses it and keeps it as a dead letter");
+            done.complete(what);
+        }, e -> {
+            log(ActivityEntry.Kind.FAILURE, "Could not send the forged reply: " + ProcessTableViewModel.message(e));
+            done.completeExceptionally(e);
+        });
+        return done;
+    }
+
     static String shortId(String id) {
-        return id == null || id.length() <= 13 ? String.valueOf(id) : id.substring(0, 8) + "…" + id.substring(id.length() - 4);
+        return id == null || id.length() <= 13 ? String.valueOf(id) : "…" + id.substring(id.length() - 12);
     }
 
     private static String capitalize(String s) {

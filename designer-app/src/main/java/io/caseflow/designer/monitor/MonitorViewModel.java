@@ -67,6 +67,9 @@ public final class MonitorViewModel implements AutoCloseable {
     private long lastChartSecond = Long.MIN_VALUE;
     private long rereads;
     private long resyncs;
+    private long ticks;
+    private long tickNanos;
+    private long maxTickNanos;
 
     public MonitorViewModel(MonitorSource source, UiExecutor ui, Clock clock) {
         this.source = source;
@@ -99,6 +102,15 @@ public final class MonitorViewModel implements AutoCloseable {
 
     /** Drains the live events and lets every part do what is due. UI thread, every {@link #TICK}. */
     public void tick() {
+        long started = System.nanoTime();
+        tickNow();
+        long took = System.nanoTime() - started;
+        ticks++;
+        tickNanos += took;
+        maxTickNanos = Math.max(maxTickNanos, took);
+    }
+
+    private void tickNow() {
         Instant now = clock.instant();
         LiveEventBuffer.Batch batch = buffer.drain();
         if (batch.connection() != null) {
@@ -287,6 +299,19 @@ public final class MonitorViewModel implements AutoCloseable {
     /** Changes once per second of ticks, so the chart repaints. */
     public LongProperty chartTickProperty() {
         return chartTick;
+    }
+
+    /** Ticks so far, and the UI-thread time they took (benchmark). */
+    public long ticks() {
+        return ticks;
+    }
+
+    public double meanTickMillis() {
+        return ticks == 0 ? 0 : tickNanos / 1e6 / ticks;
+    }
+
+    public double maxTickMillis() {
+        return maxTickNanos / 1e6;
     }
 
     public long rereads() {

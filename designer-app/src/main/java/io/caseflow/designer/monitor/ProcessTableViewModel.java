@@ -65,6 +65,7 @@ public final class ProcessTableViewModel {
     private int fetched;
     private Consumer<Set<String>> onOutdated = ids -> { };
     private Runnable onReloaded = () -> { };
+    private Runnable beforeReplace = () -> { };
 
     public ProcessTableViewModel(MonitorSource source, UiExecutor ui, SequenceTracker tracker) {
         this.source = source;
@@ -134,6 +135,11 @@ public final class ProcessTableViewModel {
         this.onOutdated = handler;
     }
 
+    /** Runs just before a reload replaces the rows (the view notes the selection). */
+    public void setBeforeReplace(Runnable handler) {
+        this.beforeReplace = handler;
+    }
+
     /** Runs after every reload (the view puts the selection back by id). */
     public void setOnReloaded(Runnable handler) {
         this.onReloaded = handler;
@@ -189,6 +195,7 @@ public final class ProcessTableViewModel {
         if (order != null) {
             fresh.sort(Comparator.comparing(ProcessItem::row, order));
         }
+        beforeReplace.run();
         items.setAll(fresh);
         fetched = page.processes().size();
         total.set(page.total());
@@ -241,7 +248,9 @@ public final class ProcessTableViewModel {
             List<ProcessItem> all = new ArrayList<>(items);
             all.addAll(added);
             all.sort(Comparator.comparing(ProcessItem::row, order));
+            beforeReplace.run();
             items.setAll(all);
+            onReloaded.run();
         } else {
             items.addAll(added);
         }

@@ -98,6 +98,18 @@ public final class InMemoryMonitorSource implements MonitorSource {
         emit(List.of(ProcessEvent.of(p)));
     }
 
+    /** Stores many processes and tells the listeners in one batch, as one group commit would. */
+    public void commitAll(List<ProcessSnapshot> batch) {
+        List<ProcessEvent> events = new ArrayList<>(batch.size());
+        synchronized (this) {
+            for (ProcessSnapshot p : batch) {
+                processes.put(p.id(), p);
+                events.add(ProcessEvent.of(p));
+            }
+        }
+        emit(events);
+    }
+
     public void emit(List<ProcessEvent> events) {
         for (Listener l : listeners) {
             l.events(events);

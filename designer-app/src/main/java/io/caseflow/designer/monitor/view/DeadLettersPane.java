@@ -1,0 +1,81 @@
+package io.caseflow.designer.monitor.view;
+
+import io.caseflow.designer.monitor.DeadLetterRow;
+import io.caseflow.designer.monitor.DeadLettersViewModel;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** What reached the dead-letter queue: when, from which queue, why in plain words, and the message itself. */
+public final class DeadLettersPane extends SplitPane {
+    private final TableView<DeadLetterRow> table = new TableView<>();
+    private final TextArea body = new TextArea();
+
+    public DeadLettersPane(DeadLettersViewModel model) {
+        setId("deadLettersPane");
+        setOrientation(Orientation.HORIZONTAL);
+        table.setId("deadLettersTable");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No dead letters: every message was handled."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(List.of(
+                column("Dead at", 70, r -> Styles.time(r.deadAt()), null),
+                column("Why", 230, DeadLetterRow::explain, "error-text"),
+                column("Queue", 240, DeadLetterRow::sourceQueue, "mono"),
+                column("Process", 112, r -> r.processId() == null ? "—" : Styles.shortId(r.processId()), "mono"),
+                column("Detail", 260, r -> r.detail() == null ? "" : r.detail(), null)));
+        body.setEditable(false);
+        body.getStyleClass().addAll("code");
+        body.setPromptText("Select a dead letter to see the message it carried.");
+        body.setWrapText(true);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> body.setText(b == null ? ""
+                : "reason: " + b.reason() + "\nqueue:  " + b.sourceQueue() + (b.processId() == null ? "" : "\nprocess: " + b.processId())
+                + "\ndetail: " + b.detail() + "\n\n" + b.body()));
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(model.errorProperty());
+        VBox right = new VBox(4, body, error);
+        right.setPadding(new Insets(0));
+        VBox.setVgrow(body, javafx.scene.layout.Priority.ALWAYS);
+        getItems().addAll(table, right);
+        setDividerPositions(0.7);
+    }
+
+    private static TableColumn<DeadLetterRow, DeadLetterRow> column(String title, double width, Function<DeadLetterRow, String> text,
+                                                                 String style) {
+        TableColumn<DeadLetterRow, DeadLetterRow> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setCellFactory(col -> new TableCell<>() {
+            {
+                if (style != null) {
+                    getStyleClass().add(style);
+                }
+            }
+
+            @Override
+            protected void updateItem(DeadLetterRow r, boolean empty) {
+                super.updateItem(r, empty);
+                String t = empty || r == null ? null : text.apply(r);
+                setText(t);
+                setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+            }
+        });
+        c.setSortable(false);
+        return c;
+    }
+
+    public TableView<DeadLetterRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,76 @@
+package io.caseflow.designer.monitor.view;
+
+import io.caseflow.process.ProcessStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.scene.control.Label;
+
+/** Status pills, times and durations, the same everywhere in the monitor. */
+final class Styles {
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter TIME_MS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private Styles() {
+    }
+
+    static String label(ProcessStatus status) {
+        String n = status.name();
+        return n.charAt(0) + n.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    static String styleClass(ProcessStatus status) {
+        return "status-" + status.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A rounded status pill ("Failed" in red and so on). */
+    static Label pill(ProcessStatus status) {
+        Label l = new Label(label(status));
+        l.getStyleClass().addAll("status-pill", styleClass(status));
+        return l;
+    }
+
+    static void setPill(Label l, ProcessStatus status) {
+        l.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-pill"));
+        if (status == null) {
+            l.setText("");
+            return;
+        }
+        l.setText(label(status));
+        l.getStyleClass().add(styleClass(status));
+    }
+
+    static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    /** "850 ms", "4.2 s", "3 min 05 s", "2 h 10 min". */
+    static String duration(Duration d) {
+        if (d == null) {
+            return "";
+        }
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms < 60_000) {
+            return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
+        }
+        long s = d.toSeconds();
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+    }
+
+    /**
+     * The distinctive end of a process id: ids are time-ordered UUIDs, so processes started together
+     * share their first characters and differ in the last ones.
+     */
+    static String shortId(String id) {
+        return id == null || id.length() <= 13 ? String.valueOf(id) : "…" + id.substring(id.length() - 12);
+    }
+}
