@@ -1,5 +1,6 @@
 package io.caseflow.cli;
 
+import io.caseflow.client.CaseflowClient;
 import io.caseflow.config.Settings;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -15,9 +16,13 @@ final class ClientOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file with server.url and api.token.")
     Path config;
 
-    ApiClient client() {
+    CaseflowClient client() {
         Settings settings = Settings.load(config, System.getenv());
-        return new ApiClient(settings.get(Settings.SERVER_URL, server, "http://localhost:8080"),
-                settings.get(Settings.API_TOKEN, token).orElse(null));
+        String url = settings.get(Settings.SERVER_URL, server, "http://localhost:8080");
+        try {
+            return new CaseflowClient(java.net.URI.create(url), settings.get(Settings.API_TOKEN, token).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the server URL '" + url + "' is not valid: " + e.getMessage(), e);
+        }
     }
 }

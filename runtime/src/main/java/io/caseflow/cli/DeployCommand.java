@@ -1,15 +1,13 @@
 package io.caseflow.cli;
 
+import io.caseflow.client.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.DefinitionFormatException;
 import io.caseflow.definition.DefinitionJson;
 import io.caseflow.validation.DefinitionValidator;
-import io.caseflow.validation.Problem;
 import io.caseflow.validation.ValidationReport;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -48,16 +46,15 @@ final class DeployCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            JsonNode deployed = client.client().post("/api/cases/" + encode(definition.name()) + "/" + encode(definition.api())
-                    + "/definitions", DefinitionJson.write(definition));
+            JsonNode deployed = client.client().deploy(definition);
             out.println(deployed.path("unchanged").asBoolean()
                     ? "unchanged: " + definition.key() + " is already deployed as v" + deployed.path("version").asInt()
                     : "deployed " + definition.key() + " as v" + deployed.path("version").asInt());
             return 0;
-        } catch (ApiClient.ApiFailure e) {
+        } catch (ApiException e) {
             out.println("ERROR " + e.getMessage());
-            if (e.details != null && e.details.isArray()) {
-                e.details.forEach(problem -> out.println("  " + problem.path("text").asText()));
+            if (e.details() != null && e.details().isArray()) {
+                e.details().forEach(problem -> out.println("  " + problem.path("text").asText()));
             }
             return 1;
         } finally {
@@ -65,11 +62,4 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    static void printProblems(PrintWriter out, Iterable<Problem> problems) {
-        problems.forEach(p -> out.println(p.severity() + " " + p));
-    }
 }

@@ -1,5 +1,7 @@
 package io.caseflow.cli;
 
+import io.caseflow.client.CaseflowClient;
+import io.caseflow.client.ApiException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
@@ -29,8 +31,8 @@ final class ProcessesCommand implements Runnable {
     }
 
     static String path(JsonNode process) {
-        return "/api/cases/" + DeployCommand.encode(process.path("case").asText()) + "/" + DeployCommand.encode(process.path("api").asText())
-                + "/processes/" + DeployCommand.encode(process.path("id").asText());
+        return "/api/cases/" + CaseflowClient.encode(process.path("case").asText()) + "/" + CaseflowClient.encode(process.path("api").asText())
+                + "/processes/" + CaseflowClient.encode(process.path("id").asText());
     }
 
     abstract static class ClientCommand implements Callable<Integer> {
@@ -43,7 +45,7 @@ final class ProcessesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        abstract void run(ApiClient api, PrintWriter out) throws Exception;
+        abstract void run(CaseflowClient api, PrintWriter out) throws Exception;
 
         @Override
         public Integer call() throws Exception {
@@ -51,7 +53,7 @@ final class ProcessesCommand implements Runnable {
             try {
                 run(client.client(), out);
                 return 0;
-            } catch (ApiClient.ApiFailure e) {
+            } catch (ApiException e) {
                 out.println("ERROR " + e.getMessage());
                 return 1;
             } finally {
@@ -75,7 +77,7 @@ final class ProcessesCommand implements Runnable {
         @Option(names = "--offset", defaultValue = "0") int offset;
 
         @Override
-        void run(ApiClient api, PrintWriter out) {
+        void run(CaseflowClient api, PrintWriter out) {
             List<String> query = new ArrayList<>();
             add(query, "case", caseName);
             add(query, "api", this.api);
@@ -97,7 +99,7 @@ final class ProcessesCommand implements Runnable {
 
         private static void add(List<String> query, String name, String value) {
             if (value != null && !value.isBlank()) {
-                query.add(name + "=" + DeployCommand.encode(value));
+                query.add(name + "=" + CaseflowClient.encode(value));
             }
         }
     }
@@ -107,8 +109,8 @@ final class ProcessesCommand implements Runnable {
         @Parameters(paramLabel = "ID") String id;
 
         @Override
-        void run(ApiClient api, PrintWriter out) {
-            JsonNode process = api.get("/api/processes/" + DeployCommand.encode(id));
+        void run(CaseflowClient api, PrintWriter out) {
+            JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
             JsonNode history = api.get(path(process) + "/history");
             if (json) {
                 ObjectNode both = Json.object();
@@ -146,7 +148,7 @@ final class ProcessesCommand implements Runnable {
         @Option(names = "--data", paramLabel = "FILE", description = "Replace the process data with this JSON object first.") Path data;
 
         @Override
-        void run(ApiClient api, PrintWriter out) throws Exception {
+        void run(CaseflowClient api, PrintWriter out) throws Exception {
             ObjectNode body = Json.object();
             if (fromStage != null) {
                 body.put("fromStage", fromStage);
@@ -163,7 +165,7 @@ final class ProcessesCommand implements Runnable {
                 }
                 body.set("data", parsed);
             }
-            JsonNode process = api.get("/api/processes/" + DeployCommand.encode(id));
+            JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
             JsonNode result = api.post(path(process) + "/retry", body.toString());
             print(out, result, result.path("message").asText());
         }
@@ -174,8 +176,8 @@ final class ProcessesCommand implements Runnable {
         @Parameters(paramLabel = "ID") String id;
 
         @Override
-        void run(ApiClient api, PrintWriter out) {
-            JsonNode process = api.get("/api/processes/" + DeployCommand.encode(id));
+        void run(CaseflowClient api, PrintWriter out) {
+            JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
             JsonNode result = api.post(path(process) + "/cancel", "");
             print(out, result, result.path("message").asText());
         }

@@ -3,7 +3,7 @@ package io.caseflow.transport.rabbitmq;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.engine.Commit;
 import io.caseflow.engine.EngineListener;
-import io.caseflow.json.Json;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,20 +37,6 @@ final class EventPublisher implements EngineListener {
     }
 
     static ObjectNode event(ProcessSnapshot p) {
-        ObjectNode event = Json.object()
-                .put("processId", p.id())
-                .put("case", p.caseKey().name())
-                .put("api", p.caseKey().api())
-                .put("version", p.caseVersion())
-                .put("seq", p.step())
-                .put("status", p.status().name())
-                .put("stage", p.currentStage())
-                .put("previousStage", p.previousStage())
-                .put("attempt", p.attempt())
-                .put("at", p.updatedAt() == null ? null : p.updatedAt().toString());
-        if (p.failure() != null) {
-            event.put("failedStage", p.failure().stage()).put("error", p.failure().message());
-        }
-        return event;
+        return ProcessEvent.of(p).toJson();
     }
 }
