@@ -54,6 +54,35 @@ public final class ExternalServices {
         return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + POSTGRES_USER;
     }
 
+    /** A runtime on a fresh PostgreSQL schema and the machine's RabbitMQ. */
+    public static io.caseflow.CaseflowRuntime.Builder onRabbitMqAndPostgres(io.caseflow.CaseflowRuntime.Builder builder,
+                                                                           boolean archiveDeadLetters) {
+        requireRabbitMq();
+        io.caseflow.transport.rabbitmq.RabbitSettings settings = io.caseflow.transport.rabbitmq.RabbitSettings
+                .defaults(RABBITMQ_URI).withConnectionName("caseflow-test");
+        return builder.jdbcUrl(freshPostgresSchema()).transport((outbox, clock, meters) -> {
+            var transport = new io.caseflow.transport.rabbitmq.RabbitTransport(settings, outbox, clock, meters);
+            return archiveDeadLetters ? transport.archivingDeadLetters() : transport;
+        });
+    }
+
+    /** Deletes queues a test declared on the shared broker; a failure is only reported. */
+    public static void deleteQueues(java.util.Collection<String> queues) {
+        try {
+            com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+            factory.setUri(RABBITMQ_URI);
+            try (com.rabbitmq.client.Connection connection = factory.newConnection("caseflow-test-cleanup")) {
+                for (String queue : queues) {
+                    try (com.rabbitmq.client.Channel channel = connection.createChannel()) {
+                        channel.queueDelete(queue);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("NOTICE: could not delete test queues " + queues + ": " + e.getMessage());
+        }
+    }
+
     public static void requireRabbitMq() {
         try {
             com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
