@@ -121,7 +121,7 @@ final class BenchSupport {
 
     static void header(String what) {
         System.out.printf(Locale.ROOT, "%s: %s, JavaFX %s, %d cores, max heap %.0f MB, prism %s%n", what,
-                System.getProperty("java.vm.version"), System.getProperty("javafx.runtime.version"),
+                System.getProperty("java.vm.version"), System.getProperty("javafx.version", "21"),
                 Runtime.getRuntime().availableProcessors(), maxHeapMb(), System.getProperty("prism.order", "default"));
     }
 }

@@ -26,6 +26,14 @@ public final class DeadLettersPane extends SplitPane {
         setOrientation(Orientation.HORIZONTAL);
         table.setId("deadLettersTable");
         table.setItems(model.rows());
+        table.setFixedCellSize(25);
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(DeadLetterRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setTooltip(empty || r == null ? null : new Tooltip(r.explain() + "\n" + r.detail()));
+            }
+        });
         table.setPlaceholder(new Label("No dead letters: every message was handled."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
@@ -66,9 +74,7 @@ public final class DeadLettersPane extends SplitPane {
             @Override
             protected void updateItem(DeadLetterRow r, boolean empty) {
                 super.updateItem(r, empty);
-                String t = empty || r == null ? null : text.apply(r);
-                setText(t);
-                setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+                setText(empty || r == null ? null : text.apply(r));
             }
         });
         c.setSortable(false);

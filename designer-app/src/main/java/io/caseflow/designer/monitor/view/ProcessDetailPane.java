@@ -359,9 +359,7 @@ public final class ProcessDetailPane extends StackPane {
         @Override
         protected void updateItem(StageRun r, boolean empty) {
             super.updateItem(r, empty);
-            String t = empty || r == null ? null : text.apply(r);
-            setText(t);
-            setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+            setText(empty || r == null ? null : text.apply(r));
         }
     }
 

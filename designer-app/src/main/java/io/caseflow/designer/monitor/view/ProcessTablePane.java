@@ -234,6 +234,8 @@ public final class ProcessTablePane extends VBox {
     private void buildTable() {
         table.setId("processTable");
         table.setItems(model.items());
+        // Every row is one line: the virtual flow need not measure cells, which keeps scrolling cheap.
+        table.setFixedCellSize(25);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setTableMenuButtonVisible(true);
         table.setPlaceholder(placeholder());
@@ -395,6 +397,7 @@ public final class ProcessTablePane extends VBox {
     private static final class TextCell extends TableCell<ProcessItem, ProcessRow> {
         private final Function<ProcessRow, String> text;
         private final Function<ProcessRow, String> tip;
+        private Tooltip tooltip;
 
         TextCell(Function<ProcessRow, String> text, Function<ProcessRow, String> tip, String styleClass) {
             this.text = text;
@@ -407,10 +410,22 @@ public final class ProcessTablePane extends VBox {
         @Override
         protected void updateItem(ProcessRow row, boolean empty) {
             super.updateItem(row, empty);
-            setText(empty || row == null ? null : text.apply(row));
+            String shown = empty || row == null ? null : text.apply(row);
+            if (!java.util.Objects.equals(shown, getText())) {
+                setText(shown);
+            }
             if (tip != null) {
+                // One tooltip per cell, its text changed: creating tooltips while scrolling is costly.
                 String t = empty || row == null ? null : tip.apply(row);
-                setTooltip(t == null || t.isEmpty() ? null : new Tooltip(t));
+                if (t == null || t.isEmpty()) {
+                    setTooltip(null);
+                } else {
+                    if (tooltip == null) {
+                        tooltip = new Tooltip();
+                    }
+                    tooltip.setText(t);
+                    setTooltip(tooltip);
+                }
             }
         }
     }
