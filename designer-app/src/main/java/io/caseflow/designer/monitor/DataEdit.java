@@ -2,6 +2,7 @@ package io.caseflow.designer.monitor;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
@@ -27,7 +28,8 @@ public final class DataEdit {
         }
         JsonNode node;
         try {
-            node = Json.MAPPER.readTree(text);
+            // Trailing text after the object is an error too ("{...} oops" is not one object).
+            node = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "Line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
@@ -61,6 +63,15 @@ public final class DataEdit {
         }
         if (first.contains("comma to separate Array entries")) {
             return "a comma is missing between two array items";
+        }
+        if (first.startsWith("Trailing token")) {
+            return "there is more text after the closing }";
+        }
+        if (first.startsWith("Unexpected close marker")) {
+            return "a closing " + (first.contains("'}'") ? "}" : "]") + " that closes nothing";
+        }
+        if (first.startsWith("Unrecognized token")) {
+            return first.replaceFirst("Unrecognized token '([^']*)'.*", "'$1' is not JSON (text needs double quotes)");
         }
         if (first.startsWith("Unexpected end-of-input")) {
             return "the text ends too early (a closing } or ] or \" is missing)";

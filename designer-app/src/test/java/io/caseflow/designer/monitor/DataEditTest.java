@@ -20,6 +20,13 @@ class DataEditTest {
     }
 
     @Test
+    void text_after_the_object_is_refused() {
+        assertThat(DataEdit.parse("{\"a\": 1}\n{\"b\": 2}").error()).isEqualTo("Line 2, column 1: there is more text after the closing }");
+        assertThat(DataEdit.parse("{\"a\": 1}\n}").error()).isEqualTo("Line 2, column 1: a closing } that closes nothing");
+        assertThat(DataEdit.parse("{\"a\": 1} oops").error()).startsWith("Line 1, column").endsWith("'oops' is not JSON (text needs double quotes)");
+    }
+
+    @Test
     void anything_but_an_object_is_refused_plainly() {
         assertThat(DataEdit.parse("[1, 2]").error()).isEqualTo("The data must be a JSON object ({ … }), not an array.");
         assertThat(DataEdit.parse("  ").error()).startsWith("The data is empty");

@@ -67,6 +67,7 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
     private final ComboBox<CaseKey> caseBox = new ComboBox<>();
     private final Label caseInfo = new Label();
     private final Label notice = new Label();
+    private final Label stale = new Label();
     private final HBox legend = new HBox(12);
     private final Label pathLabel = new Label();
     private final Button clearPath = new Button("Clear");
@@ -185,7 +186,13 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         notice.setId("monitorNotice");
         notice.setVisible(false);
         notice.setMouseTransparent(true);
-        StackPane graph = new StackPane(canvas, legend, notice);
+        stale.getStyleClass().add("stale-banner");
+        stale.setId("staleBanner");
+        stale.setVisible(false);
+        stale.setMouseTransparent(true);
+        StackPane graph = new StackPane(canvas, legend, notice, stale);
+        StackPane.setAlignment(stale, Pos.TOP_LEFT);
+        StackPane.setMargin(stale, new Insets(10, 0, 0, 12));
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(0, 0, 10, 12));
         StackPane.setAlignment(notice, Pos.TOP_CENTER);
@@ -260,6 +267,14 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
             deadTab.setText(n == 0 ? "Dead letters" : "Dead letters (" + n + ")");
         });
         vm.actions().lastProperty().addListener((o, a, b) -> showNotice(b));
+        vm.connectionProperty().addListener((o, a, b) -> {
+            boolean down = b != null && !b.isUp();
+            if (down && !stale.isVisible()) {
+                stale.setText("Not live: counts and rows as of " + Styles.time(b.since()));
+            }
+            stale.setVisible(down);
+            canvas.setOpacity(down ? 0.55 : 1);
+        });
         tablePane.table().getSelectionModel().getSelectedItems().addListener((ListChangeListener<ProcessItem>) c -> retrySelectedState());
         canvas.setOnStageClicked(this::stageClicked);
         canvas.setOnEmptyClicked(this::clearSelection);

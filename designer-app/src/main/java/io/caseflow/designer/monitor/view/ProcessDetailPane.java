@@ -131,6 +131,11 @@ public final class ProcessDetailPane extends StackPane {
         });
         HBox idRow = new HBox(8, status, id, copy);
         idRow.setAlignment(Pos.CENTER_LEFT);
+        for (Label wrapped : List.of(subtitle, times, failureMessage, failureTitle, error)) {
+            // A wrapped label in a split pane must be allowed its full height, or it is cut after a line or two.
+            wrapped.setMinHeight(Region.USE_PREF_SIZE);
+            wrapped.setWrapText(true);
+        }
         subtitle.getStyleClass().add("detail-subtitle");
         subtitle.setId("detailSubtitle");
         subtitle.setWrapText(true);

@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -33,7 +34,7 @@ public final class RetryForm extends VBox {
         this.originalData = dataJson;
         getStyleClass().add("retry-form");
         setSpacing(10);
-        setPadding(new Insets(4, 0, 0, 0));
+        setPadding(new Insets(10, 14, 4, 14));
         stage.getItems().setAll(stages);
         if (failedStage != null && !stages.contains(failedStage)) {
             stage.getItems().add(failedStage);
@@ -57,7 +58,8 @@ public final class RetryForm extends VBox {
         error.setId("retryDataError");
         error.getStyleClass().add("field-error");
         error.setWrapText(true);
-        error.setMaxWidth(560);
+        error.setMaxWidth(600);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         data.textProperty().addListener((o, a, b) -> check());
 
         GridPane grid = new GridPane();
@@ -70,6 +72,7 @@ public final class RetryForm extends VBox {
         Label dataLabel = new Label("Process data — replaces the data of process " + Styles.shortId(processId)
                 + "; the input and the results of earlier stages stay as they are.");
         dataLabel.setWrapText(true);
+        dataLabel.setMinHeight(Region.USE_PREF_SIZE);
         dataLabel.getStyleClass().add("field-label");
         getChildren().addAll(grid, dataLabel, data, error);
         check();
