@@ -1,5 +1,6 @@
 package io.caseflow.designer.monitor;
 
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.ActionResult;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;

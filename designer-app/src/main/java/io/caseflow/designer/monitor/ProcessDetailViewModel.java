@@ -3,6 +3,7 @@ package io.caseflow.designer.monitor;
 import io.caseflow.ProcessNotFoundException;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.designer.concurrent.UiExecutor;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.StageRun;
 import java.util.Collection;

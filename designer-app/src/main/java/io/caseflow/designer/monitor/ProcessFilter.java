@@ -1,5 +1,6 @@
 package io.caseflow.designer.monitor;
 
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.store.ProcessQuery;
 import java.util.EnumSet;
@@ -58,7 +59,7 @@ public record ProcessFilter(Set<ProcessStatus> statuses, String caseName, String
     }
 
     public Match matches(ProcessEvent e) {
-        if (!fieldsMatch(e.caseKey().name(), e.caseKey().api(), e.caseVersion(), e.status(), e.stage())) {
+        if (!fieldsMatch(e.caseKey().name(), e.caseKey().api(), e.version(), e.status(), e.stage())) {
             return Match.NO;
         }
         if (text == null || e.processId().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))) {

@@ -1,6 +1,7 @@
 package io.caseflow.designer.monitor;
 
 import io.caseflow.definition.CaseKey;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import java.time.Instant;
@@ -24,7 +25,7 @@ public record ProcessRow(String id, CaseKey caseKey, int caseVersion, ProcessSta
     }
 
     public static ProcessRow of(ProcessEvent e) {
-        return new ProcessRow(e.processId(), share(e.caseKey()), e.caseVersion(), e.status(), share(e.stage()), e.attempt(), e.seq(),
+        return new ProcessRow(e.processId(), share(e.caseKey()), e.version(), e.status(), share(e.stage()), e.attempt(), e.seq(),
                 createdFromId(e.processId()), e.at(), share(e.failedStage()), e.error());
     }
 

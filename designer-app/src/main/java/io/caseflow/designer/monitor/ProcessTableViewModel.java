@@ -1,6 +1,7 @@
 package io.caseflow.designer.monitor;
 
 import io.caseflow.designer.concurrent.UiExecutor;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.store.ProcessPage;
 import java.util.ArrayList;

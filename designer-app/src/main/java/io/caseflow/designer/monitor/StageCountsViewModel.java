@@ -2,6 +2,7 @@ package io.caseflow.designer.monitor;
 
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
+import io.caseflow.process.ProcessEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -3,6 +3,7 @@ package io.caseflow.designer.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseflow.definition.CaseKey;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.caseflow.designer.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.store.ProcessQuery;
 import java.util.Set;
