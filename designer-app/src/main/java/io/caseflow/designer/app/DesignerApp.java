@@ -2,13 +2,10 @@ package io.caseflow.designer.app;
 
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.layout.AutoLayout;
-import io.caseflow.designer.monitor.MonitorViewModel;
 import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
-import io.caseflow.designer.monitor.view.FxMonitorDialogs;
 import io.caseflow.designer.monitor.view.MonitorCommands;
 import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.samples.BusinessCase1;
-import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -27,8 +24,6 @@ public final class DesignerApp extends Application {
     private final Preferences prefs = Preferences.userNodeForPackage(DesignerApp.class);
     private FxUiExecutor ui;
     private EmbeddedRuntime runtime;
-    private EmbeddedMonitorSource source;
-    private MonitorView monitor;
     private MainWindow window;
 
     @Override
@@ -57,19 +52,15 @@ public final class DesignerApp extends Application {
             ui.run(() -> EmbeddedRuntime.start(options.home()), rt -> {
                 runtime = rt;
                 window.runtimeReady(rt);
-                startMonitor(stage, rt, options);
+                startMonitor(rt, options);
             }, window::runtimeFailed);
         } else {
             window.runtimeFailed(new IllegalStateException("started with --no-runtime"));
         }
     }
 
-    private void startMonitor(Stage stage, EmbeddedRuntime rt, DesignerOptions options) {
-        source = EmbeddedMonitorSource.builder(rt).executor(ui.background()).build();
-        MonitorViewModel vm = new MonitorViewModel(source, ui, Clock.systemUTC());
-        monitor = new MonitorView(vm, new FxMonitorDialogs(stage));
-        vm.start();
-        window.monitorReady(monitor);
+    private void startMonitor(EmbeddedRuntime rt, DesignerOptions options) {
+        MonitorView monitor = window.monitorOn(EmbeddedMonitorSource.builder(rt).executor(ui.background()).build());
         if (rt.wasEmpty() && options.demo()) {
             LOG.info("fresh folder {}: starting {} sample orders for the monitor", rt.home(), MonitorCommands.DEFAULT_DEMO_COUNT);
             monitor.commands().startDemo(MonitorCommands.DEFAULT_DEMO_COUNT);
@@ -83,12 +74,7 @@ public final class DesignerApp extends Application {
     public void stop() {
         if (window != null) {
             prefs.put(MODE_PREF, window.isMonitorShown() ? "monitor" : "design");
-        }
-        if (monitor != null) {
-            monitor.close();
-        }
-        if (source != null) {
-            source.close();
+            window.closeMonitor();
         }
         if (runtime != null) {
             runtime.close();

@@ -29,6 +29,11 @@ import io.caseflow.designer.editor.NodeGeometry;
 import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.editor.Rect;
 import io.caseflow.designer.layout.AutoLayout;
+import io.caseflow.designer.monitor.MonitorSource;
+import io.caseflow.designer.monitor.MonitorViewModel;
+import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
+import io.caseflow.designer.monitor.source.RemoteMonitorSource;
+import io.caseflow.designer.monitor.view.FxMonitorDialogs;
 import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.designer.problems.ProblemsPane;
 import io.caseflow.designer.problems.ProblemsViewModel;
@@ -282,7 +287,10 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item("_Start Sample Processes…", "Shortcut+Shift+N", () -> withMonitor(m -> m.commands().askAndStartDemo())),
                 item("_Refresh", null, () -> withMonitor(m -> m.viewModel().resync())),
-                item("Re_connect", null, () -> withMonitor(m -> m.viewModel().source().reconnect())));
+                item("Re_connect", null, () -> withMonitor(m -> m.viewModel().source().reconnect())),
+                new SeparatorMenuItem(),
+                item("Monitor a Remote _Runtime…", null, this::monitorRemote),
+                item("Monitor the _Embedded Runtime", null, this::monitorEmbedded));
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard and Mouse", "F1", this::showHelp), item("_About", null, this::about));
         MenuBar bar = new MenuBar(file, edit, insert, view, caseMenu, monitorMenu, help);
@@ -419,14 +427,60 @@ public final class MainWindow {
         status("The embedded runtime did not start: " + error.getMessage());
     }
 
+    /**
+     * Watches {@code source} from now on: a monitor view on it fills the Monitor tab (the one before
+     * is closed, with its source) and its connection shows in the status bar.
+     */
+    public MonitorView monitorOn(MonitorSource source) {
+        closeMonitor();
+        MonitorViewModel vm = new MonitorViewModel(source, ui, java.time.Clock.systemUTC());
+        MonitorView view = new MonitorView(vm, new FxMonitorDialogs(stage));
+        vm.start();
+        monitorReady(view);
+        return view;
+    }
+
+    /** Closes the monitor and its source (when the app stops, or before watching another source). */
+    public void closeMonitor() {
+        if (monitor != null) {
+            monitor.close();
+            monitor.viewModel().source().close();
+            monitor = null;
+        }
+    }
+
+    private void monitorRemote() {
+        RemoteMonitorDialog.ask(stage, java.util.prefs.Preferences.userNodeForPackage(MainWindow.class)).ifPresent(s -> {
+            MonitorSource remote = RemoteMonitorSource.builder(s.server(), s.readToken()).actionToken(s.apiToken()).broker(s.broker())
+                    .executor(ui.background()).build();
+            monitorOn(remote);
+            showMonitor();
+            status("Monitoring " + s.server() + (s.apiToken().isEmpty() ? " (read-only)" : ""));
+        });
+    }
+
+    private void monitorEmbedded() {
+        if (embedded == null) {
+            status("The embedded runtime is not running");
+            return;
+        }
+        monitorOn(EmbeddedMonitorSource.builder(embedded).executor(ui.background()).build());
+        showMonitor();
+        status("Monitoring the embedded runtime");
+    }
+
     /** The monitor is ready: it fills the Monitor tab, and its connection shows in the status bar. */
     public void monitorReady(MonitorView view) {
         this.monitor = view;
         monitorHolder.getChildren().setAll(view);
-        view.viewModel().connectionProperty().addListener((o, a, b) -> showConnection(b));
+        view.viewModel().connectionProperty().addListener((o, a, b) -> {
+            if (monitor == view) {
+                showConnection(b);
+            }
+        });
         showConnection(view.viewModel().connectionProperty().get());
         view.viewModel().actions().lastProperty().addListener((o, a, b) -> {
-            if (b != null) {
+            if (b != null && monitor == view) {
                 status(b.text());
             }
         });
@@ -436,7 +490,8 @@ public final class MainWindow {
         if (state == null) {
             return;
         }
-        monitorLabel.setText("Monitor: " + (state.isUp() ? "live" : state.describe()));
+        String where = monitor == null ? "" : " · " + monitor.viewModel().source().describe();
+        monitorLabel.setText("Monitor: " + (state.isUp() ? "live" : state.describe()) + where);
         monitorDot.setFill(switch (state.kind()) {
             case CONNECTED -> Color.web("#16a34a");
             case CONNECTING, RECONNECTING -> Color.web("#f59e0b");

@@ -125,6 +125,36 @@ class MainWindowFxTest {
     }
 
     @Test
+    void the_monitor_tab_watches_the_embedded_runtime_and_the_status_bar_shows_its_connection(FxRobot robot) {
+        settle();
+        var view = fx(() -> window.monitorOn(io.caseflow.designer.monitor.source.EmbeddedMonitorSource.builder(runtime)
+                .executor(ui.background()).build()));
+        robot.clickOn("#monitorTab");
+        assertThat(fx(() -> window.isMonitorShown())).isTrue();
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> robot.lookup("#monitorStatus").queryAs(javafx.scene.layout.HBox.class)
+                .getChildren().get(1).toString()).contains("Monitor: live · embedded runtime"));
+        List<String> ids = view.viewModel().source().demo().orElseThrow().start(3).join();
+        await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> ids.stream().allMatch(id -> view.viewModel().table().item(id) != null
+                && view.viewModel().table().item(id).row().status().isTerminal())));
+        settle();
+        fx(() -> {
+            view.canvas().paintNow();
+            Screenshots.save(window.scene().getRoot(), "11-monitor-tab");
+        });
+        robot.clickOn("#designTab");
+        assertThat(fx(() -> window.isMonitorShown())).isFalse();
+        fx(() -> window.closeMonitor());
+        assertThat(fx(() -> window.monitor())).isNull();
+    }
+
+    @Test
+    void the_remote_monitor_dialog_names_what_is_missing() {
+        assertThat(RemoteMonitorDialog.problem("localhost:8080", "t")).isEqualTo("The server URL must start with http:// or https://");
+        assertThat(RemoteMonitorDialog.problem("http://localhost:8080", " ")).isEqualTo("The read-only token is needed to read processes");
+        assertThat(RemoteMonitorDialog.problem("https://caseflow.example.com", "token")).isNull();
+    }
+
+    @Test
     void opens_on_the_sample_drawn_and_valid(FxRobot robot) {
         settle();
         assertThat(window.stage().getTitle()).isEqualTo("businessCase1.case.json — caseflow designer");
