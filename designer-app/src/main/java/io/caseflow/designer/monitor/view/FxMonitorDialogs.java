@@ -25,8 +25,10 @@ public final class FxMonitorDialogs implements MonitorDialogs {
         alert.setHeaderText(header);
         Label body = new Label(text);
         body.setWrapText(true);
-        body.setMaxWidth(460);
+        body.setPrefWidth(460);
+        body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(body);
+        alert.getDialogPane().setPrefWidth(520);
         style(alert);
         return alert.showAndWait().filter(ok::equals).isPresent();
     }
