@@ -433,6 +433,7 @@ public final class ProcessTablePane extends VBox {
     /** "Retry" on a failed row, "Retrying…" while an action works on it. */
     private final class ActionCell extends TableCell<ProcessItem, ProcessRow> {
         private final Button retry = new Button("Retry");
+        private final javafx.collections.SetChangeListener<String> onBusy = c -> refresh(getItem());
 
         ActionCell() {
             retry.getStyleClass().add("row-retry");
@@ -443,7 +444,8 @@ public final class ProcessTablePane extends VBox {
                     commands.retry(row.id());
                 }
             });
-            vm.actions().busyIds().addListener((javafx.collections.SetChangeListener<String>) c -> refresh(getItem()));
+            // Weak: the table may replace its cells, and the set outlives them.
+            vm.actions().busyIds().addListener(new javafx.collections.WeakSetChangeListener<>(onBusy));
         }
 
         @Override
@@ -472,14 +474,15 @@ public final class ProcessTablePane extends VBox {
     /** A row whose looks follow its process: failed rows tinted, rows that no longer match greyed. */
     private final class ProcessRowView extends TableRow<ProcessItem> {
         private final ChangeListener<ProcessRow> onChange = (o, a, b) -> style(b);
+        private final ChangeListener<ProcessRow> weakOnChange = new javafx.beans.value.WeakChangeListener<>(onChange);
 
         ProcessRowView() {
             itemProperty().addListener((o, before, now) -> {
                 if (before != null) {
-                    before.rowProperty().removeListener(onChange);
+                    before.rowProperty().removeListener(weakOnChange);
                 }
                 if (now != null) {
-                    now.rowProperty().addListener(onChange);
+                    now.rowProperty().addListener(weakOnChange);
                 }
                 style(now == null ? null : now.row());
             });
@@ -541,10 +544,7 @@ public final class ProcessTablePane extends VBox {
         };
         model.pendingCountProperty().addListener((o, a, b) -> updatePill.run());
         model.maybeMoreProperty().addListener((o, a, b) -> updatePill.run());
-        model.filterProperty().addListener((o, a, b) -> {
-            showFilters();
-            table.refresh();
-        });
+        model.filterProperty().addListener((o, a, b) -> showFilters());
         vm.cases().addListener((ListChangeListener<CaseKey>) c -> showFilters());
         vm.graphProperty().addListener((o, a, b) -> showFilters());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
