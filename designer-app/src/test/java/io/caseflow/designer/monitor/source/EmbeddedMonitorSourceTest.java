@@ -48,8 +48,9 @@ class EmbeddedMonitorSourceTest {
                     .hasMessage("The embedded runtime is not running; listing processes is not possible now");
 
             runtime.restart();
-            Thread.sleep(300);
-            assertThat(source.connection().kind()).as("lost stays lost until someone asks").isEqualTo(ConnectionState.Kind.LOST);
+            // Lost stays lost until someone asks.
+            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                    .until(() -> source.connection().kind() == ConnectionState.Kind.LOST);
             source.reconnect();
             await().atMost(Duration.ofSeconds(10)).until(() -> source.connection().isUp());
             assertThat(source.process(ids.get(0)).join().status()).isEqualTo(ProcessStatus.COMPLETED);

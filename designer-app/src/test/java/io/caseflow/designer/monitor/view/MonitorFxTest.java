@@ -303,8 +303,7 @@ class MonitorFxTest {
     void a_stopped_runtime_shows_plainly_actions_fail_plainly_and_the_monitor_reconnects_and_rereads(FxRobot robot) {
         List<String> flaky = start(2, ALL_FLAKY);
         awaitInTable(flaky, ProcessStatus.FAILED);
-        fxRun(() -> { });
-        EmbeddedMonitorSource slow = source;
+        EmbeddedMonitorSource restarting = source;
         // Keep the runtime down long enough to look at it: this source does not restart it by itself.
         fxRun(() -> view.close());
         source.close();
@@ -316,7 +315,7 @@ class MonitorFxTest {
             stage.getScene().setRoot(view);
             vm.start();
         });
-        assertThat(slow).isNotSameAs(source);
+        assertThat(restarting).isNotSameAs(source);
         awaitInTable(flaky, ProcessStatus.FAILED);
 
         runtime.stop();
