@@ -1,5 +1,6 @@
 package io.caseflow.designer.monitor.view;
 
+import io.caseflow.designer.monitor.DataEdit;
 import io.caseflow.designer.monitor.DeadLetterRow;
 import io.caseflow.designer.monitor.DeadLettersViewModel;
 import java.util.List;
@@ -38,17 +39,17 @@ public final class DeadLettersPane extends SplitPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
                 column("Dead at", 70, r -> Styles.time(r.deadAt()), null),
-                column("Why", 230, DeadLetterRow::explain, "error-text"),
-                column("Queue", 240, DeadLetterRow::sourceQueue, "mono"),
-                column("Process", 112, r -> r.processId() == null ? "—" : Styles.shortId(r.processId()), "mono"),
+                column("Why", 210, DeadLetterRow::explain, "error-text"),
+                column("Queue", 230, DeadLetterRow::sourceQueue, "mono"),
+                column("Process", 104, r -> r.processId() == null ? "—" : Styles.shortId(r.processId()), "mono"),
                 column("Detail", 260, r -> r.detail() == null ? "" : r.detail(), null)));
         body.setEditable(false);
         body.getStyleClass().addAll("code");
         body.setPromptText("Select a dead letter to see the message it carried.");
-        body.setWrapText(true);
+        body.setWrapText(false);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> body.setText(b == null ? ""
                 : "reason: " + b.reason() + "\nqueue:  " + b.sourceQueue() + (b.processId() == null ? "" : "\nprocess: " + b.processId())
-                + "\ndetail: " + b.detail() + "\n\n" + b.body()));
+                + "\ndetail: " + b.detail() + "\n\n" + pretty(b.body())));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
@@ -56,13 +57,23 @@ public final class DeadLettersPane extends SplitPane {
         right.setPadding(new Insets(0));
         VBox.setVgrow(body, javafx.scene.layout.Priority.ALWAYS);
         getItems().addAll(table, right);
-        setDividerPositions(0.7);
+        setDividerPositions(0.74);
+    }
+
+    /** The message body, indented when it is JSON. */
+    static String pretty(String body) {
+        if (body == null) {
+            return "";
+        }
+        DataEdit.Result parsed = DataEdit.parse(body);
+        return parsed.isValid() ? DataEdit.pretty(parsed.data()) : body;
     }
 
     private static TableColumn<DeadLetterRow, DeadLetterRow> column(String title, double width, Function<DeadLetterRow, String> text,
                                                                  String style) {
         TableColumn<DeadLetterRow, DeadLetterRow> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 70));
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
         c.setCellFactory(col -> new TableCell<>() {
             {
