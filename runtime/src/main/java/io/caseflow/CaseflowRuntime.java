@@ -304,6 +304,11 @@ public final class CaseflowRuntime implements AutoCloseable {
         return clock;
     }
 
+    /** Whether {@link #start()} has run and {@link #close()} has not. */
+    public synchronized boolean isStarted() {
+        return started;
+    }
+
     private void requireStarted() {
         if (!started) {
             throw new IllegalStateException("the runtime is not started; call start() first");

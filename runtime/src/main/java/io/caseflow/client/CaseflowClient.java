@@ -86,9 +86,14 @@ public final class CaseflowClient {
     }
 
     public List<StageRun> history(ProcessSnapshot process) {
+        return history(process.id());
+    }
+
+    /** The stage-run history of a process, by id alone. */
+    public List<StageRun> history(String processId) {
         List<StageRun> runs = new ArrayList<>();
-        for (JsonNode run : get(processPath(process) + "/history")) {
-            runs.add(new StageRun(process.id(), run.path("step").asLong(), run.path("stage").asText(), run.path("attempt").asInt(),
+        for (JsonNode run : get("/api/processes/" + encode(processId) + "/history")) {
+            runs.add(new StageRun(processId, run.path("step").asLong(), run.path("stage").asText(), run.path("attempt").asInt(),
                     StageRunStatus.valueOf(run.path("status").asText()), instant(run, "startedAt"), instant(run, "endedAt"),
                     text(run, "outcome"), run.hasNonNull("output") ? run.get("output") : null, text(run, "taskId"),
                     text(run, "error"), text(run, "errorTrace")));
@@ -97,6 +102,11 @@ public final class CaseflowClient {
     }
 
     public ActionResult retry(ProcessSnapshot process, String fromStage, ObjectNode newData) {
+        return retry(process.id(), fromStage, newData);
+    }
+
+    /** Resumes a FAILED process, by id alone. */
+    public ActionResult retry(String processId, String fromStage, ObjectNode newData) {
         ObjectNode body = Json.object();
         if (fromStage != null) {
             body.put("fromStage", fromStage);
@@ -104,11 +114,16 @@ public final class CaseflowClient {
         if (newData != null) {
             body.set("data", newData);
         }
-        return action(post(processPath(process) + "/retry", body.toString()));
+        return action(post("/api/processes/" + encode(processId) + "/retry", body.toString()));
     }
 
     public ActionResult cancel(ProcessSnapshot process) {
-        return action(post(processPath(process) + "/cancel", ""));
+        return cancel(process.id());
+    }
+
+    /** Stops a process, by id alone. */
+    public ActionResult cancel(String processId) {
+        return action(post("/api/processes/" + encode(processId) + "/cancel", ""));
     }
 
     public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
@@ -165,11 +180,6 @@ public final class CaseflowClient {
 
     public static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String processPath(ProcessSnapshot process) {
-        return "/api/cases/" + encode(process.caseKey().name()) + "/" + encode(process.caseKey().api()) + "/processes/"
-                + encode(process.id());
     }
 
     private URI uri(String path) {

@@ -9,4 +9,8 @@ import java.util.List;
 @FunctionalInterface
 public interface EngineListener {
     void committed(List<Commit> commits);
+
+    /** Processes created in a group commit (their step is 0). */
+    default void started(List<io.caseflow.process.ProcessSnapshot> processes) {
+    }
 }

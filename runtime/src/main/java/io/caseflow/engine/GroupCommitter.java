@@ -176,6 +176,17 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
                 }
             }
         }
+        List<io.caseflow.process.ProcessSnapshot> created = result.started().stream()
+                .filter(ProcessStore.Started::created).map(ProcessStore.Started::process).toList();
+        if (!created.isEmpty()) {
+            for (EngineListener listener : listeners) {
+                try {
+                    listener.started(created);
+                } catch (RuntimeException e) {
+                    LOG.warn("engine listener {} failed", listener, e);
+                }
+            }
+        }
         for (int i = 0; i < transitions.size(); i++) {
             transitions.get(i).complete(result.applied().get(i));
         }

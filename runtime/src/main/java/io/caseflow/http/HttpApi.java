@@ -116,6 +116,10 @@ public final class HttpApi implements AutoCloseable {
             String id = ctx.pathParam("id");
             ctx.json(Views.process(runtime.find(id).orElseThrow(() -> new ProcessNotFoundException(id))));
         });
+        // By id alone, for clients that know only the id (a gateway routes these anywhere).
+        app.get("/api/processes/{id}/history", ctx -> ctx.json(Views.history(runtime.history(anyProcess(ctx).id()))));
+        app.post("/api/processes/{id}/retry", ctx -> retry(ctx, anyProcess(ctx)));
+        app.post("/api/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(anyProcess(ctx).id()))));
         app.get("/api/dead-letters", ctx -> ctx.json(Views.deadLetters(runtime.deadLetters(intParam(ctx, "limit", 100, 1, 1000)))));
 
         String base = "/api/cases/{case}/{api}";
@@ -139,7 +143,7 @@ public final class HttpApi implements AutoCloseable {
         app.get(base + "/processes", ctx -> ctx.json(Views.page(runtime.list(query(ctx, key(ctx))))));
         app.get(base + "/processes/{id}", ctx -> ctx.json(Views.process(process(ctx))));
         app.get(base + "/processes/{id}/history", ctx -> ctx.json(Views.history(runtime.history(process(ctx).id()))));
-        app.post(base + "/processes/{id}/retry", this::retry);
+        app.post(base + "/processes/{id}/retry", ctx -> retry(ctx, process(ctx)));
         app.post(base + "/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(process(ctx).id()))));
         app.get(base + "/counts", ctx -> ctx.json(Views.counts(runtime.countsByStage(key(ctx)))));
     }
@@ -210,8 +214,7 @@ public final class HttpApi implements AutoCloseable {
         ctx.status(started.created() ? 201 : 200).json(Views.process(started.process()));
     }
 
-    private void retry(Context ctx) {
-        ProcessSnapshot process = process(ctx);
+    private void retry(Context ctx, ProcessSnapshot process) {
         String fromStage = null;
         ObjectNode data = null;
         if (!ctx.body().isBlank()) {
@@ -237,6 +240,11 @@ public final class HttpApi implements AutoCloseable {
             throw ApiError.notFound("process " + id + " is not a process of case " + key);
         }
         return process;
+    }
+
+    private ProcessSnapshot anyProcess(Context ctx) {
+        String id = ctx.pathParam("id");
+        return runtime.find(id).orElseThrow(() -> new ProcessNotFoundException(id));
     }
 
     private static CaseKey key(Context ctx) {

@@ -60,7 +60,19 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     private void open(boolean first) {
         CaseflowRuntime rt = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(handlers)
-                .listener(this::dispatch).build().start();
+                .listener(new EngineListener() {
+                        @Override
+                        public void committed(List<Commit> commits) {
+                            dispatch(commits);
+                        }
+
+                        @Override
+                        public void started(List<io.caseflow.process.ProcessSnapshot> processes) {
+                            for (EngineListener listener : listeners) {
+                                listener.started(processes);
+                            }
+                        }
+                    }).build().start();
         SampleServices svc = null;
         try {
             svc = SampleServices.h2(home.resolve("services")).attach(rt.transport(), 2);

@@ -36,6 +36,14 @@ final class EventPublisher implements EngineListener {
         }
     }
 
+    @Override
+    public void started(List<ProcessSnapshot> processes) {
+        for (ProcessSnapshot p : processes) {
+            publish.accept(p.caseKey().name() + "." + p.caseKey().api() + ".running", event(p).toString());
+            published.increment();
+        }
+    }
+
     static ObjectNode event(ProcessSnapshot p) {
         return ProcessEvent.of(p).toJson();
     }

@@ -95,7 +95,17 @@ public final class EmbeddedMonitorSource implements MonitorSource {
             t.setDaemon(true);
             return t;
         });
-        this.engineSubscription = embedded.addListener(this::committed);
+        this.engineSubscription = embedded.addListener(new io.caseflow.engine.EngineListener() {
+            @Override
+            public void committed(List<Commit> commits) {
+                EmbeddedMonitorSource.this.committed(commits);
+            }
+
+            @Override
+            public void started(List<io.caseflow.process.ProcessSnapshot> processes) {
+                publish(processes.stream().map(ProcessEvent::of).toList());
+            }
+        });
         this.demo = new SampleOrders(embedded::runtime, b.mix);
         schedule(pingEvery);
     }
@@ -111,6 +121,13 @@ public final class EmbeddedMonitorSource implements MonitorSource {
         List<ProcessEvent> events = new ArrayList<>(commits.size());
         for (Commit c : commits) {
             events.add(ProcessEvent.of(c.next()));
+        }
+        publish(events);
+    }
+
+    private void publish(List<ProcessEvent> events) {
+        if (listeners.isEmpty() || events.isEmpty()) {
+            return;
         }
         for (Listener l : listeners) {
             l.events(events);

@@ -342,7 +342,7 @@ public final class RemoteMonitorSource implements MonitorSource {
 
     @Override
     public CompletableFuture<List<StageRun>> history(String processId) {
-        return call("reading the history", () -> reads.history(reads.process(processId)));
+        return call("reading the history", () -> reads.history(processId));
     }
 
     @Override
@@ -354,7 +354,7 @@ public final class RemoteMonitorSource implements MonitorSource {
     public CompletableFuture<ActionResult> retry(String processId, String fromStage, ObjectNode newData) {
         return call("retrying", () -> {
             CaseflowClient client = actions("retrying");
-            return client.retry(client.process(processId), fromStage, newData);
+            return client.retry(processId, fromStage, newData);
         });
     }
 
@@ -362,7 +362,7 @@ public final class RemoteMonitorSource implements MonitorSource {
     public CompletableFuture<ActionResult> cancel(String processId) {
         return call("cancelling", () -> {
             CaseflowClient client = actions("cancelling");
-            return client.cancel(client.process(processId));
+            return client.cancel(processId);
         });
     }
 

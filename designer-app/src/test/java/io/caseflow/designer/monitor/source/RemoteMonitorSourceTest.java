@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.ProcessNotFoundException;
-import io.caseflow.definition.CaseDefinition;
-import io.caseflow.definition.CaseKey;
-import io.caseflow.definition.StageDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.LiveEventBuffer;
 import io.caseflow.designer.monitor.SequenceTracker;
@@ -25,8 +22,6 @@ import io.caseflow.samples.SampleServices;
 import io.caseflow.store.ProcessQuery;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +44,6 @@ class RemoteMonitorSourceTest {
     private static final String ADMIN = "admin-token-0123456789";
     private static final String READER = "read-only-token-0123456789";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String BROKER = System.getProperty("caseflow.test.rabbitmq", "amqp://guest:guest@127.0.0.1:5672");
 
     @TempDir
     Path home;
@@ -110,21 +102,24 @@ class RemoteMonitorSourceTest {
     }
 
     @Test
-    void live_events_arrive_from_the_events_exchange_with_consecutive_sequence_numbers() throws Exception {
-        Assumptions.assumeTrue(reachable(URI.create(BROKER)), "RabbitMQ is not running at " + BROKER);
-        CaseKey key = new CaseKey("monitorTest" + UUID.randomUUID().toString().substring(0, 8), "v1");
-        RabbitSettings settings = RabbitSettings.defaults(BROKER).withConnectionName("caseflow-monitor-test");
-        try (CaseflowRuntime runtime = CaseflowRuntime.builder().h2File(home.resolve("rt"))
-                .handlers(new HandlerRegistry().register("h", ctx -> ctx.next()))
-                .transport((outbox, clock, meters) -> new RabbitTransport(settings, outbox, clock, meters))
-                .build().start()) {
-            runtime.deploy(CaseDefinition.builder(key.name(), key.api()).stage(StageDefinition.task("a", "h"))
-                    .stage(StageDefinition.task("b", "h")).stage(StageDefinition.end("z")).transition("a", "b").transition("b", "z").build());
-            HttpApi api = HttpApi.start(runtime, new ApiTokens(ADMIN, READER), () -> "", "127.0.0.1", 0);
+    void live_events_from_a_separate_worker_process_reach_the_monitor_with_consecutive_sequence_numbers() throws Exception {
+        io.caseflow.testing.ExternalServices.requireRabbitMq();
+        String jdbc = io.caseflow.testing.ExternalServices.freshPostgresSchema();
+        String schema = jdbc.replaceAll(".*currentSchema=([^&]+).*", "$1");
+        io.caseflow.testing.ExternalServices.deleteQueues(List.of(io.caseflow.message.Queues.innerQ(BusinessCase1.KEY),
+                io.caseflow.message.Queues.serviceQ(BusinessCase1.KEY)));
+        String broker = io.caseflow.testing.ExternalServices.RABBITMQ_URI;
+        RabbitSettings settings = RabbitSettings.defaults(broker).withConnectionName("caseflow-monitor-test");
+        // The server side in this JVM runs no stages; a worker JVM from the caseflow CLI runs them and publishes the events.
+        try (CaseflowRuntime server = CaseflowRuntime.builder().jdbcUrl(jdbc).serving(key -> false)
+                .transport((outbox, clock, meters) -> new RabbitTransport(settings, outbox, clock, meters)).build().start()) {
+            server.deploy(BusinessCase1.definition());
+            HttpApi api = HttpApi.start(server, new ApiTokens(ADMIN, READER), () -> "", "127.0.0.1", 0);
+            Process worker = startWorker(jdbc, schema, broker);
             List<ProcessEvent> seen = new CopyOnWriteArrayList<>();
             LiveEventBuffer buffer = new LiveEventBuffer(new SequenceTracker());
             try (RemoteMonitorSource source = RemoteMonitorSource.builder(URI.create("http://127.0.0.1:" + api.port()), READER)
-                    .broker(BROKER).bindingKey(key.name() + "." + key.api() + ".*").pingEvery(Duration.ofMillis(200)).build()) {
+                    .broker(broker).bindingKey("businessCase1.v1.*").pingEvery(Duration.ofMillis(200)).build()) {
                 source.subscribe(buffer);
                 source.subscribe(new io.caseflow.designer.monitor.MonitorSource.Listener() {
                     @Override
@@ -137,25 +132,53 @@ class RemoteMonitorSourceTest {
                     }
                 });
                 await().atMost(PATIENCE).until(() -> source.connection().isUp());
-                ProcessSnapshot p = runtime.startProcess(key, Map.of());
-                await().atMost(PATIENCE).until(() -> seen.stream().anyMatch(e -> e.status() == ProcessStatus.COMPLETED));
-                assertThat(seen).extracting(ProcessEvent::processId).containsOnly(p.id());
-                assertThat(seen).extracting(ProcessEvent::seq).containsExactly(1L, 2L, 3L);
-                LiveEventBuffer.Batch batch = buffer.drain();
-                assertThat(batch.gaps()).isEmpty();
-                assertThat(batch.events()).singleElement().extracting(ProcessEvent::status).isEqualTo(ProcessStatus.COMPLETED);
+                ProcessSnapshot p = server.startProcess(BusinessCase1.KEY, Orders.order(1, new Random(1), Orders.Mix.ALL_GOOD));
+                await().atMost(Duration.ofSeconds(60)).until(() -> seen.stream()
+                        .anyMatch(e -> e.processId().equals(p.id()) && e.status() == ProcessStatus.COMPLETED));
+                List<Long> seqs = seen.stream().filter(e -> e.processId().equals(p.id())).map(ProcessEvent::seq).toList();
+                assertThat(seqs).as("the start (from this JVM) and every transition (from the worker JVM)")
+                        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+                assertThat(buffer.drain().gaps()).isEmpty();
             } finally {
+                worker.destroyForcibly();
                 api.close();
             }
         }
     }
 
-    private static boolean reachable(URI amqp) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(amqp.getHost(), amqp.getPort() > 0 ? amqp.getPort() : 5672), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
+    private static Process startWorker(String jdbc, String schema, String broker) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "io.caseflow.cli.CaseflowCli",
+                "worker", "--services", "warehouse,payments,shipping");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("CASEFLOW_JDBC_URL", jdbc);
+        builder.environment().put("CASEFLOW_BROKER_URI", broker);
+        builder.environment().put("CASEFLOW_SERVICES_JDBC_URL", jdbc.replace("currentSchema=" + schema, "currentSchema=" + schema + "_svc_{service}"));
+        Process worker = builder.start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith("caseflow worker ready")) {
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (out.readLine() != null) {
+                            // keep the pipe empty
+                        }
+                    } catch (java.io.IOException ignored) {
+                        // the worker stopped
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return worker;
+            }
+            if (System.nanoTime() > deadline) {
+                break;
+            }
         }
+        worker.destroyForcibly();
+        throw new AssertionError("the worker JVM did not start");
     }
+
 }
