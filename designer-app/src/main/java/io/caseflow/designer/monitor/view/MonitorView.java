@@ -190,13 +190,19 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         stale.setId("staleBanner");
         stale.setVisible(false);
         stale.setMouseTransparent(true);
-        StackPane graph = new StackPane(canvas, legend, notice, stale);
-        StackPane.setAlignment(stale, Pos.TOP_LEFT);
-        StackPane.setMargin(stale, new Insets(10, 0, 0, 12));
+        // The two banners stack instead of overlapping; a hidden one takes no room.
+        stale.managedProperty().bind(stale.visibleProperty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        javafx.scene.layout.VBox banners = new javafx.scene.layout.VBox(6, stale, notice);
+        banners.setAlignment(Pos.TOP_LEFT);
+        banners.setPickOnBounds(false);
+        banners.setMouseTransparent(true);
+        banners.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane graph = new StackPane(canvas, legend, banners);
+        StackPane.setAlignment(banners, Pos.TOP_LEFT);
+        StackPane.setMargin(banners, new Insets(10, 12, 0, 12));
         StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(legend, new Insets(0, 0, 10, 12));
-        StackPane.setAlignment(notice, Pos.TOP_CENTER);
-        StackPane.setMargin(notice, new Insets(10, 0, 0, 0));
         graph.setMinHeight(120);
 
         processesTab.setContent(tablePane);
