@@ -43,9 +43,10 @@ class EventSubscriptionTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> events.stream().anyMatch(e -> e.status() == ProcessStatus.COMPLETED));
             assertThat(states).startsWith(EventSubscription.State.CONNECTED);
             assertThat(events).allMatch(e -> e.processId().equals(p.id()));
-            assertThat(events).extracting(ProcessEvent::seq).containsExactly(1L, 2L, 3L);
-            assertThat(events).extracting(ProcessEvent::stage).containsExactly("b", "z", "z");
-            assertThat(events.get(2).status()).isEqualTo(ProcessStatus.COMPLETED);
+            assertThat(events).extracting(ProcessEvent::seq).containsExactly(0L, 1L, 2L, 3L);
+            assertThat(events).extracting(ProcessEvent::stage).containsExactly("a", "b", "z", "z");
+            assertThat(events.get(0).status()).isEqualTo(ProcessStatus.RUNNING);
+            assertThat(events.get(3).status()).isEqualTo(ProcessStatus.COMPLETED);
             assertThat(subscription.isOpen()).isTrue();
         }
     }
