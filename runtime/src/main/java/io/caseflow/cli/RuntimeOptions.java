@@ -33,7 +33,7 @@ final class RuntimeOptions {
     }
 
     /** A runtime on the configured store and broker. The database password and task id key come only from env or file. */
-    CaseflowRuntime.Builder runtime(Settings settings, String connectionName) {
+    CaseflowRuntime.Builder runtime(Settings settings, String connectionName, boolean archiveDeadLetters) {
         String url = settings.get(Settings.JDBC_URL, jdbcUrl, Database.h2File(Database.DEFAULT_H2_PATH));
         String broker = settings.require(Settings.BROKER_URI, brokerUri, "--broker-uri");
         boolean quorum = !classicQueues && Boolean.parseBoolean(settings.get(Settings.BROKER_QUORUM, null, "true"));
@@ -42,7 +42,7 @@ final class RuntimeOptions {
                         (int) RabbitSettings.DEFAULT_HEARTBEAT.toSeconds())));
         CaseflowRuntime.Builder builder = CaseflowRuntime.builder().jdbcUrl(url)
                 .credentials(settings.get(Settings.JDBC_USER, jdbcUser).orElse(null), settings.get(Settings.JDBC_PASSWORD, null).orElse(null))
-                .transport((outbox, clock, meters) -> connectionName.equals("caseflow-server")
+                .transport((outbox, clock, meters) -> archiveDeadLetters
                         ? new RabbitTransport(rabbit, outbox, clock, meters).archivingDeadLetters()
                         : new RabbitTransport(rabbit, outbox, clock, meters));
         settings.get(Settings.TASK_ID_KEY, null).ifPresent(key -> builder.taskIdKey(Base64.getDecoder().decode(key)));

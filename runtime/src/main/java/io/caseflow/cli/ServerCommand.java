@@ -46,7 +46,7 @@ final class ServerCommand implements Callable<Integer> {
         Map<String, String> effective = options.effective(settings);
         spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));
         spec.commandLine().getOut().flush();
-        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server").meterRegistry(meters).serving(key -> false)
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server", true).meterRegistry(meters).serving(key -> false)
                 .build().start();
         HttpApi api = HttpApi.start(runtime, tokens, meters::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
                 settings.getInt(Settings.HTTP_PORT, port, 8080));

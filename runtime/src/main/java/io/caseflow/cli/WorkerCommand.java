@@ -65,7 +65,7 @@ final class WorkerCommand implements Callable<Integer> {
         modules.forEach(m -> m.registerHandlers(handlers));
         Set<CaseKey> serve = caseKeys(settings.get(Settings.WORKER_CASES, cases == null ? null : String.join(",", cases)).orElse(null),
                 modules);
-        CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker").handlers(handlers)
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker", false).handlers(handlers)
                 .workerThreads(settings.getInt(Settings.WORKER_THREADS, threads, 4))
                 .serving(serve)
                 .build().start();

@@ -125,8 +125,6 @@ public final class Engine implements AutoCloseable {
             } else {
                 onInner(delivery);
             }
-        } catch (StoreException e) {
-            handleFailure(delivery, e);
         } catch (RuntimeException e) {
             handleFailure(delivery, e);
         }
