@@ -33,9 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -71,14 +69,13 @@ public final class EmbeddedMonitorSource implements MonitorSource {
     private final Duration giveUpAfter;
     private final boolean restartStopped;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final ScheduledExecutorService health;
+    private final HealthCheckTimer health;
     private final AutoCloseable engineSubscription;
     private final SampleOrders demo;
     private volatile ConnectionState state;
     private volatile boolean closed;
     private int failedChecks;
     private Instant downSince;
-    private java.util.concurrent.ScheduledFuture<?> nextCheck;
 
     private EmbeddedMonitorSource(Builder b) {
         this.embedded = b.embedded;
@@ -90,11 +87,7 @@ public final class EmbeddedMonitorSource implements MonitorSource {
         this.giveUpAfter = b.giveUpAfter;
         this.restartStopped = b.restartStopped;
         this.state = embedded.isRunning() ? ConnectionState.connected(clock.instant()) : ConnectionState.connecting(clock.instant());
-        this.health = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "monitor-health");
-            t.setDaemon(true);
-            return t;
-        });
+        this.health = new HealthCheckTimer("monitor-health", this::check);
         this.engineSubscription = embedded.addListener(new io.caseflow.engine.EngineListener() {
             @Override
             public void committed(List<Commit> commits) {
@@ -136,18 +129,8 @@ public final class EmbeddedMonitorSource implements MonitorSource {
 
     // ------------------------------------------------------------------ health
 
-    private synchronized void schedule(Duration delay) {
-        if (closed) {
-            return;
-        }
-        if (nextCheck != null) {
-            nextCheck.cancel(false);
-        }
-        try {
-            nextCheck = health.schedule(this::check, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("health check not scheduled: {}", e.toString());
-        }
+    private void schedule(Duration delay) {
+        health.runIn(delay);
     }
 
     private void check() {
@@ -353,7 +336,7 @@ public final class EmbeddedMonitorSource implements MonitorSource {
     @Override
     public void close() {
         closed = true;
-        health.shutdownNow();
+        health.close();
         try {
             engineSubscription.close();
         } catch (Exception e) {

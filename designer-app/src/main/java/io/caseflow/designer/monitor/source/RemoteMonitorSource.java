@@ -33,10 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -77,14 +74,13 @@ public final class RemoteMonitorSource implements MonitorSource {
     private final Duration giveUpAfter;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, CaseDefinition> definitionCache = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService health;
+    private final HealthCheckTimer health;
     private volatile ConnectionState state;
     private volatile EventSubscription feed;
     private volatile boolean feedUp;
     private volatile boolean closed;
     private int failedChecks;
     private Instant downSince;
-    private ScheduledFuture<?> nextCheck;
 
     private RemoteMonitorSource(Builder b) {
         this.server = b.server;
@@ -98,11 +94,7 @@ public final class RemoteMonitorSource implements MonitorSource {
         this.pingEvery = b.pingEvery;
         this.giveUpAfter = b.giveUpAfter;
         this.state = ConnectionState.connecting(clock.instant());
-        this.health = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "monitor-remote-health");
-            t.setDaemon(true);
-            return t;
-        });
+        this.health = new HealthCheckTimer("monitor-remote-health", this::check);
         schedule(Duration.ZERO);
     }
 
@@ -113,18 +105,8 @@ public final class RemoteMonitorSource implements MonitorSource {
 
     // ------------------------------------------------------------------ connection
 
-    private synchronized void schedule(Duration delay) {
-        if (closed) {
-            return;
-        }
-        if (nextCheck != null) {
-            nextCheck.cancel(false);
-        }
-        try {
-            nextCheck = health.schedule(this::check, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("health check not scheduled: {}", e.toString());
-        }
+    private void schedule(Duration delay) {
+        health.runIn(delay);
     }
 
     private void check() {
@@ -369,7 +351,7 @@ public final class RemoteMonitorSource implements MonitorSource {
     @Override
     public void close() {
         closed = true;
-        health.shutdownNow();
+        health.close();
         EventSubscription f = feed;
         feed = null;
         if (f != null) {
