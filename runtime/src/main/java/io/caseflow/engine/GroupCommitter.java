@@ -196,10 +196,6 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
         appends.forEach(p -> p.complete(null));
     }
 
-    int pending() {
-        return queue.size();
-    }
-
     @Override
     public void close() {
         running = false;

@@ -145,18 +145,6 @@ public final class OutboxStore {
         });
     }
 
-    /** Writes a reply and acknowledges the request it answers, in one transaction. */
-    public StoredMessage appendAndDelete(OutboxMessage message, long handledId, ClaimPolicy claims) {
-        return database.inTransaction("reply from " + message.destination(), connection -> {
-            List<StoredMessage> claimed = processes.insertMessages(connection, List.of(message), claims);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
-                delete.setLong(1, handledId);
-                delete.executeUpdate();
-            }
-            return claimed.isEmpty() ? null : claimed.get(0);
-        });
-    }
-
     /** Moves a row to the dead letters with the reason, in one transaction. */
     public void deadLetter(StoredMessage message, String reason, String detail) {
         Instant now = clock.instant();

@@ -195,10 +195,6 @@ final class ConfirmingPublisher implements AutoCloseable {
         }
     }
 
-    int unconfirmedCount() {
-        return unconfirmed.size();
-    }
-
     private void closeChannelQuietly() {
         Channel current = channel;
         channel = null;
