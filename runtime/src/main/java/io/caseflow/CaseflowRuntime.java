@@ -3,43 +3,47 @@ package io.caseflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
-import io.caseflow.engine.Commit;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.engine.Engine;
-import io.caseflow.engine.EngineListener;
 import io.caseflow.engine.EngineMetrics;
 import io.caseflow.handler.HandlerRegistry;
-import io.caseflow.json.Json;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.process.ActionResult;
+import io.caseflow.process.ProcessEventListener;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
+import io.caseflow.process.StartResult;
 import io.caseflow.service.ServiceEndpoint;
 import io.caseflow.store.Database;
-import io.caseflow.store.DeadLetter;
-import io.caseflow.store.DefinitionStore;
-import io.caseflow.store.DeployedDefinition;
+import io.caseflow.store.JdbcDefinitionStore;
+import io.caseflow.store.JdbcProcessStore;
 import io.caseflow.store.OutboxStore;
-import io.caseflow.store.ProcessPage;
-import io.caseflow.store.ProcessQuery;
-import io.caseflow.store.ProcessStore;
+import io.caseflow.store.ProcessQueries;
 import io.caseflow.store.SettingStore;
 import io.caseflow.taskid.TaskIdCodec;
 import io.caseflow.transport.Transport;
+import io.caseflow.transport.TransportFactory;
 import io.caseflow.transport.embedded.EmbeddedTransport;
 import io.caseflow.validation.DefinitionValidator;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.ValidationReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,8 +69,9 @@ public final class CaseflowRuntime implements AutoCloseable {
 
     private final Builder config;
     private Database database;
-    private DefinitionStore definitions;
-    private ProcessStore processes;
+    private JdbcDefinitionStore definitions;
+    private JdbcProcessStore processes;
+    private ProcessQueries queries;
     private OutboxStore outbox;
     private Transport transport;
     private Engine engine;
@@ -90,15 +95,16 @@ public final class CaseflowRuntime implements AutoCloseable {
         clock = config.clock;
         database = Database.open(config.jdbcUrl, config.user, config.password, config.poolSize);
         try {
-            definitions = new DefinitionStore(database, clock);
-            processes = new ProcessStore(database, clock);
-            outbox = new OutboxStore(database, processes, clock);
+            definitions = new JdbcDefinitionStore(database, clock);
+            processes = new JdbcProcessStore(database, clock);
+            queries = new ProcessQueries(database);
+            outbox = new OutboxStore(database, clock);
             byte[] key = config.taskIdKey != null ? config.taskIdKey : storedKey(new SettingStore(database));
             TaskIdCodec codec = new TaskIdCodec(key);
             metrics = new EngineMetrics(config.meterRegistry);
             transport = config.transport != null ? config.transport.create(outbox, clock, config.meterRegistry)
                     : new EmbeddedTransport(outbox, clock);
-            List<EngineListener> listeners = new ArrayList<>(config.listeners);
+            List<ProcessEventListener> listeners = new ArrayList<>(config.listeners);
             if (config.publishEvents) {
                 transport.eventPublisher().ifPresent(listeners::add);
             }
@@ -171,16 +177,7 @@ public final class CaseflowRuntime implements AutoCloseable {
     /** Like {@link #startProcess(CaseKey, Object, String)}, telling whether this call created the process. */
     public StartResult start(CaseKey key, Object input, String idempotencyKey) {
         requireStarted();
-        CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
-        Instant now = clock.instant();
-        ProcessSnapshot process = new ProcessSnapshot(io.caseflow.process.ProcessIds.next(), key, definition.version(),
-                ProcessStatus.RUNNING, definition.startStage(), null, 0, 1, null, null, null,
-                Json.tree(input == null ? Map.of() : input), Json.object(), Json.object(), null, null, idempotencyKey, now, now);
-        ProcessStore.Started started = engine.start(new ProcessStore.NewProcess(process, engine.decider().firstStage(process)));
-        if (started.conflict() != null) {
-            throw started.conflict();
-        }
-        return new StartResult(started.process(), started.created());
+        return engine.operations().start(key, input, idempotencyKey);
     }
 
     public Optional<ProcessSnapshot> find(String processId) {
@@ -194,22 +191,22 @@ public final class CaseflowRuntime implements AutoCloseable {
 
     public List<StageRun> history(String processId) {
         requireStarted();
-        return processes.stageRuns(processId);
+        return queries.stageRuns(processId);
     }
 
     public ProcessPage list(ProcessQuery query) {
         requireStarted();
-        return processes.list(query);
+        return queries.list(query);
     }
 
     public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
         requireStarted();
-        return processes.countsByStage(key);
+        return queries.countsByStage(key);
     }
 
     public Map<ProcessStatus, Long> countsByStatus() {
         requireStarted();
-        return processes.countsByStatus();
+        return queries.countsByStatus();
     }
 
     public List<DeployedDefinition> definitions() {
@@ -244,38 +241,13 @@ public final class CaseflowRuntime implements AutoCloseable {
      */
     public ActionResult retry(String processId, String fromStage, ObjectNode newData) {
         requireStarted();
-        for (int tries = 0; tries < 3; tries++) {
-            ProcessSnapshot process = process(processId);
-            if (process.status() != ProcessStatus.FAILED) {
-                return new ActionResult(process, false, "process " + processId + " is " + process.status() + "; only a FAILED process is retried");
-            }
-            CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion())
-                    .orElseThrow(() -> new UnknownCaseException(process.caseKey()));
-            Commit commit = engine.decider().retry(definition, process, fromStage, newData);
-            if (engine.commitNow(commit)) {
-                String at = commit.next().currentStage();
-                return new ActionResult(commit.next(), true, "process " + processId + " resumes at stage '" + at + "'");
-            }
-        }
-        ProcessSnapshot now = process(processId);
-        return new ActionResult(now, false, "process " + processId + " kept changing; it is now " + now.status());
+        return engine.operations().retry(processId, fromStage, newData);
     }
 
     /** Stops a process that has not ended; a COMPLETED or CANCELLED process is left as it is. */
     public ActionResult cancel(String processId) {
         requireStarted();
-        for (int tries = 0; tries < 3; tries++) {
-            ProcessSnapshot process = process(processId);
-            if (!process.status().isCancellable()) {
-                return new ActionResult(process, false, "process " + processId + " is " + process.status() + "; nothing to cancel");
-            }
-            Commit commit = engine.decider().cancel(process, "cancelled on request");
-            if (engine.commitNow(commit)) {
-                return new ActionResult(commit.next(), true, "process " + processId + " cancelled at stage '" + process.currentStage() + "'");
-            }
-        }
-        ProcessSnapshot now = process(processId);
-        return new ActionResult(now, false, "process " + processId + " kept changing; it is now " + now.status());
+        return engine.operations().cancel(processId);
     }
 
     /** Lets a Java service take requests through this runtime's transport (embedded services). */
@@ -341,17 +313,17 @@ public final class CaseflowRuntime implements AutoCloseable {
         private byte[] taskIdKey;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
-        private io.caseflow.transport.TransportFactory transport;
+        private TransportFactory transport;
         private boolean publishEvents = true;
-        private java.util.function.Predicate<CaseKey> serving = key -> true;
-        private java.util.Set<CaseKey> alwaysServe = java.util.Set.of();
-        private final List<EngineListener> listeners = new ArrayList<>();
+        private Predicate<CaseKey> serving = key -> true;
+        private Set<CaseKey> alwaysServe = Set.of();
+        private final List<ProcessEventListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
 
         /** An H2 file database at {@code path} (opened durably), instead of {@code ~/.caseflow/caseflow}. */
-        public Builder h2File(java.nio.file.Path path) {
+        public Builder h2File(Path path) {
             this.jdbcUrl = Database.h2File(path);
             return this;
         }
@@ -407,20 +379,20 @@ public final class CaseflowRuntime implements AutoCloseable {
         }
 
         /** Another transport than the embedded one (e.g. RabbitMQ), made once the store is open. */
-        public Builder transport(io.caseflow.transport.TransportFactory factory) {
+        public Builder transport(TransportFactory factory) {
             this.transport = factory;
             return this;
         }
 
         /** Which deployed cases this runtime runs stages of (default: all); a server that runs none says {@code key -> false}. */
-        public Builder serving(java.util.function.Predicate<CaseKey> cases) {
+        public Builder serving(Predicate<CaseKey> cases) {
             this.serving = cases;
             return this;
         }
 
         /** Runs exactly these cases' stages, from the start, whether or not they are deployed yet (a worker). */
-        public Builder serving(java.util.Collection<CaseKey> cases) {
-            this.alwaysServe = java.util.Set.copyOf(cases);
+        public Builder serving(Collection<CaseKey> cases) {
+            this.alwaysServe = Set.copyOf(cases);
             this.serving = alwaysServe::contains;
             return this;
         }
@@ -431,7 +403,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             return this;
         }
 
-        public Builder listener(EngineListener listener) {
+        public Builder listener(ProcessEventListener listener) {
             this.listeners.add(listener);
             return this;
         }

@@ -8,12 +8,17 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageOutcome;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.List;
 import org.HdrHistogram.Recorder;
 
 /**
@@ -76,7 +81,7 @@ public final class CaseBenchmark {
     }
 
     /** On whatever store and transport {@code setup} configures. */
-    public Result run(java.util.function.UnaryOperator<CaseflowRuntime.Builder> setup, int processes, int stages, int threads,
+    public Result run(UnaryOperator<CaseflowRuntime.Builder> setup, int processes, int stages, int threads,
                       int warmup) throws InterruptedException {
         HandlerRegistry handlers = new HandlerRegistry().register("bench.step", this::step);
         try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers)
@@ -128,8 +133,8 @@ public final class CaseBenchmark {
         }
     }
 
-    private void countCompletions(java.util.List<io.caseflow.engine.Commit> commits) {
-        long done = commits.stream().filter(c -> c.next().status() == ProcessStatus.COMPLETED).count();
+    private void countCompletions(List<ProcessEvent> events) {
+        long done = events.stream().filter(e -> e.status() == ProcessStatus.COMPLETED).count();
         if (done > 0) {
             synchronized (completed) {
                 completed.addAndGet(done);
@@ -140,7 +145,7 @@ public final class CaseBenchmark {
 
     private void startAndWait(CaseflowRuntime runtime, int count, long expectedCompleted) throws InterruptedException {
         // Clients start processes concurrently, as many HTTP callers would; starts share group commits.
-        java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors.newFixedThreadPool(STARTERS);
+        ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
         for (int i = 0; i < count; i++) {
             int n = i;
             starters.execute(() -> runtime.startProcess(KEY, Map.of("n", n)));

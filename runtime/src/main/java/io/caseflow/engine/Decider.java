@@ -2,6 +2,8 @@ package io.caseflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.StageRunWrite;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.TransitionDefinition;

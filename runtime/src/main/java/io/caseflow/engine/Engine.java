@@ -1,6 +1,10 @@
 package io.caseflow.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.NewProcess;
+import io.caseflow.commit.StartOutcome;
+import io.caseflow.concurrent.Futures;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
@@ -17,6 +21,7 @@ import io.caseflow.message.ReplyTimeout;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.message.StageDue;
 import io.caseflow.process.FailureKind;
+import io.caseflow.process.ProcessEventListener;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.store.DefinitionStore;
 import io.caseflow.store.ProcessStore;
@@ -25,12 +30,15 @@ import io.caseflow.taskid.InvalidTaskIdException;
 import io.caseflow.taskid.TaskId;
 import io.caseflow.taskid.TaskIdCodec;
 import io.caseflow.transport.Delivery;
+import io.caseflow.transport.SharedWriter;
 import io.caseflow.transport.Transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -63,9 +71,10 @@ public final class Engine implements AutoCloseable {
     private final HandlerRunner runner;
     private final GroupCommitter committer;
     private final int workerThreads;
+    private final ProcessOperations operations;
 
     public Engine(ProcessStore processes, DefinitionStore definitions, HandlerRegistry handlers, Transport transport,
-                  TaskIdCodec taskIds, Clock clock, EngineMetrics metrics, List<EngineListener> listeners,
+                  TaskIdCodec taskIds, Clock clock, EngineMetrics metrics, List<ProcessEventListener> listeners,
                   int workerThreads, int maxCommitBatch) {
         this.processes = processes;
         this.definitions = definitions;
@@ -78,14 +87,15 @@ public final class Engine implements AutoCloseable {
         this.workerThreads = workerThreads;
         this.runner = new HandlerRunner(clock);
         this.committer = new GroupCommitter(processes, transport, metrics, List.copyOf(listeners), maxCommitBatch);
+        this.operations = new ProcessOperations(this, processes, definitions, decider, clock);
     }
 
     public Decider decider() {
         return decider;
     }
 
-    /** The group commit, for a transport that keeps its queue in the store (see {@link io.caseflow.transport.SharedWriter}). */
-    public io.caseflow.transport.SharedWriter sharedWriter() {
+    /** The group commit, for a transport that keeps its queue in the store (see {@link SharedWriter}). */
+    public SharedWriter sharedWriter() {
         return committer;
     }
 
@@ -95,27 +105,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Commits a transition decided outside a delivery (retry, cancel); returns whether the fence held. */
-    public boolean commitNow(Commit commit) {
-        try {
-            return committer.submit(commit).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+    boolean commitNow(Commit commit) {
+        return Futures.join(committer.submit(commit));
     }
 
     /** Creates a process through the group commit, so a burst of starts shares transactions. */
-    public ProcessStore.Started start(ProcessStore.NewProcess start) {
-        try {
-            return committer.submit(start).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
+    StartOutcome start(NewProcess start) {
+        return Futures.join(committer.submit(start));
+    }
+
+    /** Starting, retrying and cancelling processes on request (the API's and the monitor's actions). */
+    public ProcessOperations operations() {
+        return operations;
     }
 
     void onDelivery(Delivery delivery) {
@@ -249,7 +250,7 @@ public final class Engine implements AutoCloseable {
         if (process.previousStage() != null && definition.stage(process.previousStage()).map(StageDefinition::isService).orElse(false)) {
             reply = process.results().get(process.previousStage());
         }
-        java.util.Map<String, JsonNode> results = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> results = new LinkedHashMap<>();
         process.results().fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue()));
         return new StageContext(process.id(), process.caseKey(), process.caseVersion(), stage.name(), process.attempt(),
                 process.input(), results, reply, new ProcessData(process.data().deepCopy()), stage.command());
@@ -258,7 +259,7 @@ public final class Engine implements AutoCloseable {
     private void submit(Commit commit, Delivery delivery) {
         committer.submit(commit).whenComplete((applied, error) -> {
             if (error != null) {
-                handleFailure(delivery, error instanceof java.util.concurrent.CompletionException c ? c.getCause() : error);
+                handleFailure(delivery, Futures.unwrap(error));
             } else if (applied) {
                 metrics.transitionCommitted();
                 delivery.ack();

@@ -2,8 +2,14 @@ package io.caseflow.engine;
 
 import io.caseflow.fault.CrashPoint;
 import io.caseflow.fault.CrashPoints;
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.CommitResult;
+import io.caseflow.commit.NewProcess;
+import io.caseflow.commit.StartOutcome;
+import io.caseflow.commit.WriteBatch;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.store.CommitResult;
+import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessEventListener;
 import io.caseflow.store.ProcessStore;
 import io.caseflow.store.StoreException;
 import io.caseflow.transport.SharedWriter;
@@ -33,13 +39,13 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
     private final ProcessStore store;
     private final Transport transport;
     private final EngineMetrics metrics;
-    private final List<EngineListener> listeners;
+    private final List<ProcessEventListener> listeners;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    GroupCommitter(ProcessStore store, Transport transport, EngineMetrics metrics, List<EngineListener> listeners, int maxBatch) {
+    GroupCommitter(ProcessStore store, Transport transport, EngineMetrics metrics, List<ProcessEventListener> listeners, int maxBatch) {
         this.store = store;
         this.transport = transport;
         this.metrics = metrics;
@@ -58,8 +64,8 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
     }
 
     /** Creates a process together with whatever else is being committed. */
-    CompletableFuture<ProcessStore.Started> submit(ProcessStore.NewProcess start) {
-        CompletableFuture<ProcessStore.Started> result = new CompletableFuture<>();
+    CompletableFuture<StartOutcome> submit(NewProcess start) {
+        CompletableFuture<StartOutcome> result = new CompletableFuture<>();
         enqueue(new Pending(null, start, null, 0, result));
         return result;
     }
@@ -130,7 +136,7 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
             CrashPoints.reach(CrashPoint.BEFORE_STAGE_COMMIT);
         }
         List<Commit> commits = transitions.stream().map(p -> p.commit).toList();
-        ProcessStore.WriteBatch write = new ProcessStore.WriteBatch(commits, starts.stream().map(p -> p.start).toList(),
+        WriteBatch write = new WriteBatch(commits, starts.stream().map(p -> p.start).toList(),
                 appends.stream().map(p -> p.message).toList(), acks);
         long started = System.nanoTime();
         CommitResult result;
@@ -168,25 +174,8 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
         }
         if (!applied.isEmpty()) {
             CrashPoints.reach(CrashPoint.AFTER_STAGE_COMMIT_BEFORE_ACK);
-            for (EngineListener listener : listeners) {
-                try {
-                    listener.committed(applied);
-                } catch (RuntimeException e) {
-                    LOG.warn("engine listener {} failed", listener, e);
-                }
-            }
         }
-        List<io.caseflow.process.ProcessSnapshot> created = result.started().stream()
-                .filter(ProcessStore.Started::created).map(ProcessStore.Started::process).toList();
-        if (!created.isEmpty()) {
-            for (EngineListener listener : listeners) {
-                try {
-                    listener.started(created);
-                } catch (RuntimeException e) {
-                    LOG.warn("engine listener {} failed", listener, e);
-                }
-            }
-        }
+        tellListeners(applied, result.started());
         for (int i = 0; i < transitions.size(); i++) {
             transitions.get(i).complete(result.applied().get(i));
         }
@@ -194,6 +183,31 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
             starts.get(i).complete(result.started().get(i));
         }
         appends.forEach(p -> p.complete(null));
+    }
+
+    private void tellListeners(List<Commit> applied, List<StartOutcome> starts) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        List<ProcessEvent> events = new ArrayList<>(applied.size() + starts.size());
+        for (StartOutcome start : starts) {
+            if (start.created()) {
+                events.add(ProcessEvent.of(start.process()));
+            }
+        }
+        for (Commit commit : applied) {
+            events.add(ProcessEvent.of(commit.next()));
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        for (ProcessEventListener listener : listeners) {
+            try {
+                listener.events(events);
+            } catch (RuntimeException e) {
+                LOG.warn("process event listener {} failed", listener, e);
+            }
+        }
     }
 
     @Override
@@ -207,7 +221,7 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
     }
 
     /** One item waiting for the next group commit: a transition, a start, a message or an acknowledgement. */
-    private record Pending(Commit commit, ProcessStore.NewProcess start, OutboxMessage message, long ackId,
+    private record Pending(Commit commit, NewProcess start, OutboxMessage message, long ackId,
                            CompletableFuture<?> result) {
         boolean isAck() {
             return result == null;

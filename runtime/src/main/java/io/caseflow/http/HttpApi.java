@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.ProcessNotFoundException;
-import io.caseflow.UnknownCaseException;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.definition.UnknownCaseException;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DefinitionFormatException;
@@ -13,9 +13,9 @@ import io.caseflow.definition.DefinitionJson;
 import io.caseflow.json.Json;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.DeployedDefinition;
-import io.caseflow.store.IdempotencyConflictException;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.process.IdempotencyConflictException;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.store.StoreException;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.Problem;
@@ -210,7 +210,7 @@ public final class HttpApi implements AutoCloseable {
         if (idempotencyKey != null && idempotencyKey.length() > 200) {
             throw ApiError.badRequest("the Idempotency-Key header is longer than 200 characters");
         }
-        io.caseflow.StartResult started = runtime.start(key, input, idempotencyKey);
+        io.caseflow.process.StartResult started = runtime.start(key, input, idempotencyKey);
         ctx.status(started.created() ? 201 : 200).json(Views.process(started.process()));
     }
 

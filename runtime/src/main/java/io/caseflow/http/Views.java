@@ -2,14 +2,14 @@ package io.caseflow.http;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.ActionResult;
+import io.caseflow.process.ActionResult;
 import io.caseflow.json.Json;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
-import io.caseflow.store.DeadLetter;
-import io.caseflow.store.DeployedDefinition;
-import io.caseflow.store.ProcessPage;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.process.ProcessPage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.caseflow.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.json.Json;
 import java.time.Instant;
 
 /**
@@ -34,6 +35,13 @@ public record ProcessSnapshot(String id,
                               String idempotencyKey,
                               Instant createdAt,
                               Instant updatedAt) {
+
+    /** A new process, about to run its first stage: step 0, attempt 1, empty data and results. */
+    public static ProcessSnapshot begin(String id, CaseKey caseKey, int caseVersion, String startStage, JsonNode input,
+                                        String idempotencyKey, Instant at) {
+        return new ProcessSnapshot(id, caseKey, caseVersion, ProcessStatus.RUNNING, startStage, null, 0, 1, null, null, null,
+                input, Json.object(), Json.object(), null, null, idempotencyKey, at, at);
+    }
 
     public Builder toBuilder() {
         return new Builder(this);

@@ -1,5 +1,8 @@
 package io.caseflow.store;
 
+import io.caseflow.commit.ClaimPolicy;
+import io.caseflow.commit.StoredMessage;
+import io.caseflow.message.DeadLetter;
 import io.caseflow.message.OutboxMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,12 +20,10 @@ import java.util.Optional;
  */
 public final class OutboxStore {
     private final Database database;
-    private final ProcessStore processes;
     private final Clock clock;
 
-    public OutboxStore(Database database, ProcessStore processes, Clock clock) {
+    public OutboxStore(Database database, Clock clock) {
         this.database = database;
-        this.processes = processes;
         this.clock = clock;
     }
 
@@ -103,7 +104,7 @@ public final class OutboxStore {
             return;
         }
         database.inTransaction("acknowledge " + ids.size() + " message(s)", connection -> {
-            ProcessStore.deleteMessages(connection, ids);
+            OutboxRows.delete(connection, ids);
             return null;
         });
     }
@@ -140,7 +141,7 @@ public final class OutboxStore {
     /** Writes a message that belongs to no process transition (e.g. a service's reply in the embedded transport). */
     public StoredMessage append(OutboxMessage message, ClaimPolicy claims) {
         return database.inTransaction("write message to " + message.destination(), connection -> {
-            List<StoredMessage> claimed = processes.insertMessages(connection, List.of(message), claims);
+            List<StoredMessage> claimed = OutboxRows.insert(connection, List.of(message), claims, clock.instant());
             return claimed.isEmpty() ? null : claimed.get(0);
         });
     }

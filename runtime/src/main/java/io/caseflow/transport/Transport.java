@@ -1,9 +1,11 @@
 package io.caseflow.transport;
 
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.store.ClaimPolicy;
-import io.caseflow.store.StoredMessage;
+import io.caseflow.commit.ClaimPolicy;
+import io.caseflow.commit.StoredMessage;
+import io.caseflow.process.ProcessEventListener;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -40,8 +42,8 @@ public interface Transport extends AutoCloseable {
     }
 
     /** A listener that publishes committed transitions as monitor events, if this transport has an events channel. */
-    default java.util.Optional<io.caseflow.engine.EngineListener> eventPublisher() {
-        return java.util.Optional.empty();
+    default Optional<ProcessEventListener> eventPublisher() {
+        return Optional.empty();
     }
 
     /** Whether the transport is connected and working; for health checks. */

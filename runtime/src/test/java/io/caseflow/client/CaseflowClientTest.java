@@ -14,7 +14,7 @@ import io.caseflow.http.HttpApi;
 import io.caseflow.json.Json;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

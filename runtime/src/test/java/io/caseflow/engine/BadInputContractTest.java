@@ -14,7 +14,7 @@ import io.caseflow.message.Queues;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.DeadLetter;
+import io.caseflow.message.DeadLetter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package io.caseflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.StageRunWrite;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.RetryPolicy;

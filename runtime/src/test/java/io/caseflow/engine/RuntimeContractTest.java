@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.caseflow.ActionResult;
+import io.caseflow.process.ActionResult;
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
@@ -20,7 +20,7 @@ import io.caseflow.process.StageRunStatus;
 import io.caseflow.service.CommandResult;
 import io.caseflow.service.IdempotentInbox;
 import io.caseflow.service.ServiceEndpoint;
-import io.caseflow.store.IdempotencyConflictException;
+import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.testing.ServiceDatabase;
 import io.caseflow.validation.InvalidDefinitionException;
 import java.nio.file.Path;

@@ -3,14 +3,23 @@ package io.caseflow.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.caseflow.commit.ClaimPolicy;
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.CommitResult;
+import io.caseflow.commit.StageRunWrite;
+import io.caseflow.commit.StartOutcome;
+import io.caseflow.commit.StoredMessage;
+import io.caseflow.commit.WriteBatch;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.definition.StageDefinition;
-import io.caseflow.engine.Commit;
-import io.caseflow.engine.StageRunWrite;
 import io.caseflow.json.Json;
+import io.caseflow.message.DeadLetter;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.ProcessIds;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
@@ -38,7 +47,8 @@ abstract class StoreContractTest {
     private static final String QUEUE = "caseflow.orders.v1.innerQ";
 
     protected Database database;
-    protected ProcessStore processes;
+    protected JdbcProcessStore processes;
+    protected ProcessQueries queries;
     protected DefinitionStore definitions;
     protected OutboxStore outbox;
     private final Clock clock = Clock.systemUTC();
@@ -49,9 +59,10 @@ abstract class StoreContractTest {
     @BeforeEach
     void open() {
         database = Database.open(freshDatabaseUrl(), 8);
-        processes = new ProcessStore(database, clock);
-        definitions = new DefinitionStore(database, clock);
-        outbox = new OutboxStore(database, processes, clock);
+        processes = new JdbcProcessStore(database, clock);
+        queries = new ProcessQueries(database);
+        definitions = new JdbcDefinitionStore(database, clock);
+        outbox = new OutboxStore(database, clock);
     }
 
     @AfterEach
@@ -82,8 +93,8 @@ abstract class StoreContractTest {
         return new Commit(next, p.step(), List.of(new StageRunWrite.Insert(run)), List.of(due(next, Instant.now())), false);
     }
 
-    private ProcessStore.WriteBatch transitions(Commit... commits) {
-        return new ProcessStore.WriteBatch(List.of(commits), List.of(), List.of(), List.of());
+    private WriteBatch transitions(Commit... commits) {
+        return new WriteBatch(List.of(commits), List.of(), List.of(), List.of());
     }
 
     @Test
@@ -95,7 +106,7 @@ abstract class StoreContractTest {
         assertThat(now.currentStage()).isEqualTo("b");
         assertThat(now.step()).isEqualTo(1);
         assertThat(now.data().path("at").asText()).isEqualTo("b");
-        assertThat(processes.stageRuns(p.id())).hasSize(1);
+        assertThat(queries.stageRuns(p.id())).hasSize(1);
         CommitResult late = processes.commit(transitions(advance(p, "c")), ClaimPolicy.NONE);
         assertThat(late.applied()).containsExactly(false);
     }
@@ -170,17 +181,17 @@ abstract class StoreContractTest {
         ProcessSnapshot q = started(null);
         List<StoredMessage> claimed = outbox.claimDue(Set.of(QUEUE), "n", Instant.now().plusSeconds(60), 10);
         assertThat(claimed).extracting(StoredMessage::processId).containsExactly(q.id());
-        processes.commit(new ProcessStore.WriteBatch(List.of(), List.of(), List.of(), List.of(claimed.get(0).id())), ClaimPolicy.NONE);
+        processes.commit(new WriteBatch(List.of(), List.of(), List.of(), List.of(claimed.get(0).id())), ClaimPolicy.NONE);
         assertThat(outbox.pendingCount()).isEqualTo(1);
     }
 
     @Test
     void an_idempotency_key_returns_the_first_process_and_refuses_another_input() {
         ProcessSnapshot first = started("key-1");
-        ProcessStore.Started again = processes.insert(newProcess("key-1", Map.of("n", 1)), due(first, Instant.now()), ClaimPolicy.NONE);
+        StartOutcome again = processes.insert(newProcess("key-1", Map.of("n", 1)), due(first, Instant.now()), ClaimPolicy.NONE);
         assertThat(again.created()).isFalse();
         assertThat(again.process().id()).isEqualTo(first.id());
-        ProcessStore.Started other = processes.insert(newProcess("key-1", Map.of("n", 2)), due(first, Instant.now()), ClaimPolicy.NONE);
+        StartOutcome other = processes.insert(newProcess("key-1", Map.of("n", 2)), due(first, Instant.now()), ClaimPolicy.NONE);
         assertThat(other.conflict()).isNotNull();
         assertThat(other.conflict().existingProcessId()).isEqualTo(first.id());
     }
@@ -206,20 +217,20 @@ abstract class StoreContractTest {
         }
         ProcessSnapshot moved = all.get(3);
         processes.commit(transitions(advance(moved, "special")), ClaimPolicy.NONE);
-        ProcessPage page = processes.list(ProcessQuery.all(5));
+        ProcessPage page = queries.list(ProcessQuery.all(5));
         assertThat(page.total()).isEqualTo(12);
         assertThat(page.processes()).hasSize(5);
         assertThat(page.processes().get(0).id()).isEqualTo(all.get(11).id());
-        assertThat(processes.list(ProcessQuery.all(5).page(10, 5)).processes()).hasSize(2);
-        assertThat(processes.list(ProcessQuery.all(50).withStage("special")).processes()).extracting(ProcessSnapshot::id)
+        assertThat(queries.list(ProcessQuery.all(5).page(10, 5)).processes()).hasSize(2);
+        assertThat(queries.list(ProcessQuery.all(50).withStage("special")).processes()).extracting(ProcessSnapshot::id)
                 .containsExactly(moved.id());
-        assertThat(processes.list(ProcessQuery.all(50).withText("SPECIAL")).processes()).extracting(ProcessSnapshot::id)
+        assertThat(queries.list(ProcessQuery.all(50).withText("SPECIAL")).processes()).extracting(ProcessSnapshot::id)
                 .containsExactly(moved.id());
-        assertThat(processes.list(ProcessQuery.all(50).withStatuses(Set.of(ProcessStatus.FAILED))).total()).isZero();
-        assertThat(processes.countsByStage(KEY)).containsEntry("special", Map.of(ProcessStatus.RUNNING, 1L));
+        assertThat(queries.list(ProcessQuery.all(50).withStatuses(Set.of(ProcessStatus.FAILED))).total()).isZero();
+        assertThat(queries.countsByStage(KEY)).containsEntry("special", Map.of(ProcessStatus.RUNNING, 1L));
         Set<String> ids = new HashSet<>();
         for (int offset = 0; offset < 12; offset += 4) {
-            processes.list(ProcessQuery.all(4).page(offset, 4)).processes().forEach(p -> ids.add(p.id()));
+            queries.list(ProcessQuery.all(4).page(offset, 4)).processes().forEach(p -> ids.add(p.id()));
         }
         assertThat(ids).hasSize(12);
     }

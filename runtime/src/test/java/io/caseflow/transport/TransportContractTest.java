@@ -3,8 +3,10 @@ package io.caseflow.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.caseflow.commit.WriteBatch;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.store.Database;
+import io.caseflow.store.JdbcProcessStore;
 import io.caseflow.store.OutboxStore;
 import io.caseflow.store.ProcessStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,8 +40,8 @@ abstract class TransportContractTest {
     @BeforeEach
     void open() {
         database = Database.open(Database.h2File(dir.resolve("store")), 4);
-        processes = new ProcessStore(database, Clock.systemUTC());
-        outbox = new OutboxStore(database, processes, Clock.systemUTC());
+        processes = new JdbcProcessStore(database, Clock.systemUTC());
+        outbox = new OutboxStore(database, Clock.systemUTC());
     }
 
     @AfterEach
@@ -141,7 +143,7 @@ abstract class TransportContractTest {
         OutboxMessage now = new OutboxMessage(queue, null, OutboxMessage.Kind.STAGE_DUE, "{\"t\":\"now\"}", Instant.now());
         OutboxMessage later = new OutboxMessage(queue, null, OutboxMessage.Kind.STAGE_DUE, "{\"t\":\"later\"}",
                 Instant.now().plusMillis(1500));
-        var result = processes.commit(new ProcessStore.WriteBatch(List.of(), List.of(), List.of(now, later), List.of()),
+        var result = processes.commit(new WriteBatch(List.of(), List.of(), List.of(now, later), List.of()),
                 transport.claimPolicy());
         transport.committed(result.messages());
         await().atMost(Duration.ofSeconds(15)).until(() -> received.size() == 1);

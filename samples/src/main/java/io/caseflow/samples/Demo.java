@@ -1,11 +1,11 @@
 package io.caseflow.samples;
 
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.engine.Commit;
+import io.caseflow.process.ProcessEvent;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +39,7 @@ public final class Demo implements AutoCloseable {
                 .h2File(directory.resolve("runtime"))
                 .handlers(BusinessCase1.registerHandlers(new HandlerRegistry()))
                 .workerThreads(workerThreads)
-                .listener(commits -> self[0].countEnded(commits))
+                .listener(events -> self[0].countEnded(events))
                 .build();
         SampleServices services = null;
         try {
@@ -57,8 +57,8 @@ public final class Demo implements AutoCloseable {
         }
     }
 
-    private void countEnded(List<Commit> commits) {
-        long count = commits.stream().filter(c -> c.next().status().isTerminal()).count();
+    private void countEnded(List<ProcessEvent> events) {
+        long count = events.stream().filter(e -> e.status().isTerminal()).count();
         if (count > 0) {
             synchronized (ended) {
                 ended.addAndGet(count);

@@ -2,12 +2,12 @@ package io.caseflow.designer.deploy;
 
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
-import io.caseflow.engine.Commit;
-import io.caseflow.engine.EngineListener;
 import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessEventListener;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.SampleServices;
-import io.caseflow.store.DeployedDefinition;
+import io.caseflow.definition.DeployedDefinition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     private final Path home;
     private final HandlerRegistry handlers;
-    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ProcessEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile CaseflowRuntime runtime;
     private volatile SampleServices services;
     private volatile boolean running;
@@ -60,19 +60,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     private void open(boolean first) {
         CaseflowRuntime rt = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(handlers)
-                .listener(new EngineListener() {
-                        @Override
-                        public void committed(List<Commit> commits) {
-                            dispatch(commits);
-                        }
-
-                        @Override
-                        public void started(List<io.caseflow.process.ProcessSnapshot> processes) {
-                            for (EngineListener listener : listeners) {
-                                listener.started(processes);
-                            }
-                        }
-                    }).build().start();
+                .listener(this::dispatch).build().start();
         SampleServices svc = null;
         try {
             svc = SampleServices.h2(home.resolve("services")).attach(rt.transport(), 2);
@@ -97,14 +85,14 @@ public final class EmbeddedRuntime implements AutoCloseable {
         }
     }
 
-    private void dispatch(List<Commit> commits) {
-        for (EngineListener listener : listeners) {
-            listener.committed(commits);
+    private void dispatch(List<ProcessEvent> events) {
+        for (ProcessEventListener listener : listeners) {
+            listener.events(events);
         }
     }
 
-    /** Hears every committed transition (on the committer thread: return quickly). Close to stop. */
-    public AutoCloseable addListener(EngineListener listener) {
+    /** Hears every committed transition and new process (on the committer thread: return quickly). Close to stop. */
+    public AutoCloseable addListener(ProcessEventListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

@@ -1,9 +1,9 @@
 package io.caseflow.transport.embedded;
 
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.store.ClaimPolicy;
+import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.store.OutboxStore;
-import io.caseflow.store.StoredMessage;
+import io.caseflow.commit.StoredMessage;
 import io.caseflow.transport.Delivery;
 import io.caseflow.transport.Transport;
 import java.time.Clock;

@@ -1,10 +1,7 @@
 package io.caseflow.transport.rabbitmq;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.engine.Commit;
-import io.caseflow.engine.EngineListener;
 import io.caseflow.process.ProcessEvent;
-import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessEventListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -17,7 +14,7 @@ import java.util.function.BiConsumer;
  * sees a gap knows it missed something and re-reads the process. Events are published after the commit
  * and without waiting for confirms: losing one costs a re-read, never a wrong state.
  */
-final class EventPublisher implements EngineListener {
+final class EventPublisher implements ProcessEventListener {
     private final BiConsumer<String, String> publish;
     private final Counter published;
 
@@ -27,24 +24,11 @@ final class EventPublisher implements EngineListener {
     }
 
     @Override
-    public void committed(List<Commit> commits) {
-        for (Commit commit : commits) {
-            ProcessSnapshot p = commit.next();
-            String routingKey = p.caseKey().name() + "." + p.caseKey().api() + "." + p.status().name().toLowerCase(Locale.ROOT);
-            publish.accept(routingKey, event(p).toString());
+    public void events(List<ProcessEvent> events) {
+        for (ProcessEvent event : events) {
+            String routingKey = event.caseKey().name() + "." + event.caseKey().api() + "." + event.status().name().toLowerCase(Locale.ROOT);
+            publish.accept(routingKey, event.toJson().toString());
             published.increment();
         }
-    }
-
-    @Override
-    public void started(List<ProcessSnapshot> processes) {
-        for (ProcessSnapshot p : processes) {
-            publish.accept(p.caseKey().name() + "." + p.caseKey().api() + ".running", event(p).toString());
-            published.increment();
-        }
-    }
-
-    static ObjectNode event(ProcessSnapshot p) {
-        return ProcessEvent.of(p).toJson();
     }
 }

@@ -4,7 +4,7 @@ import io.caseflow.fault.CrashPoint;
 import io.caseflow.fault.CrashPoints;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.store.OutboxStore;
-import io.caseflow.store.StoredMessage;
+import io.caseflow.commit.StoredMessage;
 import io.caseflow.transport.SharedWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -5,11 +5,11 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
-import io.caseflow.engine.EngineListener;
+import io.caseflow.process.ProcessEventListener;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.store.ClaimPolicy;
+import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.store.OutboxStore;
-import io.caseflow.store.StoredMessage;
+import io.caseflow.commit.StoredMessage;
 import io.caseflow.transport.Delivery;
 import io.caseflow.transport.SharedWriter;
 import io.caseflow.transport.Transport;
@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -146,8 +147,8 @@ public final class RabbitTransport implements Transport {
 
     /** An engine listener that publishes every committed transition to {@value RabbitTopology#EVENTS}. */
     @Override
-    public java.util.Optional<EngineListener> eventPublisher() {
-        return java.util.Optional.of(new EventPublisher(this::publishEvent, meters));
+    public Optional<ProcessEventListener> eventPublisher() {
+        return Optional.of(new EventPublisher(this::publishEvent, meters));
     }
 
     void publishEvent(String routingKey, String body) {

@@ -1,10 +1,10 @@
 package io.caseflow.designer.monitor.source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.ActionResult;
+import io.caseflow.process.ActionResult;
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.ProcessNotFoundException;
-import io.caseflow.UnknownCaseException;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.definition.UnknownCaseException;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
@@ -12,17 +12,16 @@ import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.DemoTraffic;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
-import io.caseflow.engine.Commit;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.samples.Orders;
-import io.caseflow.store.DeadLetter;
-import io.caseflow.store.DeployedDefinition;
-import io.caseflow.store.IdempotencyConflictException;
-import io.caseflow.store.ProcessPage;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.process.IdempotencyConflictException;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,34 +87,13 @@ public final class EmbeddedMonitorSource implements MonitorSource {
         this.restartStopped = b.restartStopped;
         this.state = embedded.isRunning() ? ConnectionState.connected(clock.instant()) : ConnectionState.connecting(clock.instant());
         this.health = new HealthCheckTimer("monitor-health", this::check);
-        this.engineSubscription = embedded.addListener(new io.caseflow.engine.EngineListener() {
-            @Override
-            public void committed(List<Commit> commits) {
-                EmbeddedMonitorSource.this.committed(commits);
-            }
-
-            @Override
-            public void started(List<io.caseflow.process.ProcessSnapshot> processes) {
-                publish(processes.stream().map(ProcessEvent::of).toList());
-            }
-        });
+        this.engineSubscription = embedded.addListener(this::publish);
         this.demo = new SampleOrders(embedded::runtime, b.mix);
         schedule(pingEvery);
     }
 
     public static Builder builder(EmbeddedRuntime embedded) {
         return new Builder(embedded);
-    }
-
-    private void committed(List<Commit> commits) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        List<ProcessEvent> events = new ArrayList<>(commits.size());
-        for (Commit c : commits) {
-            events.add(ProcessEvent.of(c.next()));
-        }
-        publish(events);
     }
 
     private void publish(List<ProcessEvent> events) {

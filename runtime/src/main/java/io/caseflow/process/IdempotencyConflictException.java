@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.process;
 
 /** A start request reused an idempotency key with a different input. */
 public class IdempotencyConflictException extends RuntimeException {

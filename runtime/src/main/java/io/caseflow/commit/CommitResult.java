@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.commit;
 
 import java.util.List;
 
@@ -7,5 +7,5 @@ import java.util.List;
  * the commit was a duplicate and wrote nothing); per start, what became of it; and the outbox rows it
  * wrote claimed for this node.
  */
-public record CommitResult(List<Boolean> applied, List<ProcessStore.Started> started, List<StoredMessage> messages) {
+public record CommitResult(List<Boolean> applied, List<StartOutcome> started, List<StoredMessage> messages) {
 }

@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.message;
 
 import java.time.Instant;
 

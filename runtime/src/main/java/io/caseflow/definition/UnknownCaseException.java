@@ -1,4 +1,4 @@
-package io.caseflow;
+package io.caseflow.definition;
 
 import io.caseflow.definition.CaseKey;
 

@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.process;
 
 import io.caseflow.process.ProcessStatus;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.caseflow;
+package io.caseflow.process;
 
 /** A request named a process id that does not exist. */
 public class ProcessNotFoundException extends RuntimeException {

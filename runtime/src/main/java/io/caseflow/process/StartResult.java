@@ -1,4 +1,4 @@
-package io.caseflow;
+package io.caseflow.process;
 
 import io.caseflow.process.ProcessSnapshot;
 

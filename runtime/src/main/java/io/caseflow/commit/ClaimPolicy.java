@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.commit;
 
 import io.caseflow.message.OutboxMessage;
 

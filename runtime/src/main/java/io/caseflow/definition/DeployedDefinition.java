@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.definition;
 
 import io.caseflow.definition.CaseDefinition;
 import java.time.Instant;

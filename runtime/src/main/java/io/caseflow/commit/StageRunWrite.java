@@ -1,4 +1,4 @@
-package io.caseflow.engine;
+package io.caseflow.commit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.process.StageRun;

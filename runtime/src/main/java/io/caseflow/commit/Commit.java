@@ -1,4 +1,4 @@
-package io.caseflow.engine;
+package io.caseflow.commit;
 
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.ProcessSnapshot;

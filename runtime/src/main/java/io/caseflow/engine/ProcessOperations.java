@@ -1,0 +1,116 @@
+package io.caseflow.engine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.NewProcess;
+import io.caseflow.commit.StartOutcome;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.UnknownCaseException;
+import io.caseflow.json.Json;
+import io.caseflow.process.ActionResult;
+import io.caseflow.process.ProcessIds;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StartResult;
+import io.caseflow.store.DefinitionStore;
+import io.caseflow.store.ProcessStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Process operations asked for from outside a delivery: start, retry, cancel. Each is a decision like
+ * any other, committed through the group commit with the step fence, so a repeat or a race with a
+ * worker is harmless: when the process moved in between, the operation looks again, a few times.
+ */
+public final class ProcessOperations {
+    private static final int TRIES = 3;
+
+    private final Engine engine;
+    private final ProcessStore processes;
+    private final DefinitionStore definitions;
+    private final Decider decider;
+    private final Clock clock;
+
+    ProcessOperations(Engine engine, ProcessStore processes, DefinitionStore definitions, Decider decider, Clock clock) {
+        this.engine = engine;
+        this.processes = processes;
+        this.definitions = definitions;
+        this.decider = decider;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a process on the latest deployed version of the case. With an idempotency key, a repeat
+     * returns the process the first call started; the same key with another input is refused.
+     */
+    public StartResult start(CaseKey key, Object input, String idempotencyKey) {
+        CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
+        ProcessSnapshot process = ProcessSnapshot.begin(ProcessIds.next(), key, definition.version(), definition.startStage(),
+                Json.tree(input == null ? Map.of() : input), idempotencyKey, clock.instant());
+        StartOutcome outcome = engine.start(new NewProcess(process, decider.firstStage(process)));
+        if (outcome.conflict() != null) {
+            throw outcome.conflict();
+        }
+        return new StartResult(outcome.process(), outcome.created());
+    }
+
+    /**
+     * Resumes a FAILED process at {@code fromStage} (null: the failed stage), with {@code newData}
+     * replacing its data (null: unchanged). Anything but a FAILED process is left as it is.
+     */
+    public ActionResult retry(String processId, String fromStage, ObjectNode newData) {
+        return decideAndCommit(processId, process -> {
+            if (process.status() != ProcessStatus.FAILED) {
+                return Decision.refuse("process " + processId + " is " + process.status() + "; only a FAILED process is retried");
+            }
+            CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion())
+                    .orElseThrow(() -> new UnknownCaseException(process.caseKey()));
+            Commit commit = decider.retry(definition, process, fromStage, newData);
+            return Decision.commit(commit, "process " + processId + " resumes at stage '" + commit.next().currentStage() + "'");
+        });
+    }
+
+    /** Stops a process that has not ended; a COMPLETED or CANCELLED process is left as it is. */
+    public ActionResult cancel(String processId) {
+        return decideAndCommit(processId, process -> {
+            if (!process.status().isCancellable()) {
+                return Decision.refuse("process " + processId + " is " + process.status() + "; nothing to cancel");
+            }
+            return Decision.commit(decider.cancel(process, "cancelled on request"),
+                    "process " + processId + " cancelled at stage '" + process.currentStage() + "'");
+        });
+    }
+
+    private ActionResult decideAndCommit(String processId, Function<ProcessSnapshot, Decision> decide) {
+        for (int tries = 0; tries < TRIES; tries++) {
+            ProcessSnapshot process = load(processId);
+            Decision decision = decide.apply(process);
+            if (decision.commit() == null) {
+                return new ActionResult(process, false, decision.message());
+            }
+            if (engine.commitNow(decision.commit())) {
+                return new ActionResult(decision.commit().next(), true, decision.message());
+            }
+        }
+        ProcessSnapshot now = load(processId);
+        return new ActionResult(now, false, "process " + processId + " kept changing; it is now " + now.status());
+    }
+
+    private ProcessSnapshot load(String processId) {
+        return processes.find(processId).orElseThrow(() -> new ProcessNotFoundException(processId));
+    }
+
+    /** What an operation decided for the process as it found it: a commit, or a refusal with its reason. */
+    private record Decision(Commit commit, String message) {
+        static Decision refuse(String reason) {
+            return new Decision(null, reason);
+        }
+
+        static Decision commit(Commit commit, String message) {
+            return new Decision(commit, message);
+        }
+    }
+}

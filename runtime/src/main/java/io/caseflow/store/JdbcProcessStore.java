@@ -1,0 +1,284 @@
+package io.caseflow.store;
+
+import io.caseflow.commit.ClaimPolicy;
+import io.caseflow.commit.Commit;
+import io.caseflow.commit.CommitResult;
+import io.caseflow.commit.NewProcess;
+import io.caseflow.commit.StageRunWrite;
+import io.caseflow.commit.StartOutcome;
+import io.caseflow.commit.StoredMessage;
+import io.caseflow.commit.WriteBatch;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.json.Json;
+import io.caseflow.message.OutboxMessage;
+import io.caseflow.process.IdempotencyConflictException;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.StageRun;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Processes and the commit of transitions with the step fence, on JDBC. Thread-safe; every method is
+ * one transaction.
+ */
+public final class JdbcProcessStore implements ProcessStore {
+    private final Database database;
+    private final Clock clock;
+
+    public JdbcProcessStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Creates one process in its own transaction; see {@link #commit(WriteBatch, ClaimPolicy)} for batches. */
+    public StartOutcome insert(ProcessSnapshot process, OutboxMessage first, ClaimPolicy claims) {
+        CommitResult result = commit(new WriteBatch(List.of(), List.of(new NewProcess(process, first)), List.of(), List.of()), claims);
+        return result.started().get(0);
+    }
+
+    private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages)
+            throws SQLException {
+        ProcessSnapshot process = start.process();
+        String inputChecksum = checksum(Json.write(process.input()));
+        if (process.idempotencyKey() != null) {
+            Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
+            if (existing.isPresent()) {
+                if (!inputChecksum(connection, existing.get().id()).equals(inputChecksum)) {
+                    return new StartOutcome(existing.get(), false,
+                            new IdempotencyConflictException(process.idempotencyKey(), existing.get().id()));
+                }
+                return new StartOutcome(existing.get(), false, null);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO process (" + ProcessRows.COLUMNS
+                + ", input_checksum) VALUES (" + Jdbc.placeholders(25) + ")")) {
+            int i = ProcessRows.bind(insert, process);
+            insert.setString(i, inputChecksum);
+            insert.executeUpdate();
+        }
+        messages.add(start.first());
+        return new StartOutcome(process, true, null);
+    }
+
+    @Override
+    public Optional<ProcessSnapshot> find(String processId) {
+        return database.inTransaction("read process " + processId, connection -> find(connection, processId));
+    }
+
+    /** Several processes at once, in one round trip; missing ids are simply absent. */
+    @Override
+    public Map<String, ProcessSnapshot> findAll(List<String> processIds) {
+        if (processIds.isEmpty()) {
+            return Map.of();
+        }
+        return database.inTransaction("read processes", connection -> {
+            Map<String, ProcessSnapshot> result = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS
+                    + " FROM process WHERE id IN (" + Jdbc.placeholders(processIds.size()) + ")")) {
+                Jdbc.bindAll(select, 1, processIds);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ProcessSnapshot p = ProcessRows.process(rs);
+                        result.put(p.id(), p);
+                    }
+                }
+            }
+            return result;
+        });
+    }
+
+    /**
+     * Creates processes and applies transitions in one transaction. Each transition is written only if
+     * its process is still at the expected step; one that is not is skipped (a duplicate) and reported
+     * as not applied. Outbox rows the policy claims are written claimed by that owner.
+     */
+    @Override
+    public CommitResult commit(WriteBatch batch, ClaimPolicy claims) {
+        List<Commit> commits = batch.commits();
+        List<NewProcess> starts = batch.starts();
+        return database.inTransaction("commit " + commits.size() + " transition(s), " + starts.size() + " start(s), "
+                + batch.appends().size() + " message(s) and " + batch.acks().size() + " acknowledgement(s)", connection -> {
+            List<OutboxMessage> messages = new ArrayList<>(batch.appends());
+            List<StartOutcome> started = new ArrayList<>(starts.size());
+            for (NewProcess start : starts) {
+                started.add(start(connection, start, claims, messages));
+            }
+            List<Boolean> applied = commits.isEmpty() ? List.of() : fence(connection, commits);
+            List<StageRunWrite.Insert> inserts = new ArrayList<>();
+            List<StageRunWrite.Finish> finishes = new ArrayList<>();
+            List<String> cancelTimers = new ArrayList<>();
+            for (int i = 0; i < commits.size(); i++) {
+                if (!applied.get(i)) {
+                    continue;
+                }
+                Commit commit = commits.get(i);
+                for (StageRunWrite write : commit.runWrites()) {
+                    if (write instanceof StageRunWrite.Insert insert) {
+                        inserts.add(insert);
+                    } else {
+                        finishes.add((StageRunWrite.Finish) write);
+                    }
+                }
+                if (commit.cancelTimers()) {
+                    cancelTimers.add(commit.processId());
+                }
+                messages.addAll(commit.messages());
+            }
+            finishRuns(connection, finishes);
+            insertRuns(connection, inserts);
+            deleteTimers(connection, cancelTimers);
+            List<StoredMessage> stored = OutboxRows.insert(connection, messages, claims, clock.instant());
+            OutboxRows.delete(connection, batch.acks());
+            return new CommitResult(applied, started, stored);
+        });
+    }
+
+    private List<Boolean> fence(Connection connection, List<Commit> commits) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE process SET status = ?, current_stage = ?, "
+                + "previous_stage = ?, step = ?, attempt = ?, run_step = ?, wait_task_id = ?, pending_request = ?, data = ?, "
+                + "results = ?, result = ?, error_stage = ?, error_kind = ?, error_message = ?, error_trace = ?, error_at = ?, "
+                + "updated_at = ? WHERE id = ? AND step = ?")) {
+            for (Commit commit : commits) {
+                ProcessSnapshot p = commit.next();
+                update.setString(1, p.status().name());
+                update.setString(2, p.currentStage());
+                update.setString(3, p.previousStage());
+                update.setLong(4, p.step());
+                update.setInt(5, p.attempt());
+                Jdbc.setLongOrNull(update, 6, p.runStep());
+                update.setString(7, p.waitTaskId());
+                update.setString(8, p.pendingRequest());
+                update.setString(9, Json.write(p.data()));
+                update.setString(10, Json.write(p.results()));
+                update.setString(11, p.result() == null ? null : Json.write(p.result()));
+                ProcessRows.bindFailure(update, 12, p.failure());
+                Jdbc.setInstant(update, 17, p.updatedAt());
+                update.setString(18, p.id());
+                update.setLong(19, commit.expectedStep());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            List<Boolean> applied = new ArrayList<>(counts.length);
+            for (int count : counts) {
+                applied.add(count == 1);
+            }
+            return applied;
+        }
+    }
+
+    private void insertRuns(Connection connection, List<StageRunWrite.Insert> inserts) throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stage_run (process_id, step, stage, attempt, "
+                + "status, started_at, ended_at, outcome, output, task_id, error, error_trace) VALUES (" + Jdbc.placeholders(12) + ")")) {
+            for (StageRunWrite.Insert write : inserts) {
+                StageRun run = write.run();
+                insert.setString(1, run.processId());
+                insert.setLong(2, run.step());
+                insert.setString(3, run.stage());
+                insert.setInt(4, run.attempt());
+                insert.setString(5, run.status().name());
+                Jdbc.setInstant(insert, 6, run.startedAt());
+                Jdbc.setInstant(insert, 7, run.endedAt());
+                insert.setString(8, run.outcome());
+                insert.setString(9, run.output() == null ? null : Json.write(run.output()));
+                insert.setString(10, run.taskId());
+                insert.setString(11, run.error());
+                insert.setString(12, run.errorTrace());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void finishRuns(Connection connection, List<StageRunWrite.Finish> finishes) throws SQLException {
+        if (finishes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE stage_run SET status = ?, ended_at = ?, outcome = ?, "
+                + "output = ?, error = ?, error_trace = ? WHERE process_id = ? AND step = ?")) {
+            for (StageRunWrite.Finish finish : finishes) {
+                update.setString(1, finish.status().name());
+                Jdbc.setInstant(update, 2, finish.endedAt());
+                update.setString(3, finish.outcome());
+                update.setString(4, finish.output() == null ? null : Json.write(finish.output()));
+                update.setString(5, finish.error());
+                update.setString(6, finish.errorTrace());
+                update.setString(7, finish.processId());
+                update.setLong(8, finish.step());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private void deleteTimers(Connection connection, List<String> processIds) throws SQLException {
+        if (processIds.isEmpty()) {
+            return;
+        }
+        // Only unclaimed rows: a claimed one is being delivered right now and its ack removes it.
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE process_id = ? "
+                + "AND kind IN ('STAGE_DUE', 'REPLY_TIMEOUT') AND claimed_by IS NULL")) {
+            for (String id : processIds) {
+                delete.setString(1, id);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    private Optional<ProcessSnapshot> find(Connection connection, String processId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS + " FROM process WHERE id = ?")) {
+            select.setString(1, processId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(ProcessRows.process(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<ProcessSnapshot> findByIdempotencyKey(Connection connection, CaseKey key, String idempotencyKey)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS
+                + " FROM process WHERE case_name = ? AND case_api = ? AND idempotency_key = ?")) {
+            select.setString(1, key.name());
+            select.setString(2, key.api());
+            select.setString(3, idempotencyKey);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(ProcessRows.process(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private String inputChecksum(Connection connection, String processId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT input_checksum FROM process WHERE id = ?")) {
+            select.setString(1, processId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    static String checksum(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

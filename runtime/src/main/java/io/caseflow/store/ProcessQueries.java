@@ -1,0 +1,144 @@
+package io.caseflow.store;
+
+import io.caseflow.definition.CaseKey;
+import io.caseflow.json.Json;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRun;
+import io.caseflow.process.StageRunStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** What monitors and the API read about processes: history, pages with filters, counts. Each method is one transaction. */
+public final class ProcessQueries {
+    private final Database database;
+
+    public ProcessQueries(Database database) {
+        this.database = database;
+    }
+
+
+    public List<StageRun> stageRuns(String processId) {
+        return database.inTransaction("read history of " + processId, connection -> {
+            List<StageRun> runs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT process_id, step, stage, attempt, status, started_at, ended_at, outcome, output, task_id, error, error_trace "
+                            + "FROM stage_run WHERE process_id = ? ORDER BY step")) {
+                select.setString(1, processId);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        runs.add(new StageRun(rs.getString("process_id"), rs.getLong("step"), rs.getString("stage"),
+                                rs.getInt("attempt"), StageRunStatus.valueOf(rs.getString("status")),
+                                Jdbc.getInstant(rs, "started_at"), Jdbc.getInstant(rs, "ended_at"), rs.getString("outcome"),
+                                Json.parse(rs.getString("output")), rs.getString("task_id"), rs.getString("error"),
+                                rs.getString("error_trace")));
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    public ProcessPage list(ProcessQuery query) {
+        return database.inTransaction("list processes", connection -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            List<Object> params = new ArrayList<>();
+            if (!query.statuses().isEmpty()) {
+                where.append(" AND status IN (").append(Jdbc.placeholders(query.statuses().size())).append(')');
+                query.statuses().forEach(s -> params.add(s.name()));
+            }
+            if (query.caseName() != null) {
+                where.append(" AND case_name = ?");
+                params.add(query.caseName());
+            }
+            if (query.caseApi() != null) {
+                where.append(" AND case_api = ?");
+                params.add(query.caseApi());
+            }
+            if (query.caseVersion() != null) {
+                where.append(" AND case_version = ?");
+                params.add(query.caseVersion());
+            }
+            if (query.stage() != null) {
+                where.append(" AND current_stage = ?");
+                params.add(query.stage());
+            }
+            if (query.text() != null && !query.text().isBlank()) {
+                where.append(" AND (LOWER(id) LIKE ? OR LOWER(CAST(data AS VARCHAR(1000000))) LIKE ?)");
+                String pattern = "%" + query.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+                params.add(pattern);
+                params.add(pattern);
+            }
+            long total;
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM process" + where)) {
+                bind(count, params);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<ProcessSnapshot> page = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS + " FROM process" + where
+                    + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                int next = bind(select, params);
+                select.setInt(next, query.limit());
+                select.setInt(next + 1, query.offset());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(ProcessRows.process(rs));
+                    }
+                }
+            }
+            return new ProcessPage(page, total, query.offset());
+        });
+    }
+
+    /** How many processes of a case are at each stage, by status: what the monitor draws on the graph. */
+    public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
+        return database.inTransaction("count processes of " + key, connection -> {
+            Map<String, Map<ProcessStatus, Long>> counts = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT current_stage, status, COUNT(*) FROM process WHERE case_name = ? AND case_api = ? GROUP BY current_stage, status")) {
+                select.setString(1, key.name());
+                select.setString(2, key.api());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        counts.computeIfAbsent(rs.getString(1), s -> new EnumMap<>(ProcessStatus.class))
+                                .put(ProcessStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    public Map<ProcessStatus, Long> countsByStatus() {
+        return database.inTransaction("count processes", connection -> {
+            Map<ProcessStatus, Long> counts = new EnumMap<>(ProcessStatus.class);
+            try (PreparedStatement select = connection.prepareStatement("SELECT status, COUNT(*) FROM process GROUP BY status");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(ProcessStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    private static int bind(PreparedStatement statement, List<Object> params) throws SQLException {
+        int i = 1;
+        for (Object param : params) {
+            statement.setObject(i++, param);
+        }
+        return i;
+    }
+}
