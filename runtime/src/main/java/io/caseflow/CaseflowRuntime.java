@@ -110,7 +110,6 @@ public final class CaseflowRuntime implements AutoCloseable {
             }
             engine = new Engine(processes, definitions, config.handlers, transport, codec, clock, metrics, listeners,
                     config.workerThreads, config.maxCommitBatch);
-            transport.shareWriter(engine.sharedWriter());
             for (DeployedDefinition deployed : definitions.all()) {
                 if (config.serving.test(deployed.definition().key())) {
                     engine.serve(deployed.definition().key());

@@ -30,7 +30,6 @@ import io.caseflow.taskid.InvalidTaskIdException;
 import io.caseflow.taskid.TaskId;
 import io.caseflow.taskid.TaskIdCodec;
 import io.caseflow.transport.Delivery;
-import io.caseflow.transport.SharedWriter;
 import io.caseflow.transport.Transport;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,16 +86,12 @@ public final class Engine implements AutoCloseable {
         this.workerThreads = workerThreads;
         this.runner = new HandlerRunner(clock);
         this.committer = new GroupCommitter(processes, transport, metrics, List.copyOf(listeners), maxCommitBatch);
+        transport.shareWriter(committer);
         this.operations = new ProcessOperations(this, processes, definitions, decider, clock);
     }
 
     public Decider decider() {
         return decider;
-    }
-
-    /** The group commit, for a transport that keeps its queue in the store (see {@link SharedWriter}). */
-    public SharedWriter sharedWriter() {
-        return committer;
     }
 
     /** Starts consuming this case api's innerQ and serviceQ. Idempotent. */

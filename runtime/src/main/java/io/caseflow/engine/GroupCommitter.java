@@ -1,5 +1,6 @@
 package io.caseflow.engine;
 
+import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.fault.CrashPoint;
 import io.caseflow.fault.CrashPoints;
 import io.caseflow.commit.Commit;
@@ -51,9 +52,7 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
         this.metrics = metrics;
         this.listeners = listeners;
         this.maxBatch = maxBatch;
-        this.thread = new Thread(this::loop, "caseflow-committer");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = DaemonThreads.start("caseflow-committer", this::loop);
     }
 
     /** Completes with true once committed, false if the fence refused it (a duplicate), or exceptionally. */

@@ -1,5 +1,6 @@
 package io.caseflow.engine;
 
+import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageHandler;
 import io.caseflow.handler.StageOutcome;
@@ -29,16 +30,7 @@ final class HandlerRunner implements AutoCloseable {
 
     private final Clock clock;
     private final AtomicInteger abandoned = new AtomicInteger();
-    private final ExecutorService executor = Executors.newCachedThreadPool(new java.util.concurrent.ThreadFactory() {
-        private final AtomicInteger counter = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "caseflow-handler-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.factory("caseflow-handler"));
 
     HandlerRunner(Clock clock) {
         this.clock = clock;

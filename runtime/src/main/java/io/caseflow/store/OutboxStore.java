@@ -138,14 +138,6 @@ public final class OutboxStore {
         });
     }
 
-    /** Writes a message that belongs to no process transition (e.g. a service's reply in the embedded transport). */
-    public StoredMessage append(OutboxMessage message, ClaimPolicy claims) {
-        return database.inTransaction("write message to " + message.destination(), connection -> {
-            List<StoredMessage> claimed = OutboxRows.insert(connection, List.of(message), claims, clock.instant());
-            return claimed.isEmpty() ? null : claimed.get(0);
-        });
-    }
-
     /** Moves a row to the dead letters with the reason, in one transaction. */
     public void deadLetter(StoredMessage message, String reason, String detail) {
         Instant now = clock.instant();

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.caseflow.commit.WriteBatch;
+import io.caseflow.engine.Engine;
+import io.caseflow.engine.EngineMetrics;
+import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.store.Database;
+import io.caseflow.store.JdbcDefinitionStore;
 import io.caseflow.store.JdbcProcessStore;
 import io.caseflow.store.OutboxStore;
 import io.caseflow.store.ProcessStore;
+import io.caseflow.taskid.TaskIdCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +39,7 @@ abstract class TransportContractTest {
     protected OutboxStore outbox;
     protected ProcessStore processes;
     private Transport transport;
+    private Engine engine;
     private final List<Delivery> received = new CopyOnWriteArrayList<>();
 
     protected abstract Transport newTransport(OutboxStore outbox);
@@ -47,7 +54,7 @@ abstract class TransportContractTest {
     @AfterEach
     void close() {
         if (transport != null) {
-            transport.close();
+            stop();
         }
         database.close();
         cleanUp();
@@ -56,16 +63,30 @@ abstract class TransportContractTest {
     protected void cleanUp() {
     }
 
+    /**
+     * Starts the transport as production does: with an engine made over it, whose group commit carries
+     * the transport's own writes (acknowledgements, published messages). The engine serves no case.
+     */
     private Transport start(Consumer<Delivery> consumer) {
         transport = newTransport(outbox);
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        engine = new Engine(processes, new JdbcDefinitionStore(database, Clock.systemUTC()), new HandlerRegistry(), transport,
+                new TaskIdCodec(key), Clock.systemUTC(), new EngineMetrics(new SimpleMeterRegistry()), List.of(), 2, 64);
         transport.consume("contract", Set.of(queue), 2, consumer);
         transport.start();
         return transport;
     }
 
     private void restart(Consumer<Delivery> consumer) {
-        transport.close();
+        stop();
         start(consumer);
+    }
+
+    /** The transport first, then the engine, as the runtime closes them: the last acknowledgements are written. */
+    private void stop() {
+        transport.close();
+        engine.close();
     }
 
     private OutboxMessage message(String body) {

@@ -1,24 +1,29 @@
 package io.caseflow.transport.embedded;
 
-import io.caseflow.message.OutboxMessage;
 import io.caseflow.commit.ClaimPolicy;
-import io.caseflow.store.OutboxStore;
 import io.caseflow.commit.StoredMessage;
+import io.caseflow.concurrent.Backoff;
+import io.caseflow.concurrent.DaemonThreads;
+import io.caseflow.concurrent.Futures;
+import io.caseflow.concurrent.Sleeper;
+import io.caseflow.message.OutboxMessage;
+import io.caseflow.store.OutboxStore;
 import io.caseflow.transport.Delivery;
+import io.caseflow.transport.SharedWriter;
 import io.caseflow.transport.Transport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,24 +51,21 @@ public final class EmbeddedTransport implements Transport {
     private static final Duration MAX_IDLE = Duration.ofMillis(500);
     private static final Duration LEASE = Duration.ofDays(3650);
     private static final int CLAIM_BATCH = 256;
-    private static final int ACK_BATCH = 512;
 
     private final OutboxStore outbox;
     private final Clock clock;
     private final int maxDeliveries;
     private final int maxInFlight;
     private final String nodeId = "embedded-" + UUID.randomUUID();
-    private final List<Subscription> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, Subscription> byQueue = new ConcurrentHashMap<>();
-    private final LinkedBlockingQueue<Long> acks = new LinkedBlockingQueue<>();
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition wake = wakeLock.newCondition();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger pendingWake = new AtomicInteger();
-    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(daemon("caseflow-redeliver"));
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("caseflow-redeliver"));
     private Thread poller;
-    private Thread acker;
-    private volatile io.caseflow.transport.SharedWriter writer;
+    private volatile SharedWriter writer;
 
     public EmbeddedTransport(OutboxStore outbox, Clock clock) {
         this(outbox, clock, DEFAULT_MAX_DELIVERIES, DEFAULT_MAX_IN_FLIGHT);
@@ -80,7 +82,7 @@ public final class EmbeddedTransport implements Transport {
     public synchronized void consume(String name, Set<String> queues, int concurrency, Consumer<Delivery> consumer) {
         Subscription subscription = subscriptions.stream().filter(s -> s.name.equals(name)).findFirst().orElse(null);
         if (subscription == null) {
-            subscription = new Subscription(name, consumer, Executors.newFixedThreadPool(concurrency, daemon("caseflow-" + name)));
+            subscription = new Subscription(name, consumer, Executors.newFixedThreadPool(concurrency, DaemonThreads.factory("caseflow-" + name)));
             subscriptions.add(subscription);
         }
         for (String queue : queues) {
@@ -106,38 +108,35 @@ public final class EmbeddedTransport implements Transport {
     }
 
     /**
-     * Lets acknowledgements and published messages ride in the engine's group commits instead of
-     * separate transactions. Call before {@link #start()}.
+     * Acknowledgements and published messages ride in the engine's group commits: the one way this
+     * transport writes. The engine offers its writer when it is made; {@link #start()} refuses to run
+     * without one.
      */
     @Override
-    public void shareWriter(io.caseflow.transport.SharedWriter sharedWriter) {
+    public void shareWriter(SharedWriter sharedWriter) {
         this.writer = sharedWriter;
     }
 
     @Override
     public void publish(OutboxMessage message) {
-        io.caseflow.transport.SharedWriter shared = writer;
-        if (shared != null) {
-            try {
-                shared.append(message).join(); // durable before the caller acknowledges what it answers
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            }
-            if (claimPolicy().ownerFor(message) == null) {
-                wakePoller();
-            }
-            return;
-        }
-        StoredMessage claimed = outbox.append(message, claimPolicy());
-        if (claimed != null) {
-            dispatch(claimed);
-        } else {
+        Futures.join(requireWriter().append(message)); // durable before the caller acknowledges what it answers
+        if (claimPolicy().ownerFor(message) == null) {
             wakePoller();
         }
     }
 
+    private SharedWriter requireWriter() {
+        SharedWriter shared = writer;
+        if (shared == null) {
+            throw new IllegalStateException("the embedded transport writes through the engine's group commit; "
+                    + "make an Engine over it (which shares its writer) before starting it");
+        }
+        return shared;
+    }
+
     @Override
     public synchronized void start() {
+        requireWriter();
         if (!running.compareAndSet(false, true)) {
             return;
         }
@@ -145,12 +144,7 @@ public final class EmbeddedTransport implements Transport {
         if (released > 0) {
             LOG.info("redelivering {} message(s) left unacknowledged by an earlier run", released);
         }
-        poller = new Thread(this::pollLoop, "caseflow-outbox-poller");
-        poller.setDaemon(true);
-        poller.start();
-        acker = new Thread(this::ackLoop, "caseflow-outbox-acker");
-        acker.setDaemon(true);
-        acker.start();
+        poller = DaemonThreads.start("caseflow-outbox-poller", this::pollLoop);
     }
 
     @Override
@@ -174,16 +168,13 @@ public final class EmbeddedTransport implements Transport {
         }
         awaitSettled(Duration.ofSeconds(10));
         retries.shutdownNow();
-        acker.interrupt();
-        join(acker);
-        flushAcks();
     }
 
     /** Consumers hand work on (e.g. to a group commit); wait for it to be acknowledged before the acker stops. */
     private void awaitSettled(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (inFlight() > 0 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(10));
+            Sleeper.sleep(Duration.ofMillis(10));
         }
     }
 
@@ -207,7 +198,7 @@ public final class EmbeddedTransport implements Transport {
         }
         try {
             subscription.executor.execute(() -> deliver(subscription, delivery));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             subscription.inFlight.decrementAndGet(); // shutting down; the row stays claimed until the next start
         }
     }
@@ -223,7 +214,7 @@ public final class EmbeddedTransport implements Transport {
     }
 
     private void pollLoop() {
-        Duration backoff = Duration.ofMillis(100);
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
         while (running.get()) {
             try {
                 boolean full = false;
@@ -239,7 +230,7 @@ public final class EmbeddedTransport implements Transport {
                     claimed.forEach(this::dispatch);
                     full |= claimed.size() == room;
                 }
-                backoff = Duration.ofMillis(100);
+                backoff.reset();
                 if (!full) {
                     awaitWork();
                 }
@@ -247,9 +238,9 @@ public final class EmbeddedTransport implements Transport {
                 if (!running.get()) {
                     return;
                 }
-                LOG.warn("cannot read the outbox ({}); trying again in {} ms", e.getMessage(), backoff.toMillis());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                Duration pause = backoff.nextDelay();
+                LOG.warn("cannot read the outbox ({}); trying again in {} ms", e.getMessage(), pause.toMillis());
+                Sleeper.sleep(pause);
             }
         }
     }
@@ -289,46 +280,6 @@ public final class EmbeddedTransport implements Transport {
         }
     }
 
-    private void ackLoop() {
-        while (running.get() || !acks.isEmpty()) {
-            try {
-                Long first = acks.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                List<Long> batch = new ArrayList<>();
-                batch.add(first);
-                acks.drainTo(batch, ACK_BATCH - 1);
-                deleteOrRequeue(batch);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private void flushAcks() {
-        List<Long> rest = new ArrayList<>();
-        acks.drainTo(rest);
-        if (!rest.isEmpty()) {
-            try {
-                outbox.delete(rest);
-            } catch (RuntimeException e) {
-                LOG.warn("{} acknowledgement(s) not written at shutdown; those messages are delivered again and dropped as duplicates",
-                        rest.size());
-            }
-        }
-    }
-
-    private void deleteOrRequeue(List<Long> batch) throws InterruptedException {
-        try {
-            outbox.delete(batch);
-        } catch (RuntimeException e) {
-            LOG.warn("cannot write {} acknowledgement(s) ({}); retrying", batch.size(), e.getMessage());
-            acks.addAll(batch);
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
-    }
-
     private static void join(Thread thread) {
         if (thread == null) {
             return;
@@ -338,23 +289,6 @@ public final class EmbeddedTransport implements Transport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static final class Subscription {
@@ -406,12 +340,7 @@ public final class EmbeddedTransport implements Transport {
         public void ack() {
             if (settled.compareAndSet(false, true)) {
                 subscription.inFlight.decrementAndGet();
-                io.caseflow.transport.SharedWriter shared = writer;
-                if (shared != null) {
-                    shared.acknowledge(message.id());
-                } else {
-                    acks.add(message.id());
-                }
+                requireWriter().acknowledge(message.id());
             }
         }
 
@@ -426,7 +355,7 @@ public final class EmbeddedTransport implements Transport {
             subscription.inFlight.decrementAndGet();
             try {
                 retries.schedule(() -> dispatch(again), delay.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // Shutting down: the row stays in the outbox and is delivered after the next start.
             }
         }

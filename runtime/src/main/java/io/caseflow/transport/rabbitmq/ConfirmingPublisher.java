@@ -1,5 +1,6 @@
 package io.caseflow.transport.rabbitmq;
 
+import io.caseflow.concurrent.DaemonThreads;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -51,9 +52,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         this.topology = topology;
         this.confirmTimeout = confirmTimeout;
         this.window = new Semaphore(window);
-        this.thread = new Thread(this::loop, "caseflow-publisher");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.thread = DaemonThreads.start("caseflow-publisher", this::loop);
     }
 
     /** A message to publish: to a work queue (through {@value RabbitTopology#EXCHANGE}) or to another exchange. */

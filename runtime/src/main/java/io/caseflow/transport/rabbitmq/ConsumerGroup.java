@@ -6,8 +6,12 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.caseflow.concurrent.Backoff;
+import io.caseflow.concurrent.DaemonThreads;
+import io.caseflow.concurrent.Sleeper;
 import io.caseflow.transport.Delivery;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * worker never silently stops consuming.
  */
 final class ConsumerGroup {
+    private static final Backoff REOPEN_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
     private static final Logger LOG = LoggerFactory.getLogger(ConsumerGroup.class);
 
     final String name;
@@ -64,12 +69,7 @@ final class ConsumerGroup {
         this.topology = topology;
         this.deliveries = deliveries;
         this.scheduler = scheduler;
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "caseflow-" + name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(concurrency, DaemonThreads.factory("caseflow-" + name));
     }
 
     synchronized void addQueues(Set<String> more) throws IOException {
@@ -163,7 +163,7 @@ final class ConsumerGroup {
 
     private void scheduleReopen() {
         int attempt = reopenAttempts.incrementAndGet();
-        long delay = Math.min(10_000, 250L * (1L << Math.min(attempt, 6)));
+        long delay = REOPEN_BACKOFF.delayFor(attempt - 1).toMillis();
         scheduler.schedule(() -> {
             synchronized (ConsumerGroup.this) {
                 if (!running || (channel != null && channel.isOpen())) {
@@ -206,8 +206,8 @@ final class ConsumerGroup {
             }
             // Consumers hand work on (a group commit); give their acknowledgements a moment to arrive.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            while (inFlight.get() > 0 && System.nanoTime() < deadline && Sleeper.sleep(Duration.ofMillis(10))) {
+                // waiting for the last acknowledgements
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.caseflow.transport.rabbitmq;
 
+import io.caseflow.concurrent.Backoff;
+import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.fault.CrashPoint;
 import io.caseflow.fault.CrashPoints;
 import io.caseflow.message.OutboxMessage;
@@ -63,9 +65,7 @@ final class OutboxRelay implements AutoCloseable {
 
     void start() {
         running = true;
-        thread = new Thread(this::loop, "caseflow-relay");
-        thread.setDaemon(true);
-        thread.start();
+        thread = DaemonThreads.start("caseflow-relay", this::loop);
     }
 
     /** Publishes rows this node holds; deletes each once confirmed. */
@@ -97,20 +97,20 @@ final class OutboxRelay implements AutoCloseable {
     }
 
     private void loop() {
-        Duration backoff = Duration.ofMillis(200);
+        Backoff backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(5));
         while (running) {
             try {
                 flush();
                 List<StoredMessage> due = outbox.claimDueAnywhere(nodeId, clock.instant().plus(lease), CLAIM_BATCH);
                 relay(due);
-                backoff = Duration.ofMillis(200);
+                backoff.reset();
                 if (due.size() < CLAIM_BATCH) {
                     await(IDLE);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("relay cannot reach the outbox ({}); trying again in {} ms", e.getMessage(), backoff.toMillis());
-                await(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : backoff.multipliedBy(2);
+                Duration pause = backoff.nextDelay();
+                LOG.warn("relay cannot reach the outbox ({}); trying again in {} ms", e.getMessage(), pause.toMillis());
+                await(pause);
             }
         }
         try {

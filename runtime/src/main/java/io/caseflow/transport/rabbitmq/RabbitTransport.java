@@ -5,6 +5,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
+import io.caseflow.concurrent.Backoff;
+import io.caseflow.concurrent.DaemonThreads;
+import io.caseflow.concurrent.Sleeper;
 import io.caseflow.process.ProcessEventListener;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.commit.ClaimPolicy;
@@ -55,11 +58,7 @@ public final class RabbitTransport implements Transport {
     private final String nodeId;
     private final RabbitTopology topology;
     private final Map<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "caseflow-rabbit-scheduler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("caseflow-rabbit-scheduler"));
     private volatile Connection connection;
     private volatile boolean running;
     private ConfirmingPublisher publisher;
@@ -216,7 +215,7 @@ public final class RabbitTransport implements Transport {
         factory.setNetworkRecoveryInterval(2000);
         factory.setRequestedHeartbeat((int) settings.heartbeat().toSeconds());
         factory.setConnectionTimeout(10_000);
-        Duration backoff = Duration.ofSeconds(1);
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15));
         while (true) {
             try {
                 Connection fresh = factory.newConnection(settings.connectionName() + "@" + nodeId);
@@ -236,15 +235,12 @@ public final class RabbitTransport implements Transport {
                 }
                 return fresh;
             } catch (IOException | TimeoutException e) {
+                Duration pause = backoff.nextDelay();
                 LOG.warn("RabbitMQ at {} is not reachable ({}); trying again in {} s", settings.redactedUri(), e.getMessage(),
-                        backoff.toSeconds());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new TransportException("interrupted while connecting to " + settings.redactedUri(), interrupted);
+                        pause.toSeconds());
+                if (!Sleeper.sleep(pause)) {
+                    throw new TransportException("interrupted while connecting to " + settings.redactedUri(), e);
                 }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : backoff.multipliedBy(2);
             }
         }
     }
