@@ -1,11 +1,16 @@
 package io.caseflow.designer.app;
 
+import io.caseflow.designer.app.actions.RecentFiles;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
+import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.layout.AutoLayout;
 import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
 import io.caseflow.designer.monitor.view.MonitorCommands;
 import io.caseflow.designer.monitor.view.MonitorView;
+import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.samples.BusinessCase1;
+import java.util.List;
+import java.util.Locale;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -30,7 +35,10 @@ public final class DesignerApp extends Application {
     public void start(Stage stage) {
         DesignerOptions options = DesignerOptions.parse(getParameters().getRaw());
         ui = new FxUiExecutor();
-        window = new MainWindow(stage, ui, new RecentFiles(prefs.node("recent")), BusinessCase1.definition(), "businessCase1.case.json");
+        CaseDocument document = CaseDocument.untitled(BusinessCase1.definition());
+        document.load(BusinessCase1.definition(), null, "businessCase1.case.json", List.of());
+        window = new MainWindow(stage, ui, new FxDialogs(stage, prefs),
+                new RecentFiles(prefs.node("recent")), document, new ProblemsViewModel());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         if (options.mode() == DesignerOptions.Mode.MONITOR
@@ -39,7 +47,7 @@ public final class DesignerApp extends Application {
         }
         stage.show();
         if (options.file() != null) {
-            String name = options.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            String name = options.file().getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".drawio") || name.endsWith(".xml")) {
                 window.importDrawioFile(options.file());
             } else {

@@ -1,5 +1,6 @@
 package io.caseflow.designer.app;
 
+import io.caseflow.designer.app.actions.DesignerDialogs;
 import io.caseflow.designer.deploy.DeployPlan;
 import io.caseflow.designer.drawio.DrawioPage;
 import java.io.File;

@@ -6,7 +6,7 @@ import io.caseflow.designer.monitor.source.InMemoryMonitorSource;
 import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.samples.BusinessCase1;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;

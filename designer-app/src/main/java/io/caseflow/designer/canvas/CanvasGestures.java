@@ -40,7 +40,7 @@ public final class CanvasGestures {
 
     /** What a running gesture wants drawn on top of the case. */
     public record Overlay(CaseDefinition preview, EdgePath rubberBand, String dropTarget, Rect box) {
-        static final Overlay NONE = new Overlay(null, null, null, null);
+        public static final Overlay NONE = new Overlay(null, null, null, null);
     }
 
     private enum Mode { IDLE, PRESSED_STAGE, MOVING, CONNECTING, RECONNECTING, PRESSED_EMPTY, PANNING, BOX, PRESSED_EDGE }

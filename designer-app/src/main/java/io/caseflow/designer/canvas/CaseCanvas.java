@@ -5,24 +5,24 @@ import io.caseflow.definition.StageKind;
 import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.editor.EdgePath;
+import io.caseflow.designer.editor.EditCommand;
 import io.caseflow.designer.editor.EditRejectedException;
 import io.caseflow.designer.editor.Edits;
 import io.caseflow.designer.editor.Hit;
 import io.caseflow.designer.editor.NodeGeometry;
 import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.editor.Rect;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
-import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -30,8 +30,6 @@ import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 
@@ -40,15 +38,11 @@ import javafx.util.Duration;
  * {@link CanvasGestures}, scroll bars, a minimap, an in-place editor for names and outcomes, and the
  * drop target for the palette. A thin view: what an edit means lives in the editor package.
  */
-public final class CaseCanvas extends BorderPane {
+public final class CaseCanvas extends GraphCanvas {
     /** What the palette puts on the drag board: a stage kind's JSON name. */
     public static final DataFormat STAGE_KIND = new DataFormat("application/x-caseflow-stage-kind");
 
     private final CaseDocument document;
-    private final Viewport viewport = new Viewport();
-    private final CanvasRenderer renderer = new CanvasRenderer();
-    private final Canvas canvas = new Canvas(800, 600);
-    private final Pane canvasHolder = new Pane(canvas);
     private final ScrollBar hbar = new ScrollBar();
     private final ScrollBar vbar = new ScrollBar();
     private final Minimap minimap;
@@ -62,29 +56,25 @@ public final class CaseCanvas extends BorderPane {
     private Consumer<String> messages = m -> { };
     private BiConsumer<StageKind, Point> dropHandler = (k, p) -> { };
     private Runnable inlineCommit;
-    private boolean redrawPending;
     private boolean updatingBars;
     private boolean tooltipInstalled;
     private String hoverStage;
-    private long frames;
 
     public CaseCanvas(CaseDocument document) {
+        super("caseCanvas", 800, 600);
         this.document = document;
         this.gestures = new CanvasGestures(document, viewport, snapToGrid::get);
         this.minimap = new Minimap(document::definition, viewport, canvas::getWidth, canvas::getHeight);
         getStyleClass().add("case-canvas");
-        canvas.setId("caseCanvas");
+        setId("designCanvas");
         canvas.setFocusTraversable(true);
-        canvasHolder.setMinSize(0, 0);
-        canvasHolder.getChildren().add(inlineEditor);
+        holder().getChildren().add(inlineEditor);
         inlineEditor.setVisible(false);
         inlineEditor.setManaged(false);
         inlineEditor.getStyleClass().add("inline-editor");
         inlineEditor.setId("inlineEditor");
-        canvasHolder.widthProperty().addListener((o, a, b) -> resized());
-        canvasHolder.heightProperty().addListener((o, a, b) -> resized());
 
-        StackPane center = new StackPane(canvasHolder, minimap);
+        StackPane center = new StackPane(holder(), minimap);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(minimap, new Insets(0, 12, 12, 0));
         minimap.visibleProperty().bind(minimapVisible);
@@ -101,7 +91,6 @@ public final class CaseCanvas extends BorderPane {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
 
-        viewport.addListener(this::requestRedraw);
         document.stack().addListener((d, reason) -> requestRedraw());
         document.selection().addListener(s -> requestRedraw());
         snapToGrid.addListener((o, a, b) -> requestRedraw());
@@ -133,7 +122,7 @@ public final class CaseCanvas extends BorderPane {
         canvas.setOnMouseMoved(e -> {
             Hit hit = gestures.hitAt(e.getX(), e.getY());
             String hover = hit instanceof Hit.StageBody b ? b.stage() : hit instanceof Hit.StagePort p ? p.stage() : null;
-            if (!java.util.Objects.equals(hover, hoverStage)) {
+            if (!Objects.equals(hover, hoverStage)) {
                 hoverStage = hover;
                 requestRedraw();
             }
@@ -191,13 +180,17 @@ public final class CaseCanvas extends BorderPane {
         canvas.setOnDragDropped(e -> {
             boolean done = false;
             if (e.getDragboard().hasContent(STAGE_KIND)) {
-                StageKind kind = StageKind.fromJson((String) e.getDragboard().getContent(STAGE_KIND));
-                dropHandler.accept(kind, viewport.toModel(e.getX(), e.getY()));
+                dropStage(StageKind.fromJson((String) e.getDragboard().getContent(STAGE_KIND)), e.getX(), e.getY());
                 done = true;
             }
             e.setDropCompleted(done);
             e.consume();
         });
+    }
+
+    /** A stage kind dropped at ({@code x}, {@code y}) on the canvas: the drop handler adds it there. */
+    public void dropStage(StageKind kind, double x, double y) {
+        dropHandler.accept(kind, viewport.toModel(x, y));
     }
 
     private static CanvasGestures.Button button(MouseButton b) {
@@ -276,7 +269,7 @@ public final class CaseCanvas extends BorderPane {
         return inlineEditor.isVisible();
     }
 
-    private void execute(io.caseflow.designer.editor.EditCommand command) {
+    private void execute(EditCommand command) {
         try {
             document.execute(command);
         } catch (EditRejectedException e) {
@@ -284,27 +277,10 @@ public final class CaseCanvas extends BorderPane {
         }
     }
 
-    private void resized() {
-        canvas.setWidth(Math.max(1, canvasHolder.getWidth()));
-        canvas.setHeight(Math.max(1, canvasHolder.getHeight()));
-        requestRedraw();
-    }
-
-    /** Repaints once before the next frame, however often it is asked. */
-    public void requestRedraw() {
-        if (!redrawPending) {
-            redrawPending = true;
-            Platform.runLater(this::paintNow);
-        }
-    }
-
-    /** Paints at once (benchmarks and tests that snapshot right after a change). */
-    public void paintNow() {
-        redrawPending = false;
-        frames++;
-        renderer.render(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(),
-                new CanvasRenderer.Frame(document.definition(), document.selection(), viewport, decorations, gestures.overlay(),
-                        hoverStage, true));
+    @Override
+    protected void paint(GraphicsContext g, double width, double height) {
+        renderer.render(g, width, height, new CanvasRenderer.Frame(document.definition(), document.selection(), viewport, decorations,
+                gestures.overlay(), hoverStage, true));
         minimap.redraw();
         updateScrollBars();
     }
@@ -370,24 +346,6 @@ public final class CaseCanvas extends BorderPane {
         return viewport.visible(canvas.getWidth(), canvas.getHeight()).center();
     }
 
-    /** Screen coordinates of a model point (for tests that click on the canvas). */
-    public Point2D screenPoint(Point model) {
-        Point p = viewport.toScreen(model);
-        return canvas.localToScreen(p.x(), p.y());
-    }
-
-    public Viewport viewport() {
-        return viewport;
-    }
-
-    public CanvasGestures gestures() {
-        return gestures;
-    }
-
-    public Canvas canvas() {
-        return canvas;
-    }
-
     public Decorations decorations() {
         return decorations;
     }
@@ -415,14 +373,5 @@ public final class CaseCanvas extends BorderPane {
 
     public BooleanProperty minimapVisibleProperty() {
         return minimapVisible;
-    }
-
-    public Minimap minimap() {
-        return minimap;
-    }
-
-    /** How many times the canvas was painted (benchmark). */
-    public long frames() {
-        return frames;
     }
 }

@@ -2,7 +2,7 @@ package io.caseflow.designer.deploy;
 
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
-import io.caseflow.store.DeployedDefinition;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.validation.ValidationReport;
 import java.util.Optional;
 

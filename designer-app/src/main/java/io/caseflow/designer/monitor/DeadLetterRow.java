@@ -1,6 +1,6 @@
 package io.caseflow.designer.monitor;
 
-import io.caseflow.store.DeadLetter;
+import io.caseflow.message.DeadLetter;
 import java.time.Instant;
 
 /** A dead letter as the view shows it: where it came from, why it died, and what it carried. */

@@ -1,10 +1,10 @@
 package io.caseflow.designer.monitor;
 
-import io.caseflow.ActionResult;
+import io.caseflow.process.ActionResult;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.caseflow.designer.monitor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.ActionResult;
+import io.caseflow.process.ActionResult;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
-import io.caseflow.store.DeadLetter;
-import io.caseflow.store.DeployedDefinition;
-import io.caseflow.store.ProcessPage;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +75,7 @@ public interface MonitorSource extends AutoCloseable {
     /** How many processes of a case stand at each stage, by status. */
     CompletableFuture<Map<String, Map<ProcessStatus, Long>>> countsByStage(CaseKey key);
 
-    /** Fails with {@code io.caseflow.ProcessNotFoundException} when there is no such process. */
+    /** Fails with {@code io.caseflow.process.ProcessNotFoundException} when there is no such process. */
     CompletableFuture<ProcessSnapshot> process(String processId);
 
     CompletableFuture<List<StageRun>> history(String processId);

@@ -4,7 +4,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessSnapshot;
-import io.caseflow.store.DeployedDefinition;
+import io.caseflow.definition.DeployedDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.caseflow.designer.monitor;
 
-import io.caseflow.ProcessNotFoundException;
+import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessEvent;

@@ -2,7 +2,7 @@ package io.caseflow.designer.monitor;
 
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.caseflow.designer.monitor;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
-import io.caseflow.store.ProcessPage;
+import io.caseflow.process.ProcessPage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -123,10 +123,10 @@ public final class ProcessTableViewModel {
         return pageSize;
     }
 
-    /** Rows per request (at most {@link io.caseflow.store.ProcessQuery#MAX_LIMIT}). */
+    /** Rows per request (at most {@link io.caseflow.process.ProcessQuery#MAX_LIMIT}). */
     public void setPageSize(int rows) {
-        if (rows < 1 || rows > io.caseflow.store.ProcessQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("page size must be 1 to " + io.caseflow.store.ProcessQuery.MAX_LIMIT + ", was " + rows);
+        if (rows < 1 || rows > io.caseflow.process.ProcessQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("page size must be 1 to " + io.caseflow.process.ProcessQuery.MAX_LIMIT + ", was " + rows);
         }
         this.pageSize = rows;
     }

@@ -8,27 +8,47 @@ import io.caseflow.definition.DefinitionJson;
 import io.caseflow.definition.Layout;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.TransitionDefinition;
+import io.caseflow.definition.StageKind;
+import io.caseflow.designer.app.actions.DesignerDialogs;
+import io.caseflow.designer.app.actions.RecentFiles;
+import io.caseflow.designer.canvas.CaseCanvas;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.drawio.DrawioFile;
 import io.caseflow.designer.drawio.DrawioImport;
+import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.editor.Edits;
+import io.caseflow.designer.editor.Hit;
 import io.caseflow.designer.editor.NodeGeometry;
 import io.caseflow.designer.editor.Point;
+import io.caseflow.designer.bench.GeneratedCases;
+import io.caseflow.designer.layout.AutoLayoutTest;
+import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
+import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.samples.BusinessCase1;
-import io.caseflow.store.DeployedDefinition;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.validation.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +70,11 @@ class MainWindowFxTest {
     static EmbeddedRuntime runtime;
     static FxUiExecutor ui;
 
+    private final FxRobot robot = new FxRobot();
     private MainWindow window;
+    private Stage stage;
+    private CaseDocument document;
+    private ProblemsViewModel problems;
     private ScriptedDialogs dialogs;
     private Preferences prefs;
 
@@ -69,9 +93,12 @@ class MainWindowFxTest {
     @Start
     void start(Stage stage) {
         prefs = Preferences.userRoot().node("caseflow-designer-test-" + UUID.randomUUID());
-        window = new MainWindow(stage, ui, new RecentFiles(prefs), BusinessCase1.definition(), "businessCase1.case.json");
+        this.stage = stage;
+        document = CaseDocument.untitled(BusinessCase1.definition());
+        document.load(BusinessCase1.definition(), null, "businessCase1.case.json", List.of());
+        problems = new ProblemsViewModel();
         dialogs = new ScriptedDialogs();
-        window.setDialogs(dialogs);
+        window = new MainWindow(stage, ui, dialogs, new RecentFiles(prefs), document, problems);
         window.runtimeReady(runtime);
         stage.show();
     }
@@ -98,40 +125,83 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    private CaseCanvas canvas() {
+        return robot.lookup("#designCanvas").queryAs(CaseCanvas.class);
+    }
+
+    /** The painted canvas node inside the case canvas (what the pointer clicks on). */
+    private Canvas paintedCanvas() {
+        return robot.lookup("#caseCanvas").queryAs(Canvas.class);
+    }
+
+    /** Screen coordinates of a model point. */
+    private Point2D screenPoint(Point model) {
+        Point p = canvas().viewport().toScreen(model);
+        return paintedCanvas().localToScreen(p.x(), p.y());
+    }
+
     private Point2D centerOf(String stage) {
         return fx(() -> {
-            Layout l = window.document().definition().stage(stage).orElseThrow().layout();
-            return window.canvas().screenPoint(new Point(l.x() + NodeGeometry.WIDTH / 2, l.y() + NodeGeometry.HEIGHT / 2));
+            Layout l = document.definition().stage(stage).orElseThrow().layout();
+            return screenPoint(new Point(l.x() + NodeGeometry.WIDTH / 2, l.y() + NodeGeometry.HEIGHT / 2));
         });
     }
 
     private Point2D portOf(String stage) {
         return fx(() -> {
-            Layout l = window.document().definition().stage(stage).orElseThrow().layout();
-            return window.canvas().screenPoint(new Point(l.x() + NodeGeometry.WIDTH, l.y() + NodeGeometry.HEIGHT / 2));
+            Layout l = document.definition().stage(stage).orElseThrow().layout();
+            return screenPoint(new Point(l.x() + NodeGeometry.WIDTH, l.y() + NodeGeometry.HEIGHT / 2));
         });
     }
 
     private CaseDefinition definition() {
-        return fx(() -> window.document().definition());
+        return fx(() -> document.definition());
     }
 
     private void screenshot(String name) {
         settle();
         fx(() -> {
-            window.canvas().paintNow();
-            Screenshots.save(window.scene().getRoot(), name);
+            canvas().paintNow();
+            Screenshots.save(stage.getScene().getRoot(), name);
         });
     }
+
+    /** Clicks a tool bar button the way a user would, without moving the pointer. */
+    private void fire(String buttonId) {
+        fx(() -> robot.lookup(buttonId).queryButton().fire());
+    }
+
+    /** Chooses a menu item by its id ({@code menu-…}). */
+    private void fireMenu(String itemId) {
+        MenuItem item = menuItem(robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus(), itemId);
+        assertThat(item).as(itemId).isNotNull();
+        fx(item::fire);
+    }
+
+    private static MenuItem menuItem(List<? extends MenuItem> items, String id) {
+        for (MenuItem item : items) {
+            if (id.equals(item.getId())) {
+                return item;
+            }
+            if (item instanceof Menu menu) {
+                MenuItem found = menuItem(menu.getItems(), id);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
 
     @Test
     void the_monitor_tab_watches_the_embedded_runtime_and_the_status_bar_shows_its_connection(FxRobot robot) {
         settle();
-        var view = fx(() -> window.monitorOn(io.caseflow.designer.monitor.source.EmbeddedMonitorSource.builder(runtime)
+        var view = fx(() -> window.monitorOn(EmbeddedMonitorSource.builder(runtime)
                 .executor(ui.background()).build()));
         robot.clickOn("#monitorTab");
         assertThat(fx(() -> window.isMonitorShown())).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> robot.lookup("#monitorStatus").queryAs(javafx.scene.layout.HBox.class)
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> robot.lookup("#monitorStatus").queryAs(HBox.class)
                 .getChildren().get(1).toString()).contains("Monitor: live · embedded runtime"));
         List<String> ids = view.viewModel().source().demo().orElseThrow().start(3).join();
         await().atMost(Duration.ofSeconds(30)).until(() -> fx(() -> ids.stream().allMatch(id -> view.viewModel().table().item(id) != null
@@ -139,12 +209,13 @@ class MainWindowFxTest {
         settle();
         fx(() -> {
             view.canvas().paintNow();
-            Screenshots.save(window.scene().getRoot(), "11-monitor-tab");
+            Screenshots.save(stage.getScene().getRoot(), "11-monitor-tab");
         });
         robot.clickOn("#designTab");
         assertThat(fx(() -> window.isMonitorShown())).isFalse();
         fx(() -> window.closeMonitor());
-        assertThat(fx(() -> window.monitor())).isNull();
+        fireMenu("menu-monitorRefresh");
+        assertThat(fx(() -> robotStatus())).as("no monitor any more").startsWith("The monitor is not ready yet");
     }
 
     @Test
@@ -157,10 +228,10 @@ class MainWindowFxTest {
     @Test
     void opens_on_the_sample_drawn_and_valid(FxRobot robot) {
         settle();
-        assertThat(window.stage().getTitle()).isEqualTo("businessCase1.case.json — caseflow designer");
+        assertThat(stage.getTitle()).isEqualTo("businessCase1.case.json — caseflow designer");
         assertThat(definition().stages()).hasSize(9);
-        assertThat(fx(() -> window.problems().rows())).isEmpty();
-        assertThat(robot.lookup("#validationStatus").queryAs(javafx.scene.layout.HBox.class).getChildren().get(1).toString())
+        assertThat(fx(() -> problems.rows())).isEmpty();
+        assertThat(robot.lookup("#validationStatus").queryAs(HBox.class).getChildren().get(1).toString())
                 .contains("No problems");
         screenshot("01-sample");
     }
@@ -173,21 +244,23 @@ class MainWindowFxTest {
         assertThat(definition().stages()).hasSize(10);
         StageDefinition added = definition().stage("service1").orElseThrow();
         assertThat(added.isService()).isTrue();
-        assertThat(fx(() -> window.document().selection().stages())).containsExactly("service1");
-        assertThat(window.stage().getTitle()).startsWith("businessCase1.case.json*");
+        assertThat(fx(() -> document.selection().stages())).containsExactly("service1");
+        assertThat(stage.getTitle()).startsWith("businessCase1.case.json*");
         screenshot("02-added-service-stage");
 
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         settle();
         assertThat(definition().stages()).hasSize(9);
-        assertThat(window.stage().getTitle()).doesNotContain("*");
+        assertThat(stage.getTitle()).doesNotContain("*");
     }
 
     @Test
     void dropping_a_palette_kind_adds_it_where_it_was_dropped() {
         settle();
-        fx(() -> window.canvas().setDropHandler(window::addStage));
-        fx(() -> window.addStage(io.caseflow.definition.StageKind.END, new Point(600, 500)));
+        fx(() -> {
+            Point at = canvas().viewport().toScreen(new Point(600, 500));
+            canvas().dropStage(StageKind.END, at.x(), at.y());
+        });
         StageDefinition end = definition().stage("end1").orElseThrow();
         assertThat(end.layout()).isEqualTo(new Layout(520, 480));
     }
@@ -196,14 +269,14 @@ class MainWindowFxTest {
     void dragging_a_stage_moves_it_on_the_grid_as_one_undoable_step(FxRobot robot) {
         settle();
         Point2D from = centerOf("validateOrder");
-        double scale = fx(() -> window.canvas().viewport().scale());
+        double scale = fx(() -> canvas().viewport().scale());
         robot.drag(from, MouseButton.PRIMARY).moveBy(30, 20).moveBy(30 + 0 * scale, 40).release(MouseButton.PRIMARY);
         settle();
         Layout moved = definition().stage("validateOrder").orElseThrow().layout();
         assertThat(moved).isNotEqualTo(new Layout(40, 200));
         assertThat(moved.x() % 20).isZero();
         assertThat(moved.y() % 20).isZero();
-        assertThat(fx(() -> window.document().stack().undoSize())).isEqualTo(1);
+        assertThat(fx(() -> document.stack().undoSize())).isEqualTo(1);
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
         settle();
         assertThat(definition().stage("validateOrder").orElseThrow().layout()).isEqualTo(new Layout(40, 200));
@@ -236,17 +309,17 @@ class MainWindowFxTest {
         settle();
         robot.clickOn("#actualSizeButton");
         settle();
-        assertThat(fx(() -> window.canvas().viewport().scale())).isEqualTo(1.0);
+        assertThat(fx(() -> canvas().viewport().scale())).isEqualTo(1.0);
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
         settle();
-        assertThat(fx(() -> window.canvas().viewport().scale())).isLessThan(1.0);
-        robot.moveTo(centerOf("chargePayment")).scroll(3, javafx.geometry.VerticalDirection.UP);
+        assertThat(fx(() -> canvas().viewport().scale())).isLessThan(1.0);
+        robot.moveTo(centerOf("chargePayment")).scroll(3, VerticalDirection.UP);
         settle();
-        double afterWheel = fx(() -> window.canvas().viewport().scale());
+        double afterWheel = fx(() -> canvas().viewport().scale());
         assertThat(afterWheel).isNotEqualTo(1 / 1.2);
         robot.clickOn("#fitButton");
         settle();
-        javafx.geometry.Bounds canvas = fx(() -> window.canvas().canvas().localToScreen(window.canvas().canvas().getBoundsInLocal()));
+        Bounds canvas = fx(() -> paintedCanvas().localToScreen(paintedCanvas().getBoundsInLocal()));
         for (StageDefinition s : definition().stages()) {
             assertThat(canvas.contains(centerOf(s.name()))).as(s.name()).isTrue();
         }
@@ -266,7 +339,7 @@ class MainWindowFxTest {
         settle();
         assertThat(definition().stage("reserveStock").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(45));
         screenshot("05-property-edited");
-        fx(() -> window.undo());
+        fire("#undoButton");
         assertThat(definition().stage("reserveStock").orElseThrow().timeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
@@ -274,16 +347,16 @@ class MainWindowFxTest {
     void a_broken_case_gets_markers_and_clicking_a_problem_reveals_it(FxRobot robot) {
         settle();
         int index = definition().transitions().indexOf(TransitionDefinition.of("notifyCustomer", "completed"));
-        fx(() -> window.document().execute(Edits.delete(List.of(), List.of(index))));
+        fx(() -> document.execute(Edits.delete(List.of(), List.of(index))));
         settle();
-        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> window.problems().stageMarks().containsKey("notifyCustomer")));
-        assertThat(fx(() -> window.problems().stageMarks().get("notifyCustomer"))).isEqualTo(Severity.ERROR);
-        assertThat(fx(() -> window.canvas().decorations().stageMarks())).containsKey("notifyCustomer");
-        String tooltip = fx(() -> window.problems().tooltip(new io.caseflow.designer.editor.Hit.StageBody("notifyCustomer")));
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> problems.stageMarks().containsKey("notifyCustomer")));
+        assertThat(fx(() -> problems.stageMarks().get("notifyCustomer"))).isEqualTo(Severity.ERROR);
+        assertThat(fx(() -> canvas().decorations().stageMarks())).containsKey("notifyCustomer");
+        String tooltip = fx(() -> problems.tooltip(new Hit.StageBody("notifyCustomer")));
         assertThat(tooltip).contains("no outgoing transition");
         screenshot("06-validation-markers");
 
-        var table = window.problemsPaneForTests();
+        TableView<ProblemsViewModel.Row> table = robot.lookup("#problemsTable").queryTableView();
         int row = fx(() -> {
             for (int i = 0; i < table.getItems().size(); i++) {
                 if ("stage 'notifyCustomer'".equals(table.getItems().get(i).element())) {
@@ -292,9 +365,9 @@ class MainWindowFxTest {
             }
             return -1;
         });
-        fx(() -> window.document().selection().clear());
+        fx(() -> document.selection().clear());
         fx(() -> table.getSelectionModel().select(row));
-        assertThat(fx(() -> window.document().selection().stages())).containsExactly("notifyCustomer");
+        assertThat(fx(() -> document.selection().stages())).containsExactly("notifyCustomer");
     }
 
     @Test
@@ -315,19 +388,19 @@ class MainWindowFxTest {
     void save_writes_the_layout_exactly_and_open_reads_it_back(FxRobot robot) throws Exception {
         settle();
         Path file = files.resolve("orders.case.json");
-        fx(() -> window.document().execute(Edits.move(java.util.Map.of("completed", new Layout(1160.5, 80)))));
+        fx(() -> document.execute(Edits.move(Map.of("completed", new Layout(1160.5, 80)))));
         dialogs.files.add(file);
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
         settle();
         assertThat(Files.readString(file)).isEqualTo(DefinitionJson.write(definition()));
         assertThat(DefinitionJson.read(file).stage("completed").orElseThrow().layout()).isEqualTo(new Layout(1160.5, 80));
-        assertThat(window.stage().getTitle()).isEqualTo("orders.case.json — caseflow designer");
+        assertThat(stage.getTitle()).isEqualTo("orders.case.json — caseflow designer");
         assertThat(new RecentFiles(prefs).list()).containsExactly(file.toAbsolutePath());
 
-        fx(() -> window.newCase());
+        fire("#newButton");
         assertThat(definition().stages()).isEmpty();
         dialogs.files.add(file);
-        fx(() -> window.open());
+        fire("#openButton");
         assertThat(definition().stage("completed").orElseThrow().layout()).isEqualTo(new Layout(1160.5, 80));
         assertThat(dialogs.discardPrompts).isEmpty();
     }
@@ -335,13 +408,13 @@ class MainWindowFxTest {
     @Test
     void unsaved_changes_are_confirmed_before_they_are_lost() {
         settle();
-        fx(() -> window.document().execute(Edits.rename("cancelled", "aborted")));
+        fx(() -> document.execute(Edits.rename("cancelled", "aborted")));
         dialogs.discardAnswer = DesignerDialogs.Discard.CANCEL;
-        fx(() -> window.newCase());
+        fire("#newButton");
         assertThat(dialogs.discardPrompts).containsExactly("businessCase1.case.json");
         assertThat(definition().stage("aborted")).isPresent();
         dialogs.discardAnswer = DesignerDialogs.Discard.DISCARD;
-        fx(() -> window.newCase());
+        fire("#newButton");
         assertThat(definition().stages()).isEmpty();
     }
 
@@ -368,21 +441,21 @@ class MainWindowFxTest {
         settle();
         Path out = files.resolve("sample.drawio");
         dialogs.files.add(out);
-        fx(() -> window.exportDrawio());
+        fireMenu("menu-exportDrawio");
         assertThat(DrawioImport.importPage(DrawioFile.read(out).pages().get(0), "sample.drawio").definition())
                 .isEqualTo(BusinessCase1.definition());
 
         Path twoPages = Path.of(getClass().getResource("/drawio/plain-two-pages.drawio").toURI());
         dialogs.pageIndex = 1;
         dialogs.files.add(twoPages);
-        fx(() -> window.importDrawio());
+        fireMenu("menu-importDrawio");
         assertThat(definition().stages()).extracting(StageDefinition::name).containsExactly("Refund", "Closed");
-        assertThat(window.stage().getTitle()).startsWith("plain-two-pages.drawio (Refunds)");
+        assertThat(stage.getTitle()).startsWith("plain-two-pages.drawio (Refunds)");
 
         Path edgeCases = Path.of(getClass().getResource("/drawio/edge-cases.drawio").toURI());
         fx(() -> window.importDrawioFile(edgeCases));
         settle();
-        assertThat(fx(() -> window.problems().rows())).anyMatch(r -> r.element().equals("import") && r.message().contains("has no target"));
+        assertThat(fx(() -> problems.rows())).anyMatch(r -> r.element().equals("import") && r.message().contains("has no target"));
         screenshot("07-imported-edge-cases");
     }
 
@@ -390,39 +463,39 @@ class MainWindowFxTest {
     void deploy_shows_the_changes_and_the_new_version_then_deploys_off_the_fx_thread() {
         settle();
         int before = latestVersion();
-        fx(() -> window.document().execute(Edits.updateStage("reserveStock", "t", s -> s.withTimeout(Duration.ofSeconds(20)))));
-        fx(() -> window.document().execute(Edits.move(java.util.Map.of("cancelled", new Layout(1140, 400)))));
-        dialogs.whileConfirming = plan -> Screenshots.save(window.scene().getRoot(), "08-deploy-diff");
-        fx(() -> window.deploy());
+        fx(() -> document.execute(Edits.updateStage("reserveStock", "t", s -> s.withTimeout(Duration.ofSeconds(20)))));
+        fx(() -> document.execute(Edits.move(Map.of("cancelled", new Layout(1140, 400)))));
+        dialogs.whileConfirming = plan -> Screenshots.save(stage.getScene().getRoot(), "08-deploy-diff");
+        fire("#deployButton");
         await().atMost(Duration.ofSeconds(10)).until(() -> dialogs.lastPlan != null);
         assertThat(dialogs.lastPlan.nextVersion()).isEqualTo(before + 1);
         assertThat(dialogs.lastPlan.diff().describe()).anyMatch(l -> l.startsWith("~ stage reserveStock: timeout 10s → 20s"));
         assertThat(dialogs.lastPlan.diff().onlyMoved("cancelled")).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> latestVersion() == before + 1);
         await().atMost(Duration.ofSeconds(5)).until(() -> fx(() -> robotStatus()).startsWith("Deployed businessCase1/v1 v" + (before + 1)));
-        assertThat(fx(() -> window.canvas().decorations().diff())).isNull();
+        assertThat(fx(() -> canvas().decorations().diff())).isNull();
     }
 
     @Test
     void auto_layout_of_500_stages_is_one_undoable_step(FxRobot robot) {
         settle();
-        CaseDefinition big = io.caseflow.designer.bench.GeneratedCases.generate(500, 7);
-        fx(() -> window.document().load(big, null, "generated.case.json", List.of()));
+        CaseDefinition big = GeneratedCases.generate(500, 7);
+        fx(() -> document.load(big, null, "generated.case.json", List.of()));
         robot.clickOn("#layoutButton");
-        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> window.document().stack().canUndo()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> document.stack().canUndo()));
         CaseDefinition laidOut = definition();
         assertThat(laidOut.stages()).hasSize(500);
         assertThat(laidOut).isNotEqualTo(big);
-        assertThat(fx(() -> window.document().stack().undoLabel())).contains("Auto-layout");
-        io.caseflow.designer.layout.AutoLayoutTest.assertNoOverlaps(laidOut);
+        assertThat(fx(() -> document.stack().undoLabel())).contains("Auto-layout");
+        AutoLayoutTest.assertNoOverlaps(laidOut);
         screenshot("09-500-stages-fit");
         fx(() -> {
-            window.canvas().actualSize();
-            window.canvas().viewport().centerOn(new Point(NodeGeometry.WIDTH * 3, laidOut.stage("stage0").orElseThrow().layout().y()),
-                    window.canvas().canvas().getWidth(), window.canvas().canvas().getHeight());
+            canvas().actualSize();
+            canvas().viewport().centerOn(new Point(NodeGeometry.WIDTH * 3, laidOut.stage("stage0").orElseThrow().layout().y()),
+                    paintedCanvas().getWidth(), paintedCanvas().getHeight());
         });
         screenshot("10-500-stages-100-percent");
-        fx(() -> window.undo());
+        fire("#undoButton");
         assertThat(definition()).isEqualTo(big);
     }
 
@@ -430,15 +503,15 @@ class MainWindowFxTest {
     void deploy_refuses_an_invalid_case() {
         settle();
         int before = latestVersion();
-        fx(() -> window.document().execute(Edits.delete(List.of(), List.of(0))));
-        fx(() -> window.deploy());
+        fx(() -> document.execute(Edits.delete(List.of(), List.of(0))));
+        fire("#deployButton");
         assertThat(dialogs.errors).singleElement().asString().startsWith("Cannot deploy businessCase1/v1");
         assertThat(dialogs.lastPlan).isNull();
         assertThat(latestVersion()).isEqualTo(before);
     }
 
     private String robotStatus() {
-        return window.statusText();
+        return robot.lookup("#statusBar").queryAs(StatusBar.class).getText();
     }
 
     private static int latestVersion() {

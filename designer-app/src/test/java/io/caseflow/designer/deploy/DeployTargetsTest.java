@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.designer.Samples;
-import io.caseflow.store.DeployedDefinition;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.validation.ValidationReport;
 import java.net.URI;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.samples.BusinessCase1;
-import io.caseflow.store.DeadLetter;
+import io.caseflow.message.DeadLetter;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

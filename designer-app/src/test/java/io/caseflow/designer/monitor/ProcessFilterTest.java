@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -1,17 +1,18 @@
-package io.caseflow.designer.app;
+package io.caseflow.designer.app.actions;
 
-import io.caseflow.designer.deploy.DeployPlan;
+import io.caseflow.designer.app.deploy.DeployDialogs;
 import io.caseflow.designer.drawio.DrawioPage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything the main window asks the user in a dialog. The app uses {@link FxDialogs}; tests
- * replace the file choosers (native dialogs cannot be driven headless) and keep the rest.
- * Called on the FX thread; every method blocks until the user answers.
+ * Everything the designer's actions ask the user in a dialog. The app uses
+ * {@code io.caseflow.designer.app.FxDialogs}; tests replace the file choosers (native dialogs
+ * cannot be driven headless) and keep the rest. Called on the FX thread; every method blocks until
+ * the user answers.
  */
-public interface DesignerDialogs {
+public interface DesignerDialogs extends DeployDialogs {
     enum FileKind { CASE, DRAWIO }
 
     enum Discard { SAVE, DISCARD, CANCEL }
@@ -24,11 +25,4 @@ public interface DesignerDialogs {
     Discard confirmDiscard(String document);
 
     Optional<DrawioPage> choosePage(String file, List<DrawioPage> pages);
-
-    /** Shows the deploy plan (changes, new version); true to deploy. */
-    boolean confirmDeploy(DeployPlan plan);
-
-    void error(String title, String message);
-
-    void info(String title, String message);
 }

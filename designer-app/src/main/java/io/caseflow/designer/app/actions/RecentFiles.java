@@ -1,4 +1,4 @@
-package io.caseflow.designer.app;
+package io.caseflow.designer.app.actions;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

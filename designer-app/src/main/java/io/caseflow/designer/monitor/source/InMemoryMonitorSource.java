@@ -1,8 +1,8 @@
 package io.caseflow.designer.monitor.source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.ActionResult;
-import io.caseflow.ProcessNotFoundException;
+import io.caseflow.process.ActionResult;
+import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.monitor.ConnectionState;
@@ -16,10 +16,10 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
-import io.caseflow.store.DeadLetter;
-import io.caseflow.store.DeployedDefinition;
-import io.caseflow.store.ProcessPage;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

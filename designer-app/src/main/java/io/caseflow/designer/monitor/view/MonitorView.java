@@ -3,7 +3,6 @@ package io.caseflow.designer.monitor.view;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
-import io.caseflow.designer.canvas.MonitorCanvas;
 import io.caseflow.designer.monitor.ActivityEntry;
 import io.caseflow.designer.monitor.MonitorViewModel;
 import io.caseflow.designer.monitor.ProcessFilter;
@@ -229,8 +228,8 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         legend.getStyleClass().add("legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        legend.getChildren().addAll(key("Running", MonitorCanvas.RUNNING), key("Waiting for service", MonitorCanvas.WAITING),
-                key("Failed", MonitorCanvas.FAILED), key("Completed", MonitorCanvas.COMPLETED));
+        legend.getChildren().addAll(key("Running", StatusColors.RUNNING), key("Waiting for service", StatusColors.WAITING),
+                key("Failed", StatusColors.FAILED), key("Completed", StatusColors.COMPLETED));
         pathLabel.getStyleClass().add("legend-path");
         pathLabel.setId("pathLabel");
         clearPath.getStyleClass().add("link-button");

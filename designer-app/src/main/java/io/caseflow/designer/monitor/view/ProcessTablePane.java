@@ -1,30 +1,19 @@
 package io.caseflow.designer.monitor.view;
 
-import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.monitor.MonitorViewModel;
-import io.caseflow.designer.monitor.ProcessFilter;
 import io.caseflow.designer.monitor.ProcessItem;
 import io.caseflow.designer.monitor.ProcessRow;
 import io.caseflow.designer.monitor.ProcessTableViewModel;
-import io.caseflow.process.ProcessStatus;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.function.Function;
-import javafx.animation.PauseTransition;
-import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -33,10 +22,7 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -45,8 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import org.controlsfx.control.CheckComboBox;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The process table: filters on top (status, case, api, version, stage, text in id or data),
@@ -55,32 +40,16 @@ import org.controlsfx.control.CheckComboBox;
  * clicking a column header sorts the loaded rows. A thin view over {@link ProcessTableViewModel}.
  */
 public final class ProcessTablePane extends VBox {
-    private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
-    private static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside-filter");
-    private static final PseudoClass ENDED = PseudoClass.getPseudoClass("ended");
-    private static final String ANY_CASE = "Any case";
-    private static final String ANY_API = "Any API";
-    private static final String ANY_VERSION = "Any version";
-    private static final String ANY_STAGE = "Any stage";
-
     private final MonitorViewModel vm;
     private final ProcessTableViewModel model;
     private final MonitorCommands commands;
     private final TableView<ProcessItem> table = new TableView<>();
-    private final CheckComboBox<ProcessStatus> statuses = new CheckComboBox<>();
-    private final ComboBox<String> caseBox = new ComboBox<>();
-    private final ComboBox<String> apiBox = new ComboBox<>();
-    private final ComboBox<String> versionBox = new ComboBox<>();
-    private final ComboBox<String> stageBox = new ComboBox<>();
-    private final TextField search = new TextField();
     private final Button pendingPill = new Button();
     private final Label footer = new Label();
     private final Label error = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Map<TableColumn<ProcessItem, ?>, Comparator<ProcessRow>> comparators = new HashMap<>();
-    private final PauseTransition searchDelay = new PauseTransition(Duration.millis(300));
     private VirtualFlow<?> flow;
-    private boolean updatingFilters;
     private boolean replacing;
     private List<String> selectionBeforeReplace = List.of();
 
@@ -90,143 +59,10 @@ public final class ProcessTablePane extends VBox {
         this.commands = commands;
         getStyleClass().add("process-table-pane");
         setId("processTablePane");
-        buildFilters();
+        getChildren().add(new ProcessFilterBar(vm));
         buildTable();
         buildFooter();
         wire();
-    }
-
-    // ------------------------------------------------------------------ filters
-
-    private void buildFilters() {
-        statuses.getItems().setAll(ProcessStatus.values());
-        statuses.setTitle("Any status");
-        statuses.setId("statusFilter");
-        statuses.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ProcessStatus s) {
-                return s == null ? "" : Styles.label(s);
-            }
-
-            @Override
-            public ProcessStatus fromString(String s) {
-                return ProcessStatus.valueOf(s.toUpperCase(java.util.Locale.ROOT));
-            }
-        });
-        statuses.getCheckModel().getCheckedItems().addListener((ListChangeListener<ProcessStatus>) c -> {
-            List<ProcessStatus> checked = statuses.getCheckModel().getCheckedItems();
-            statuses.setTitle(checked.isEmpty() ? "Any status" : checked.size() == 1 ? Styles.label(checked.get(0))
-                    : checked.size() + " statuses");
-            if (!updatingFilters) {
-                applyFilters();
-            }
-        });
-        setup(caseBox, "caseFilter", ANY_CASE, 150);
-        setup(apiBox, "apiFilter", ANY_API, 100);
-        setup(versionBox, "versionFilter", ANY_VERSION, 115);
-        setup(stageBox, "stageFilter", ANY_STAGE, 145);
-        search.setPromptText("Search id or data…");
-        search.setId("searchField");
-        search.setPrefWidth(210);
-        HBox.setHgrow(search, Priority.SOMETIMES);
-        searchDelay.setOnFinished(e -> applyFilters());
-        search.textProperty().addListener((o, a, b) -> {
-            if (!updatingFilters) {
-                searchDelay.playFromStart();
-            }
-        });
-        search.setOnAction(e -> {
-            searchDelay.stop();
-            applyFilters();
-        });
-        Button clear = new Button("Clear");
-        clear.getStyleClass().add("link-button");
-        clear.setId("clearFilters");
-        clear.setTooltip(new Tooltip("Show every process"));
-        clear.setOnAction(e -> vm.setFilter(ProcessFilter.NONE));
-        HBox bar = new HBox(6, statuses, caseBox, apiBox, versionBox, stageBox, search, clear);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("filter-bar");
-        bar.setPadding(new Insets(6, 8, 6, 8));
-        getChildren().add(bar);
-    }
-
-    private void setup(ComboBox<String> box, String id, String any, double width) {
-        box.setId(id);
-        box.getItems().setAll(any);
-        box.setValue(any);
-        box.setPrefWidth(width);
-        box.valueProperty().addListener((o, a, b) -> {
-            if (!updatingFilters && b != null) {
-                applyFilters();
-            }
-        });
-    }
-
-    private static String value(ComboBox<String> box, String any) {
-        String v = box.getValue();
-        return v == null || v.equals(any) ? null : v;
-    }
-
-    private void applyFilters() {
-        Integer version = null;
-        String v = value(versionBox, ANY_VERSION);
-        if (v != null) {
-            version = Integer.valueOf(v.replace("version ", "").trim());
-        }
-        List<ProcessStatus> checked = statuses.getCheckModel().getCheckedItems();
-        ProcessFilter f = new ProcessFilter(checked.isEmpty() ? Set.of() : EnumSet.copyOf(checked),
-                value(caseBox, ANY_CASE), value(apiBox, ANY_API), version, value(stageBox, ANY_STAGE), search.getText());
-        vm.setFilter(f);
-    }
-
-    /** Fills the filter controls from the model's filter and the deployed cases, without firing them. */
-    private void showFilters() {
-        updatingFilters = true;
-        try {
-            ProcessFilter f = model.filter();
-            statuses.getCheckModel().clearChecks();
-            f.statuses().forEach(s -> statuses.getCheckModel().check(s));
-            Set<String> names = new TreeSet<>();
-            Set<String> apis = new TreeSet<>();
-            for (CaseKey k : vm.cases()) {
-                names.add(k.name());
-                if (f.caseName() == null || f.caseName().equals(k.name())) {
-                    apis.add(k.api());
-                }
-            }
-            fill(caseBox, ANY_CASE, names, f.caseName());
-            fill(apiBox, ANY_API, apis, f.api());
-            Set<String> versions = new LinkedHashSet<>();
-            CaseKey shown = vm.monitoredCaseProperty().get();
-            if (shown != null && f.caseName() != null) {
-                vm.versions(shown).forEach(n -> versions.add("version " + n));
-            }
-            fill(versionBox, ANY_VERSION, versions, f.version() == null ? null : "version " + f.version());
-            Set<String> stages = new LinkedHashSet<>();
-            if (vm.graphProperty().get() != null) {
-                vm.graphProperty().get().stages().forEach(s -> stages.add(s.name()));
-            }
-            fill(stageBox, ANY_STAGE, stages, f.stage());
-            if (!java.util.Objects.equals(search.getText().isBlank() ? null : search.getText().trim(), f.text())) {
-                search.setText(f.text() == null ? "" : f.text());
-            }
-        } finally {
-            updatingFilters = false;
-        }
-    }
-
-    private static void fill(ComboBox<String> box, String any, Set<String> values, String selected) {
-        List<String> items = new ArrayList<>();
-        items.add(any);
-        items.addAll(values);
-        if (selected != null && !items.contains(selected)) {
-            items.add(selected);
-        }
-        if (!items.equals(box.getItems())) {
-            box.getItems().setAll(items);
-        }
-        box.setValue(selected == null ? any : selected);
     }
 
     // ------------------------------------------------------------------ table
@@ -283,7 +119,7 @@ public final class ProcessTablePane extends VBox {
         action.setSortable(false);
         action.setReorderable(false);
         action.setCellValueFactory(c -> c.getValue().rowProperty());
-        action.setCellFactory(c -> new ActionCell());
+        action.setCellFactory(c -> new RetryCell(commands, vm.actions().busyIds()));
         table.getColumns().addAll(List.of(status, id, caseCol, version, stage, attempt, created, updated, errorCol, action));
         status.setMinWidth(100);
         attempt.setMinWidth(44);
@@ -311,7 +147,7 @@ public final class ProcessTablePane extends VBox {
             updateFollowing();
             return true;
         });
-        table.setRowFactory(t -> new ProcessRowView());
+        table.setRowFactory(t -> new ProcessRowView(model, commands));
         table.setContextMenu(contextMenu());
         // The action column sits last; errors get the rest of the width.
         table.getColumns().remove(errorCol);
@@ -334,7 +170,7 @@ public final class ProcessTablePane extends VBox {
     private Label placeholder() {
         Label l = new Label("No process matches the filters.\nStart sample processes from the toolbar, or clear the filters.");
         l.getStyleClass().add("placeholder");
-        l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        l.setTextAlignment(TextAlignment.CENTER);
         return l;
     }
 
@@ -384,120 +220,13 @@ public final class ProcessTablePane extends VBox {
         return menu;
     }
 
-    private java.util.Optional<String> single() {
+    private Optional<String> single() {
         List<ProcessItem> sel = table.getSelectionModel().getSelectedItems();
-        return sel.size() == 1 ? java.util.Optional.of(sel.get(0).id()) : java.util.Optional.empty();
+        return sel.size() == 1 ? Optional.of(sel.get(0).id()) : Optional.empty();
     }
 
     public List<String> selectedIds() {
         return table.getSelectionModel().getSelectedItems().stream().map(ProcessItem::id).toList();
-    }
-
-    /** A cell that shows one field of the row, optionally with a tooltip and a style class. */
-    private static final class TextCell extends TableCell<ProcessItem, ProcessRow> {
-        private final Function<ProcessRow, String> text;
-        private final Function<ProcessRow, String> tip;
-        private Tooltip tooltip;
-
-        TextCell(Function<ProcessRow, String> text, Function<ProcessRow, String> tip, String styleClass) {
-            this.text = text;
-            this.tip = tip;
-            if (styleClass != null) {
-                getStyleClass().add(styleClass);
-            }
-        }
-
-        @Override
-        protected void updateItem(ProcessRow row, boolean empty) {
-            super.updateItem(row, empty);
-            String shown = empty || row == null ? null : text.apply(row);
-            if (!java.util.Objects.equals(shown, getText())) {
-                setText(shown);
-            }
-            if (tip != null) {
-                // One tooltip per cell, its text changed: creating tooltips while scrolling is costly.
-                String t = empty || row == null ? null : tip.apply(row);
-                if (t == null || t.isEmpty()) {
-                    setTooltip(null);
-                } else {
-                    if (tooltip == null) {
-                        tooltip = new Tooltip();
-                    }
-                    tooltip.setText(t);
-                    setTooltip(tooltip);
-                }
-            }
-        }
-    }
-
-    /** "Retry" on a failed row, "Retrying…" while an action works on it. */
-    private final class ActionCell extends TableCell<ProcessItem, ProcessRow> {
-        private final Button retry = new Button("Retry");
-        private final javafx.collections.SetChangeListener<String> onBusy = c -> refresh(getItem());
-
-        ActionCell() {
-            retry.getStyleClass().add("row-retry");
-            retry.setFocusTraversable(false);
-            retry.setOnAction(e -> {
-                ProcessRow row = getItem();
-                if (row != null) {
-                    commands.retry(row.id());
-                }
-            });
-            // Weak: the table may replace its cells, and the set outlives them.
-            vm.actions().busyIds().addListener(new javafx.collections.WeakSetChangeListener<>(onBusy));
-        }
-
-        @Override
-        protected void updateItem(ProcessRow row, boolean empty) {
-            super.updateItem(row, empty);
-            refresh(empty ? null : row);
-        }
-
-        private void refresh(ProcessRow row) {
-            if (row == null || isEmpty()) {
-                setGraphic(null);
-                return;
-            }
-            boolean working = vm.actions().busyIds().contains(row.id());
-            if (row.isFailed() || working) {
-                retry.setText(working ? "Retrying…" : "Retry");
-                retry.setDisable(working);
-                retry.setId("retry-" + row.id());
-                setGraphic(retry);
-            } else {
-                setGraphic(null);
-            }
-        }
-    }
-
-    /** A row whose looks follow its process: failed rows tinted, rows that no longer match greyed. */
-    private final class ProcessRowView extends TableRow<ProcessItem> {
-        private final ChangeListener<ProcessRow> onChange = (o, a, b) -> style(b);
-        private final ChangeListener<ProcessRow> weakOnChange = new javafx.beans.value.WeakChangeListener<>(onChange);
-
-        ProcessRowView() {
-            itemProperty().addListener((o, before, now) -> {
-                if (before != null) {
-                    before.rowProperty().removeListener(weakOnChange);
-                }
-                if (now != null) {
-                    now.rowProperty().addListener(weakOnChange);
-                }
-                style(now == null ? null : now.row());
-            });
-            setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && getItem() != null && getItem().row().isFailed()) {
-                    commands.retryWithChanges(getItem().id());
-                }
-            });
-        }
-
-        private void style(ProcessRow row) {
-            pseudoClassStateChanged(FAILED, row != null && row.isFailed());
-            pseudoClassStateChanged(ENDED, row != null && (row.status() == ProcessStatus.COMPLETED || row.status() == ProcessStatus.CANCELLED));
-            pseudoClassStateChanged(OUTSIDE, row != null && !model.filter().matchesFields(row));
-        }
     }
 
     // ------------------------------------------------------------------ footer and wiring
@@ -544,9 +273,6 @@ public final class ProcessTablePane extends VBox {
         };
         model.pendingCountProperty().addListener((o, a, b) -> updatePill.run());
         model.maybeMoreProperty().addListener((o, a, b) -> updatePill.run());
-        model.filterProperty().addListener((o, a, b) -> showFilters());
-        vm.cases().addListener((ListChangeListener<CaseKey>) c -> showFilters());
-        vm.graphProperty().addListener((o, a, b) -> showFilters());
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!replacing) {
                 vm.detail().select(b == null ? null : b.id());
@@ -576,7 +302,6 @@ public final class ProcessTablePane extends VBox {
             updateFollowing();
         });
         table.skinProperty().addListener((o, a, b) -> hookFlow());
-        showFilters();
         updateFooter.run();
     }
 

@@ -43,7 +43,7 @@ class EmbeddedMonitorSourceTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> source.connection().kind() == ConnectionState.Kind.LOST);
             assertThat(source.connection().reason()).isEqualTo("the embedded runtime is not running");
             assertThat(buffer.drain().connection().kind()).isEqualTo(ConnectionState.Kind.LOST);
-            assertThatThrownBy(() -> source.list(io.caseflow.store.ProcessQuery.all(1)).join())
+            assertThatThrownBy(() -> source.list(io.caseflow.process.ProcessQuery.all(1)).join())
                     .isInstanceOf(CompletionException.class).cause().isInstanceOf(SourceUnavailableException.class)
                     .hasMessage("The embedded runtime is not running; listing processes is not possible now");
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.ProcessNotFoundException;
+import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.LiveEventBuffer;
 import io.caseflow.designer.monitor.SequenceTracker;
@@ -19,7 +19,7 @@ import io.caseflow.process.ProcessStatus;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.Orders;
 import io.caseflow.samples.SampleServices;
-import io.caseflow.store.ProcessQuery;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
 import java.net.URI;

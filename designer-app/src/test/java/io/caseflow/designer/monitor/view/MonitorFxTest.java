@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
+import io.caseflow.designer.editor.NodeGeometry;
+import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.monitor.ActivityEntry;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.DataEdit;
@@ -135,6 +137,13 @@ class MonitorFxTest {
         await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> statusInTable(id) == status));
     }
 
+    /** Screen coordinates of a stage's centre on the monitor's graph. */
+    private Point2D screenPointOf(String stage) {
+        MonitorCanvas canvas = new FxRobot().lookup(".monitor-canvas").queryAs(MonitorCanvas.class);
+        Point p = canvas.viewport().toScreen(NodeGeometry.bounds(canvas.definition().stage(stage).orElseThrow()).center());
+        return new FxRobot().lookup("#monitorCanvas").query().localToScreen(p.x(), p.y());
+    }
+
     private long failedAt(String stage) {
         return fx(() -> vm.counts().load(stage).failed());
     }
@@ -200,7 +209,7 @@ class MonitorFxTest {
         await().atMost(PATIENCE).until(() -> failedAt("chargePayment") == 4);
         WaitForAsyncUtils.waitForFxEvents();
 
-        Point2D at = fx(() -> view.canvas().screenPointOf("chargePayment"));
+        Point2D at = fx(() -> screenPointOf("chargePayment"));
         robot.moveTo(at).clickOn(MouseButton.SECONDARY);
         robot.clickOn("Retry All Failed at 'chargePayment'…");
 

@@ -1,0 +1,53 @@
+package io.caseflow.designer.app.actions;
+
+import io.caseflow.designer.drawio.DrawioFile;
+import io.caseflow.designer.drawio.DrawioFormatException;
+import io.caseflow.designer.drawio.DrawioImport;
+import io.caseflow.designer.drawio.DrawioPage;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Import draw.io: one page of a draw.io file as a new, unsaved case; what cannot be mapped is listed as problems. */
+public final class ImportDrawioAction {
+    private static final Logger LOG = LoggerFactory.getLogger(ImportDrawioAction.class);
+    private final ActionContext context;
+    private final DiscardGuard discard;
+
+    public ImportDrawioAction(ActionContext context, DiscardGuard discard) {
+        this.context = context;
+        this.discard = discard;
+    }
+
+    /** Asks for a file, once unsaved changes are dealt with. */
+    public void execute() {
+        if (discard.confirm()) {
+            context.dialogs().chooseOpen(DesignerDialogs.FileKind.DRAWIO).ifPresent(this::importFile);
+        }
+    }
+
+    /** Imports {@code file}, asking for the page when it has several; a malformed file is reported and nothing changes. */
+    public void importFile(Path file) {
+        DrawioFile drawio;
+        try {
+            drawio = DrawioFile.read(file);
+        } catch (DrawioFormatException e) {
+            LOG.info("cannot import {}: {}", file, e.getMessage());
+            context.dialogs().error("Cannot import " + file.getFileName(), e.getMessage());
+            context.status("Not imported: " + file.getFileName());
+            return;
+        }
+        Optional<DrawioPage> page = drawio.pages().size() == 1 ? Optional.of(drawio.pages().get(0))
+                : context.dialogs().choosePage(file.getFileName().toString(), drawio.pages());
+        if (page.isEmpty()) {
+            return;
+        }
+        DrawioImport.Result result = DrawioImport.importPage(page.get(), file.getFileName().toString());
+        String origin = file.getFileName() + " (" + page.get().name() + ")";
+        context.document().load(result.definition(), null, origin, result.issues());
+        context.canvas().fitToWindow();
+        context.status("Imported " + origin + (result.issues().isEmpty() ? "" : ": " + result.issues().size()
+                + " thing(s) could not be mapped, see Problems"));
+    }
+}

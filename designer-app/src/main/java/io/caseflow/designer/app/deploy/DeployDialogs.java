@@ -1,0 +1,13 @@
+package io.caseflow.designer.app.deploy;
+
+import io.caseflow.designer.deploy.DeployPlan;
+
+/** What the deploy flow asks and tells the user. Called on the FX thread; every method blocks until the user answers. */
+public interface DeployDialogs {
+    /** Shows the deploy plan (changes, new version); true to deploy. */
+    boolean confirmDeploy(DeployPlan plan);
+
+    void error(String title, String message);
+
+    void info(String title, String message);
+}
