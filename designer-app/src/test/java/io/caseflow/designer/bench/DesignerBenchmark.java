@@ -25,7 +25,7 @@ import javafx.stage.Stage;
  * canvas is panned and zoomed programmatically (software rendering here; a GPU does better).
  *
  * <pre>
- * xvfb-run -a mvn -q -pl designer-app javafx:run -Ddesigner.main=io.caseflow.designer.bench.DesignerBenchmark -Ddesigner.args="--stages=500"
+ * xvfb-run -a mvn -q -pl designer-app test-compile exec:exec@bench -Ddesigner.main=io.caseflow.designer.bench.DesignerBenchmark -Ddesigner.args="--stages=500"
  * (add --cold to skip the start-up warm-up the app does, --seconds=N for a longer pan/zoom run)
  * </pre>
  * Targets: 500 stages load + layout under 1 s; p99 pulse gap under 50 ms.

@@ -24,7 +24,7 @@ import javafx.application.Platform;
  * be the bottleneck long before the monitor.
  *
  * <pre>
- * xvfb-run -a -s "-screen 0 1440x900x24" mvn -q -pl designer-app javafx:run \
+ * xvfb-run -a -s "-screen 0 1440x900x24" mvn -q -pl designer-app test-compile exec:exec@bench \
  *     -Ddesigner.main=io.caseflow.designer.bench.MonitorEventsBenchmark -Ddesigner.args="--rate=10000 --seconds=60"
  * </pre>
  */

@@ -25,7 +25,7 @@ import javafx.scene.control.skin.VirtualFlow;
  * and reports the gaps between FX pulses.
  *
  * <pre>
- * xvfb-run -a -s "-screen 0 1440x900x24" mvn -q -pl designer-app javafx:run \
+ * xvfb-run -a -s "-screen 0 1440x900x24" mvn -q -pl designer-app test-compile exec:exec@bench \
  *     -Ddesigner.main=io.caseflow.designer.bench.MonitorTableBenchmark -Ddesigner.args="--processes=100000 --seconds=20"
  * </pre>
  */
@@ -100,7 +100,7 @@ public final class MonitorTableBenchmark {
         SplittableRandom random = new SplittableRandom(3);
         long[] started = {0};
         double[] direction = {1};
-        VirtualFlow<?> flow = MonitorEventsBenchmark.onFx(() -> view.tablePane().flow());
+        VirtualFlow<?> flow = MonitorEventsBenchmark.onFx(() -> (VirtualFlow<?>) view.lookup("#processTable").lookup(".virtual-flow"));
         pulses.eachPulse = () -> {
             if (!pulses.recording) {
                 return;
