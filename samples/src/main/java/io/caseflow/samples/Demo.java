@@ -1,14 +1,15 @@
 package io.caseflow.samples;
 
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.process.ProcessEvent;
 import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
-import io.caseflow.process.ProcessQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -82,7 +83,7 @@ public final class Demo implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             orders.add(Orders.order(firstIndex + i, random, mix));
         }
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
         ExecutorService clients = Executors.newFixedThreadPool(8);
         for (Map<String, Object> order : orders) {
             clients.execute(() -> ids.add(runtime.startProcess(BusinessCase1.KEY, order, "demo-" + order.get("orderId")).id()));

@@ -15,7 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -35,13 +39,13 @@ public final class SampleServices implements AutoCloseable {
     private final List<ServiceEndpoint> endpoints = new ArrayList<>();
 
     /** The services businessCase1 calls. */
-    public static final java.util.Set<String> NAMES = java.util.Set.of(Warehouse.NAME, Payments.NAME, Shipping.NAME);
+    public static final Set<String> NAMES = Set.of(Warehouse.NAME, Payments.NAME, Shipping.NAME);
 
-    private SampleServices(Function<String, String> jdbcUrlOf, java.util.Set<String> names) {
+    private SampleServices(Function<String, String> jdbcUrlOf, Set<String> names) {
         Clock clock = Clock.systemUTC();
         for (String name : names) {
             if (!NAMES.contains(name)) {
-                throw new IllegalArgumentException("no sample service '" + name + "'; there are " + new java.util.TreeSet<>(NAMES));
+                throw new IllegalArgumentException("no sample service '" + name + "'; there are " + new TreeSet<>(NAMES));
             }
         }
         try {
@@ -54,7 +58,7 @@ public final class SampleServices implements AutoCloseable {
                 databases.put(name, dataSource);
                 var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:io/caseflow/samples/db/" + name)
                         .table("sample_schema_history");
-                java.util.regex.Matcher schema = java.util.regex.Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
+                Matcher schema = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
                 if (schema.find()) {
                     flyway.schemas(schema.group(1)); // a schema per service on one PostgreSQL: created if missing
                 }
@@ -87,7 +91,7 @@ public final class SampleServices implements AutoCloseable {
     }
 
     /** Only the named services, each in the database {@code jdbcUrlOf} gives for its name. */
-    public static SampleServices jdbc(Function<String, String> jdbcUrlOf, java.util.Set<String> names) {
+    public static SampleServices jdbc(Function<String, String> jdbcUrlOf, Set<String> names) {
         return new SampleServices(jdbcUrlOf, names);
     }
 

@@ -6,6 +6,7 @@ import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.Demo;
 import io.caseflow.samples.Orders;
 import io.caseflow.samples.SampleServices;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +18,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code caseflow demo}: businessCase1 on the embedded runtime with the sample services, and a summary. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -113,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
                 elapsed.toMillis() / 1000.0, transitions, transitions / Math.max(0.001, elapsed.toNanos() / 1e9));
     }
 
-    private static void deleteRecursively(Path root) throws java.io.IOException {
+    private static void deleteRecursively(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

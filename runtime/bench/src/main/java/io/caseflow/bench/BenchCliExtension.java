@@ -1,0 +1,12 @@
+package io.caseflow.bench;
+
+import io.caseflow.cli.CliExtension;
+import picocli.CommandLine;
+
+/** Adds {@code caseflow bench} to the command line of the benchmark jar (never to the product's). */
+public final class BenchCliExtension implements CliExtension {
+    @Override
+    public void addTo(CommandLine root) {
+        root.addSubcommand("bench", new CommandLine(new BenchCommand()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.caseflow.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/** {@code caseflow bench}: transitions/s and stage-to-stage latency on the embedded runtime. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures stage transitions/s and stage-to-stage latency (p50/p99) on the embedded runtime "
+                + "(durable H2, WRITE_DELAY=0) for a linear case of N stages, once per worker-thread count.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--processes", defaultValue = "2000", description = "Processes per measured run (default ${DEFAULT-VALUE}).")
+    int processes;
+
+    @Option(names = "--stages", defaultValue = "10", description = "Stages in the case (default ${DEFAULT-VALUE}).")
+    int stages;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,4", description = "Worker thread counts to run, comma-separated (default ${DEFAULT-VALUE}).")
+    List<Integer> threads;
+
+    @Option(names = "--warmup", defaultValue = "300", description = "Processes run first and not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--dir", description = "Directory for the benchmark's database (default: a new temporary directory, deleted after).")
+    Path dir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (processes < 1 || stages < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--processes must be at least 1 and --stages at least 2");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("caseflow bench: embedded runtime, H2 file with WRITE_DELAY=0 (every commit written before its ack), "
+                + "%d-stage linear case, %,d processes per run, %,d warm-up%n", stages, processes, warmup);
+        out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        for (int threadCount : threads) {
+            Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
+            Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount));
+            try {
+                CaseBenchmark.Result result = new CaseBenchmark().run(runDir, processes, stages, threadCount, warmup);
+                out.printf("%n%d worker thread(s):%n%s%n", threadCount, result.describe());
+                out.flush();
+            } finally {
+                if (dir == null) {
+                    deleteRecursively(base);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.caseflow.bench;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.RetryPolicy;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.definition.StageKind;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.handler.StageContext;
+import io.caseflow.handler.StageOutcome;
+import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Stage transitions per second and stage-to-stage latency for a linear case of {@code stages} stages,
+ * on any store and transport (the runtime builder is configured by the caller). Latency is measured where a user feels it: from the start of one stage's
+ * handler to the start of the next one's, which spans the commit, the hand-off and the dispatch.
+ */
+public final class CaseBenchmark {
+    static final CaseKey KEY = new CaseKey("bench", "v1");
+    private static final int STARTERS = 16;
+    private static final int IDLE_PROCESSES = 30;
+
+    /** What one run measured. */
+    public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
+                         double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
+                         long duplicates, double idleP50Millis, double idleP99Millis) {
+        public String describe() {
+            return String.format(Locale.ROOT,
+                    "  stage transitions     %,d in %.2f s  ->  %,.0f transitions/s%n"
+                            + "  stage-to-stage latency, all processes in flight:  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n"
+                            + "  stage-to-stage latency, one process at a time:    p50 %.2f ms   p99 %.2f ms%n"
+                            + "  group commit          %,d transactions, %.1f transitions per transaction, %.1f ms each%n"
+                            + "  duplicates dropped    %,d",
+                    transitions, elapsed.toMillis() / 1000.0, transitionsPerSecond, p50Millis, p99Millis, maxMillis,
+                    idleP50Millis, idleP99Millis,
+                    commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates);
+        }
+    }
+
+    private final Recorder hops = new Recorder(3);
+    private final AtomicLong completed = new AtomicLong();
+    private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
+
+    public static CaseDefinition linearCase(int stages) {
+        CaseDefinition.Builder builder = CaseDefinition.builder(KEY.name(), KEY.api());
+        for (int i = 1; i < stages; i++) {
+            builder.stage(StageDefinition.task("s" + i, "bench.step").withRetry(RetryPolicy.NONE));
+            if (i > 1) {
+                builder.transition("s" + (i - 1), "s" + i);
+            }
+        }
+        builder.stage(new StageDefinition("done", StageKind.END, "bench.step", null, null, null, null,
+                null, null));
+        builder.transition("s" + (stages - 1), "done");
+        return builder.build();
+    }
+
+    private StageOutcome step(StageContext ctx) {
+        long now = System.nanoTime();
+        Long previous = lastStart.put(ctx.processId(), now);
+        if (previous != null) {
+            hops.recordValue(Math.max(0, now - previous));
+        }
+        return ctx.next();
+    }
+
+    /** On the embedded runtime: an H2 file under {@code directory}. */
+    public Result run(Path directory, int processes, int stages, int threads, int warmup) throws InterruptedException {
+        return run(builder -> builder.h2File(directory.resolve("bench")), processes, stages, threads, warmup);
+    }
+
+    /** On whatever store and transport {@code setup} configures. */
+    public Result run(UnaryOperator<CaseflowRuntime.Builder> setup, int processes, int stages, int threads,
+                      int warmup) throws InterruptedException {
+        HandlerRegistry handlers = new HandlerRegistry().register("bench.step", this::step);
+        try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers)
+                .workerThreads(threads).listener(this::countCompletions).build().start()) {
+            runtime.deploy(linearCase(stages));
+            if (warmup > 0) {
+                startAndWait(runtime, warmup, warmup);
+            }
+            hops.getIntervalHistogram();
+            long transitionsBefore = runtime.metrics().transitions();
+            long commitsBefore = runtime.metrics().registry().get("caseflow.commit.batch").timer().count();
+            long duplicatesBefore = runtime.metrics().duplicatesDropped();
+            long started = System.nanoTime();
+            startAndWait(runtime, processes, warmup + processes);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            var histogram = hops.getIntervalHistogram();
+            var commitTimer = runtime.metrics().registry().get("caseflow.commit.batch").timer();
+            double[] idle = oneAtATime(runtime, IDLE_PROCESSES, warmup + processes);
+            long transitions = runtime.metrics().transitions() - transitionsBefore;
+            long commits = runtime.metrics().registry().get("caseflow.commit.batch").timer().count() - commitsBefore;
+            return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
+                    histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
+                    histogram.getMaxValue() / 1e6, commits, commitTimer.mean(TimeUnit.MILLISECONDS),
+                    runtime.metrics().duplicatesDropped() - duplicatesBefore, idle[0], idle[1]);
+        }
+    }
+
+    /** Latency without queueing: processes run one after another; returns p50 and p99 in ms. */
+    private double[] oneAtATime(CaseflowRuntime runtime, int count, long completedBefore) throws InterruptedException {
+        hops.getIntervalHistogram();
+        for (int i = 0; i < count; i++) {
+            runtime.startProcess(KEY, Map.of("idle", i));
+            awaitCompleted(completedBefore + i + 1);
+        }
+        var histogram = hops.getIntervalHistogram();
+        return new double[] {histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6};
+    }
+
+    private void awaitCompleted(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (completed) {
+            while (completed.get() < expected) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("a single process did not finish within a minute");
+                }
+                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+        }
+    }
+
+    private void countCompletions(List<ProcessEvent> events) {
+        long done = events.stream().filter(e -> e.status() == ProcessStatus.COMPLETED).count();
+        if (done > 0) {
+            synchronized (completed) {
+                completed.addAndGet(done);
+                completed.notifyAll();
+            }
+        }
+    }
+
+    private void startAndWait(CaseflowRuntime runtime, int count, long expectedCompleted) throws InterruptedException {
+        // Clients start processes concurrently, as many HTTP callers would; starts share group commits.
+        ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            starters.execute(() -> runtime.startProcess(KEY, Map.of("n", n)));
+        }
+        starters.shutdown();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        synchronized (completed) {
+            while (completed.get() < expectedCompleted) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("benchmark did not finish within 10 minutes: " + runtime.countsByStatus());
+                }
+                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            }
+        }
+    }
+}

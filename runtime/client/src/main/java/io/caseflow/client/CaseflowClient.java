@@ -1,0 +1,255 @@
+package io.caseflow.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DefinitionFormatException;
+import io.caseflow.definition.DefinitionJson;
+import io.caseflow.json.Json;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.process.ActionResult;
+import io.caseflow.process.Failure;
+import io.caseflow.process.FailureKind;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRun;
+import io.caseflow.process.StageRunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Java client of a caseflow server's HTTP API (the JDK's HTTP client underneath). Calls block; call
+ * them off any UI thread. A failure of the server becomes an {@link ApiException} with its stable code,
+ * an unreachable server an {@link IOException}-caused {@link java.io.UncheckedIOException}.
+ *
+ * <pre>{@code
+ * CaseflowClient client = new CaseflowClient(URI.create("http://caseflow:8080"), token);
+ * ProcessPage failed = client.processes(ProcessQuery.all(50).withStatuses(Set.of(ProcessStatus.FAILED)));
+ * client.retry(failed.processes().get(0).id(), null, null);
+ * }</pre>
+ */
+public final class CaseflowClient {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String token;
+
+    public CaseflowClient(URI server, String token) {
+        String text = server.toString();
+        this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        this.token = token;
+    }
+
+    public URI server() {
+        return URI.create(base);
+    }
+
+    /** Whether the server's store and transport are up. */
+    public boolean healthy() {
+        try {
+            return "UP".equals(get("/api/health").path("status").asText());
+        } catch (ApiException e) {
+            return false;
+        }
+    }
+
+    public ProcessPage processes(ProcessQuery query) {
+        StringBuilder path = new StringBuilder("/api/processes?limit=").append(query.limit()).append("&offset=").append(query.offset());
+        query.statuses().forEach(s -> path.append("&status=").append(s.name()));
+        param(path, "case", query.caseName());
+        param(path, "api", query.caseApi());
+        param(path, "version", query.caseVersion() == null ? null : query.caseVersion().toString());
+        param(path, "stage", query.stage());
+        param(path, "text", query.text());
+        JsonNode page = get(path.toString());
+        List<ProcessSnapshot> processes = new ArrayList<>();
+        page.path("processes").forEach(p -> processes.add(process(p)));
+        return new ProcessPage(processes, page.path("total").asLong(), page.path("offset").asInt());
+    }
+
+    public ProcessSnapshot process(String id) {
+        return process(get("/api/processes/" + encode(id)));
+    }
+
+    public List<StageRun> history(ProcessSnapshot process) {
+        return history(process.id());
+    }
+
+    /** The stage-run history of a process, by id alone. */
+    public List<StageRun> history(String processId) {
+        List<StageRun> runs = new ArrayList<>();
+        for (JsonNode run : get("/api/processes/" + encode(processId) + "/history")) {
+            runs.add(new StageRun(processId, run.path("step").asLong(), run.path("stage").asText(), run.path("attempt").asInt(),
+                    StageRunStatus.valueOf(run.path("status").asText()), instant(run, "startedAt"), instant(run, "endedAt"),
+                    text(run, "outcome"), run.hasNonNull("output") ? run.get("output") : null, text(run, "taskId"),
+                    text(run, "error"), text(run, "errorTrace")));
+        }
+        return runs;
+    }
+
+    public ActionResult retry(ProcessSnapshot process, String fromStage, ObjectNode newData) {
+        return retry(process.id(), fromStage, newData);
+    }
+
+    /** Resumes a FAILED process, by id alone. */
+    public ActionResult retry(String processId, String fromStage, ObjectNode newData) {
+        ObjectNode body = Json.object();
+        if (fromStage != null) {
+            body.put("fromStage", fromStage);
+        }
+        if (newData != null) {
+            body.set("data", newData);
+        }
+        return action(post("/api/processes/" + encode(processId) + "/retry", body.toString()));
+    }
+
+    public ActionResult cancel(ProcessSnapshot process) {
+        return cancel(process.id());
+    }
+
+    /** Stops a process, by id alone. */
+    public ActionResult cancel(String processId) {
+        return action(post("/api/processes/" + encode(processId) + "/cancel", ""));
+    }
+
+    public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
+        Map<String, Map<ProcessStatus, Long>> counts = new LinkedHashMap<>();
+        get("/api/cases/" + encode(key.name()) + "/" + encode(key.api()) + "/counts").fields().forEachRemaining(stage -> {
+            Map<ProcessStatus, Long> byStatus = new EnumMap<>(ProcessStatus.class);
+            stage.getValue().fields().forEachRemaining(s -> byStatus.put(ProcessStatus.valueOf(s.getKey()), s.getValue().asLong()));
+            counts.put(stage.getKey(), byStatus);
+        });
+        return counts;
+    }
+
+    public List<DeadLetter> deadLetters(int limit) {
+        List<DeadLetter> letters = new ArrayList<>();
+        for (JsonNode letter : get("/api/dead-letters?limit=" + limit)) {
+            letters.add(new DeadLetter(letter.path("id").asLong(), letter.path("queue").asText(), letter.path("reason").asText(),
+                    letter.path("detail").asText(), text(letter, "body"), text(letter, "processId"), instant(letter, "deadAt")));
+        }
+        return letters;
+    }
+
+    /** Every deployed version: case, api, version. */
+    public List<JsonNode> deployed() {
+        List<JsonNode> list = new ArrayList<>();
+        get("/api/cases").forEach(list::add);
+        return list;
+    }
+
+    public CaseDefinition definition(CaseKey key, int version) {
+        JsonNode node = get("/api/cases/" + encode(key.name()) + "/" + encode(key.api()) + "/definitions/" + version);
+        try {
+            return DefinitionJson.read(node.toString(), base + " " + key + " v" + version);
+        } catch (DefinitionFormatException e) {
+            throw new IllegalStateException("the server sent a definition this client cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deploys; returns the server's answer (version, unchanged). Refused definitions raise {@link ApiException} with the problems. */
+    public JsonNode deploy(CaseDefinition definition) {
+        return post("/api/cases/" + encode(definition.name()) + "/" + encode(definition.api()) + "/definitions",
+                DefinitionJson.write(definition));
+    }
+
+    /** A GET of any API path, as JSON. */
+    public JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** A POST of a JSON body to any API path. */
+    public JsonNode post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body)));
+    }
+
+    public static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String path) {
+        try {
+            return URI.create(base + path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the server URL '" + base + "' is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the caseflow server at " + base + " (" + e.getMessage() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        JsonNode body;
+        try {
+            body = response.body().isBlank() ? Json.object() : Json.parse(response.body());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(response.statusCode(), "not_json", "the server at " + base + " did not answer with JSON", null);
+        }
+        if (response.statusCode() >= 400) {
+            JsonNode error = body.path("error");
+            throw new ApiException(response.statusCode(), error.path("code").asText("http_" + response.statusCode()),
+                    error.path("message").asText(response.body()), error.path("details"));
+        }
+        return body;
+    }
+
+    private static ActionResult action(JsonNode node) {
+        return new ActionResult(process(node.path("process")), node.path("changed").asBoolean(), node.path("message").asText());
+    }
+
+    /** Reads the API's process view. */
+    public static ProcessSnapshot process(JsonNode p) {
+        Failure failure = null;
+        if (p.hasNonNull("failure")) {
+            JsonNode f = p.get("failure");
+            failure = new Failure(text(f, "stage"), FailureKind.valueOf(f.path("kind").asText()), text(f, "message"),
+                    text(f, "stackTrace"), instant(f, "at"));
+        }
+        return new ProcessSnapshot(p.path("id").asText(), new CaseKey(p.path("case").asText(), p.path("api").asText()),
+                p.path("version").asInt(), ProcessStatus.valueOf(p.path("status").asText()), p.path("currentStage").asText(),
+                text(p, "previousStage"), p.path("step").asLong(), p.path("attempt").asInt(), null, text(p, "waitingForTaskId"), null,
+                p.path("input"), p.path("data") instanceof ObjectNode d ? d : Json.object(),
+                p.path("results") instanceof ObjectNode r ? r : Json.object(), p.hasNonNull("result") ? p.get("result") : null,
+                failure, text(p, "idempotencyKey"), instant(p, "createdAt"), instant(p, "updatedAt"));
+    }
+
+    private static void param(StringBuilder path, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            path.append('&').append(name).append('=').append(encode(value));
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static Instant instant(JsonNode node, String field) {
+        return node.hasNonNull(field) ? Instant.parse(node.get(field).asText()) : null;
+    }
+}

@@ -1,0 +1,37 @@
+package io.caseflow.commit;
+
+import io.caseflow.message.OutboxMessage;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Decides which freshly committed outbox rows the committing node takes at once (written already
+ * claimed, then handed over in memory after the commit) instead of leaving them for a poller.
+ */
+@FunctionalInterface
+public interface ClaimPolicy {
+    ClaimPolicy NONE = message -> null;
+    Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+
+    /** The owner to write into {@code claimed_by}, or null to leave the row unclaimed. */
+    String ownerFor(OutboxMessage message);
+
+    /** How long the owner holds a row; after that any node may take it (the owner died). */
+    default Duration lease() {
+        return DEFAULT_LEASE;
+    }
+
+    static ClaimPolicy of(Function<OutboxMessage, String> owner, Duration lease) {
+        return new ClaimPolicy() {
+            @Override
+            public String ownerFor(OutboxMessage message) {
+                return owner.apply(message);
+            }
+
+            @Override
+            public Duration lease() {
+                return lease;
+            }
+        };
+    }
+}

@@ -1,0 +1,164 @@
+package io.caseflow.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process store's database: a connection pool, the dialect, migrations and a transaction helper.
+ *
+ * <p>H2 is opened with {@code WRITE_DELAY=0}, so every commit is written to the file before the engine
+ * acknowledges anything: a killed JVM loses no committed transition. H2 does not fsync each commit,
+ * so an OS crash or power loss can still lose the last moments; PostgreSQL is the store for that.
+ *
+ * <pre>{@code
+ * try (Database db = Database.open(Database.h2File(Path.of("data/caseflow")), 8)) { ... }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /** Where an embedded runtime keeps its database when nothing else is configured. */
+    public static final Path DEFAULT_H2_PATH = Path.of(System.getProperty("user.home"), ".caseflow", "caseflow");
+    public static final int DEFAULT_POOL_SIZE = 8;
+
+    private final HikariDataSource dataSource;
+    private final SqlDialect dialect;
+    private final String url;
+
+    private Database(HikariDataSource dataSource, SqlDialect dialect, String url) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.url = url;
+    }
+
+    /** The JDBC URL of a durable H2 file database at {@code path} (H2 adds {@code .mv.db}). */
+    public static String h2File(Path path) {
+        return "jdbc:h2:file:" + path.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
+    /** Opens a pool on {@code jdbcUrl} and brings the schema up to date. */
+    public static Database open(String jdbcUrl, int poolSize) {
+        return open(jdbcUrl, null, null, poolSize);
+    }
+
+    public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        SqlDialect dialect = SqlDialect.fromJdbcUrl(jdbcUrl);
+        if (dialect == SqlDialect.H2 && !jdbcUrl.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=0")
+                && !jdbcUrl.startsWith("jdbc:h2:mem:")) {
+            throw new IllegalArgumentException("an H2 file database must be opened with WRITE_DELAY=0, or a killed JVM "
+                    + "loses committed transitions; use Database.h2File(path)");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(Math.min(2, poolSize));
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        config.setPoolName("caseflow-store");
+        if (dialect.connectionInitSql() != null) {
+            config.setConnectionInitSql(dialect.connectionInitSql());
+        }
+        // Let the engine start even if the database is down for a moment; calls fail clearly until it is back.
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        Database database = new Database(dataSource, dialect, jdbcUrl);
+        try {
+            database.migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new StoreException("cannot prepare the process store at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+        return database;
+    }
+
+    private void migrate() {
+        var flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:io/caseflow/store/migration")
+                .table("caseflow_schema_history")
+                .placeholders(dialect.migrationPlaceholders());
+        Matcher schema = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
+        if (dialect == SqlDialect.POSTGRESQL && schema.find()) {
+            flyway.schemas(schema.group(1)); // created if it does not exist yet
+        }
+        flyway.load().migrate();
+        LOG.info("process store ready at {} ({})", redact(url), dialect);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** The URL with any password removed, for logs and messages. */
+    public String describe() {
+        return redact(url);
+    }
+
+    /** Work that runs in one transaction: committed if it returns, rolled back if it throws. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    public <T> T inTransaction(String what, TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool discards it and the caller sees the original error.
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

@@ -1,0 +1,89 @@
+package io.caseflow.testing;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConnectionFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real PostgreSQL and RabbitMQ of the machine, for tests. Where one is not running, tests that need
+ * it are skipped with a printed notice; under CI ({@code CASEFLOW_CI} set) they fail instead.
+ */
+public final class ExternalServices {
+    public static final String POSTGRES_URL = env("CASEFLOW_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String POSTGRES_USER = env("CASEFLOW_TEST_POSTGRES_USER", "postgres");
+    public static final String RABBITMQ_URI = env("CASEFLOW_TEST_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672");
+
+    private ExternalServices() {
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static boolean inCi() {
+        String ci = System.getenv("CASEFLOW_CI");
+        return ci != null && !ci.isBlank() && !ci.equals("0");
+    }
+
+    /** Skips (or, in CI, fails) the calling test when {@code what} is unavailable. */
+    public static void require(boolean available, String what, Throwable why) {
+        if (available) {
+            return;
+        }
+        String message = what + " is not reachable (" + (why == null ? "unknown" : why.getMessage()) + ")";
+        if (inCi()) {
+            throw new AssertionError(message + "; CI requires it (CASEFLOW_CI is set)", why);
+        }
+        System.out.println("NOTICE: skipping a test: " + message);
+        Assumptions.abort(message);
+    }
+
+    /** A JDBC URL of a fresh, empty PostgreSQL schema (created now). */
+    public static String freshPostgresSchema() {
+        String schema = "cf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            require(false, "PostgreSQL at " + POSTGRES_URL, e);
+        }
+        return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + POSTGRES_USER;
+    }
+
+    /** Deletes queues a test declared on the shared broker; a failure is only reported. */
+    public static void deleteQueues(Collection<String> queues) {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(RABBITMQ_URI);
+            try (com.rabbitmq.client.Connection connection = factory.newConnection("caseflow-test-cleanup")) {
+                for (String queue : queues) {
+                    try (Channel channel = connection.createChannel()) {
+                        channel.queueDelete(queue);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("NOTICE: could not delete test queues " + queues + ": " + e.getMessage());
+        }
+    }
+
+    public static void requireRabbitMq() {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(RABBITMQ_URI);
+            factory.setConnectionTimeout(3000);
+            try (com.rabbitmq.client.Connection ignored = factory.newConnection("caseflow-test-probe")) {
+                return;
+            }
+        } catch (Exception e) {
+            require(false, "RabbitMQ at " + RABBITMQ_URI, e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.caseflow.transport.rabbitmq;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DeliverCallback;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import io.caseflow.json.Json;
+import io.caseflow.process.ProcessEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A monitor's live feed: a queue of its own (exclusive, deleted when the monitor goes) bound to
+ * {@value RabbitTopology#EVENTS}. After a lost connection the client recovers the queue and its
+ * binding; events published meanwhile are gone, so the monitor is told ({@link State#RECOVERED}) and
+ * re-reads. Callbacks run on the client's connection thread: hand events on quickly.
+ *
+ * <pre>{@code
+ * EventSubscription events = EventSubscription.open("amqp://monitor:secret@rabbit:5672", "businessCase1.v1.*",
+ *         event -> buffer.add(event), state -> status.set(state));
+ * }</pre>
+ */
+public final class EventSubscription implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventSubscription.class);
+
+    /** Where the feed stands. */
+    public enum State { CONNECTED, RECONNECTING, RECOVERED, CLOSED }
+
+    private final Connection connection;
+
+    private EventSubscription(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Subscribes to events whose routing key ({@code <case>.<api>.<status>}) matches {@code bindingKey}
+     * ({@code #} for all). Fails at once, with a clear message, if the broker cannot be reached.
+     */
+    public static EventSubscription open(String brokerUri, String bindingKey, Consumer<ProcessEvent> onEvent,
+                                         Consumer<State> onState) throws IOException {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(brokerUri);
+        } catch (Exception e) {
+            throw new IOException("the broker URI is not valid: " + e.getMessage(), e);
+        }
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(2000);
+        factory.setRequestedHeartbeat(10);
+        Connection connection;
+        try {
+            connection = factory.newConnection("caseflow-monitor");
+        } catch (TimeoutException e) {
+            throw new IOException("RabbitMQ did not answer in time", e);
+        }
+        try {
+            Channel channel = connection.createChannel();
+            channel.exchangeDeclare(RabbitTopology.EVENTS, BuiltinExchangeType.TOPIC, true);
+            String queue = channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
+            channel.queueBind(queue, RabbitTopology.EVENTS, bindingKey);
+            channel.basicQos(1000);
+            DeliverCallback deliver = (tag, message) -> {
+                try {
+                    onEvent.accept(ProcessEvent.fromJson(Json.MAPPER.readTree(new String(message.getBody(), StandardCharsets.UTF_8))));
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("ignored an event that could not be read: {}", e.getMessage());
+                }
+            };
+            channel.basicConsume(queue, true, deliver, tag -> onState.accept(State.RECONNECTING));
+            if (connection instanceof Recoverable recoverable) {
+                recoverable.addRecoveryListener(new RecoveryListener() {
+                    @Override
+                    public void handleRecovery(Recoverable recovered) {
+                        onState.accept(State.RECOVERED);
+                    }
+
+                    @Override
+                    public void handleRecoveryStarted(Recoverable recovering) {
+                        onState.accept(State.RECONNECTING);
+                    }
+                });
+            }
+            onState.accept(State.CONNECTED);
+            return new EventSubscription(connection);
+        } catch (IOException | RuntimeException e) {
+            connection.abort();
+            throw e;
+        }
+    }
+
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close(2000);
+        } catch (IOException | RuntimeException e) {
+            connection.abort();
+        }
+    }
+}

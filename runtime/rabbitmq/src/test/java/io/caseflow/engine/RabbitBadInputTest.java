@@ -1,0 +1,20 @@
+package io.caseflow.engine;
+
+import io.caseflow.testing.RabbitRuntimes;
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.message.Queues;
+import io.caseflow.testing.ExternalServices;
+import java.util.List;
+
+/** Bad input over RabbitMQ: dead-lettered to the broker's dead-letter exchange with the reason, and archived in the store. */
+class RabbitBadInputTest extends BadInputContractTest {
+    @Override
+    protected CaseflowRuntime.Builder configure(CaseflowRuntime.Builder builder) {
+        return RabbitRuntimes.onRabbitMqAndPostgres(builder, true);
+    }
+
+    @Override
+    protected void cleanUp() {
+        ExternalServices.deleteQueues(List.of(Queues.innerQ(KEY), Queues.serviceQ(KEY), Queues.serviceRequests(payments)));
+    }
+}

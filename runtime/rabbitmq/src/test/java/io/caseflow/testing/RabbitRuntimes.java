@@ -1,0 +1,21 @@
+package io.caseflow.testing;
+
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.transport.rabbitmq.RabbitSettings;
+import io.caseflow.transport.rabbitmq.RabbitTransport;
+
+/** Runtimes for tests on the machine's RabbitMQ and a fresh PostgreSQL schema. */
+public final class RabbitRuntimes {
+    private RabbitRuntimes() {
+    }
+
+    /** A runtime on a fresh PostgreSQL schema and the machine's RabbitMQ. */
+    public static CaseflowRuntime.Builder onRabbitMqAndPostgres(CaseflowRuntime.Builder builder, boolean archiveDeadLetters) {
+        ExternalServices.requireRabbitMq();
+        RabbitSettings settings = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-test");
+        return builder.jdbcUrl(ExternalServices.freshPostgresSchema()).transport((outbox, clock, meters) -> {
+            RabbitTransport transport = new RabbitTransport(settings, outbox, clock, meters);
+            return archiveDeadLetters ? transport.archivingDeadLetters() : transport;
+        });
+    }
+}

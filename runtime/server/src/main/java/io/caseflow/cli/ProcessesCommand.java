@@ -1,0 +1,186 @@
+package io.caseflow.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.client.ApiException;
+import io.caseflow.client.CaseflowClient;
+import io.caseflow.json.Json;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+
+/** {@code caseflow processes list|show|retry|cancel}, through the HTTP API. */
+@Command(name = "processes", mixinStandardHelpOptions = true, description = "Lists, shows, retries and cancels processes on a caseflow server.",
+        subcommands = {ProcessesCommand.ListProcesses.class, ProcessesCommand.Show.class, ProcessesCommand.Retry.class,
+                ProcessesCommand.Cancel.class})
+final class ProcessesCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static String path(JsonNode process) {
+        return "/api/cases/" + CaseflowClient.encode(process.path("case").asText()) + "/" + CaseflowClient.encode(process.path("api").asText())
+                + "/processes/" + CaseflowClient.encode(process.path("id").asText());
+    }
+
+    abstract static class ClientCommand implements Callable<Integer> {
+        @Mixin
+        ClientOptions client;
+
+        @Option(names = "--json", description = "Print the server's JSON as it is.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        abstract void run(CaseflowClient api, PrintWriter out) throws Exception;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                run(client.client(), out);
+                return 0;
+            } catch (ApiException e) {
+                out.println("ERROR " + e.getMessage());
+                return 1;
+            } finally {
+                out.flush();
+            }
+        }
+
+        void print(PrintWriter out, JsonNode node, String human) {
+            out.println(json ? node.toPrettyString() : human);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists processes, newest first.")
+    static final class ListProcesses extends ClientCommand {
+        @Option(names = "--case") String caseName;
+        @Option(names = "--api") String api;
+        @Option(names = "--status", description = "RUNNING, WAITING, COMPLETED, FAILED, CANCELLED (comma-separated).") String status;
+        @Option(names = "--stage", description = "Current stage.") String stage;
+        @Option(names = "--text", description = "Substring of the id or the data.") String text;
+        @Option(names = "--limit", defaultValue = "50") int limit;
+        @Option(names = "--offset", defaultValue = "0") int offset;
+
+        @Override
+        void run(CaseflowClient api, PrintWriter out) {
+            List<String> query = new ArrayList<>();
+            add(query, "case", caseName);
+            add(query, "api", this.api);
+            add(query, "status", status);
+            add(query, "stage", stage);
+            add(query, "text", text);
+            query.add("limit=" + limit);
+            query.add("offset=" + offset);
+            JsonNode page = api.get("/api/processes?" + String.join("&", query));
+            StringBuilder table = new StringBuilder(String.format("%-36s  %-24s  %-10s  %-20s  %s%n", "ID", "CASE", "STATUS", "STAGE", "UPDATED"));
+            for (JsonNode p : page.path("processes")) {
+                table.append(String.format("%-36s  %-24s  %-10s  %-20s  %s%n", p.path("id").asText(),
+                        p.path("case").asText() + "/" + p.path("api").asText() + " v" + p.path("version").asInt(),
+                        p.path("status").asText(), p.path("currentStage").asText(), p.path("updatedAt").asText()));
+            }
+            table.append(String.format("%d of %d (offset %d)", page.path("processes").size(), page.path("total").asLong(), offset));
+            print(out, page, table.toString());
+        }
+
+        private static void add(List<String> query, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                query.add(name + "=" + CaseflowClient.encode(value));
+            }
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one process: status, stage, data, failure and history.")
+    static final class Show extends ClientCommand {
+        @Parameters(paramLabel = "ID") String id;
+
+        @Override
+        void run(CaseflowClient api, PrintWriter out) {
+            JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
+            JsonNode history = api.get(path(process) + "/history");
+            if (json) {
+                ObjectNode both = Json.object();
+                both.set("process", process);
+                both.set("history", history);
+                out.println(both.toPrettyString());
+                return;
+            }
+            out.printf("%s  %s/%s v%d  %s at %s (step %d, attempt %d)%n", process.path("id").asText(), process.path("case").asText(),
+                    process.path("api").asText(), process.path("version").asInt(), process.path("status").asText(),
+                    process.path("currentStage").asText(), process.path("step").asLong(), process.path("attempt").asInt());
+            out.println("data:   " + process.path("data"));
+            if (process.hasNonNull("result")) {
+                out.println("result: " + process.path("result"));
+            }
+            if (process.has("failure")) {
+                JsonNode failure = process.path("failure");
+                out.println("FAILED at " + failure.path("stage").asText() + " (" + failure.path("kind").asText() + "): "
+                        + failure.path("message").asText());
+            }
+            out.println("history:");
+            for (JsonNode run : history) {
+                out.printf("  %4d  %-20s attempt %d  %-9s %s%s%n", run.path("step").asLong(), run.path("stage").asText(),
+                        run.path("attempt").asInt(), run.path("status").asText(),
+                        run.hasNonNull("outcome") ? "-> " + run.path("outcome").asText() : "",
+                        run.hasNonNull("error") ? "  " + run.path("error").asText() : "");
+            }
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Resumes a FAILED process at its failed stage.")
+    static final class Retry extends ClientCommand {
+        @Parameters(paramLabel = "ID") String id;
+        @Option(names = "--from", paramLabel = "STAGE", description = "Resume at this stage instead.") String fromStage;
+        @Option(names = "--data", paramLabel = "FILE", description = "Replace the process data with this JSON object first.") Path data;
+
+        @Override
+        void run(CaseflowClient api, PrintWriter out) throws Exception {
+            ObjectNode body = Json.object();
+            if (fromStage != null) {
+                body.put("fromStage", fromStage);
+            }
+            if (data != null) {
+                JsonNode parsed;
+                try {
+                    parsed = Json.MAPPER.readTree(Files.readString(data));
+                } catch (JsonProcessingException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), data + " is not valid JSON: " + e.getOriginalMessage());
+                }
+                if (!parsed.isObject()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), data + " must hold a JSON object");
+                }
+                body.set("data", parsed);
+            }
+            JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
+            JsonNode result = api.post(path(process) + "/retry", body.toString());
+            print(out, result, result.path("message").asText());
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Stops a process that has not ended.")
+    static final class Cancel extends ClientCommand {
+        @Parameters(paramLabel = "ID") String id;
+
+        @Override
+        void run(CaseflowClient api, PrintWriter out) {
+            JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
+            JsonNode result = api.post(path(process) + "/cancel", "");
+            print(out, result, result.path("message").asText());
+        }
+    }
+}

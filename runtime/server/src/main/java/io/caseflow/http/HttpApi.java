@@ -1,0 +1,346 @@
+package io.caseflow.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DefinitionFormatException;
+import io.caseflow.definition.DefinitionJson;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.definition.UnknownCaseException;
+import io.caseflow.json.Json;
+import io.caseflow.process.IdempotencyConflictException;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.process.ProcessQuery;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StartResult;
+import io.caseflow.store.StoreException;
+import io.caseflow.validation.InvalidDefinitionException;
+import io.caseflow.validation.Problem;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime's HTTP API. Paths carry case and api ({@code /api/cases/{case}/{api}/...}) so any
+ * gateway can route by prefix; the OpenAPI description is at {@code /api/openapi.yaml}. Requests
+ * need {@code Authorization: Bearer <token>}: the API token may do everything, the read-only token
+ * only GET. Errors always look like {@code {"error": {"code", "message", "details"}}}.
+ */
+public final class HttpApi implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/openapi.yaml");
+
+    private final CaseflowRuntime runtime;
+    private final ApiTokens tokens;
+    private final Supplier<String> metrics;
+    private final Javalin app;
+
+    private HttpApi(CaseflowRuntime runtime, ApiTokens tokens, Supplier<String> metrics) {
+        this.runtime = runtime;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.http.maxRequestSize = 10L * 1024 * 1024;
+        });
+        routes();
+    }
+
+    /** Starts serving on {@code host:port} (port 0: any free port). */
+    public static HttpApi start(CaseflowRuntime runtime, ApiTokens tokens, Supplier<String> metrics, String host, int port) {
+        HttpApi api = new HttpApi(runtime, tokens, metrics);
+        api.app.start(host, port);
+        LOG.info("HTTP API listening on {}:{}", host, api.port());
+        return api;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void routes() {
+        app.beforeMatched(this::authorize);
+        app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        app.exception(ProcessNotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage(), null));
+        app.exception(UnknownCaseException.class, (e, ctx) -> error(ctx, 404, "unknown_case", e.getMessage(), null));
+        app.exception(IdempotencyConflictException.class, (e, ctx) -> error(ctx, 409, "idempotency_conflict", e.getMessage(),
+                Json.object().put("existingProcessId", e.existingProcessId())));
+        app.exception(InvalidDefinitionException.class, (e, ctx) -> error(ctx, 422, "invalid_definition",
+                "the definition has " + e.report().errors().size() + " error(s); nothing was deployed", problems(e.report().problems())));
+        app.exception(StoreException.class, (e, ctx) -> {
+            if (e.isUnavailable()) {
+                error(ctx, 503, "unavailable", "the process store is unavailable; try again shortly", null);
+            } else {
+                LOG.error("store error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal", "the store failed: " + e.getMessage(), null);
+            }
+        });
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage(), null));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal", "unexpected error: " + e.getClass().getSimpleName(), null);
+        });
+        app.error(404, ctx -> {
+            String body = ctx.result();
+            if (body == null || !body.startsWith("{")) {
+                error(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), null);
+            }
+        });
+        app.error(405, ctx -> error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
+
+        app.get("/api/health", this::health);
+        app.get("/api/openapi.yaml", this::openApi);
+        app.get("/api/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.get()));
+        app.get("/api/cases", ctx -> ctx.json(runtime.definitions().stream().map(Views::deployed).toList()));
+        app.get("/api/processes", ctx -> ctx.json(Views.page(runtime.list(query(ctx, null)))));
+        app.get("/api/processes/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            ctx.json(Views.process(runtime.find(id).orElseThrow(() -> new ProcessNotFoundException(id))));
+        });
+        // By id alone, for clients that know only the id (a gateway routes these anywhere).
+        app.get("/api/processes/{id}/history", ctx -> ctx.json(Views.history(runtime.history(anyProcess(ctx).id()))));
+        app.post("/api/processes/{id}/retry", ctx -> retry(ctx, anyProcess(ctx)));
+        app.post("/api/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(anyProcess(ctx).id()))));
+        app.get("/api/dead-letters", ctx -> ctx.json(Views.deadLetters(runtime.deadLetters(intParam(ctx, "limit", 100, 1, 1000)))));
+
+        String base = "/api/cases/{case}/{api}";
+        app.post(base + "/definitions", this::deploy);
+        app.get(base + "/definitions", ctx -> {
+            CaseKey key = key(ctx);
+            List<DeployedDefinition> versions = runtime.definitions().stream().filter(d -> d.definition().key().equals(key)).toList();
+            if (versions.isEmpty()) {
+                throw new UnknownCaseException(key);
+            }
+            ctx.json(versions.stream().map(Views::deployed).toList());
+        });
+        app.get(base + "/definitions/{version}", ctx -> {
+            CaseKey key = key(ctx);
+            int version = intPath(ctx, "version");
+            CaseDefinition definition = runtime.definition(key, version)
+                    .orElseThrow(() -> ApiError.notFound("case " + key + " has no version " + version));
+            ctx.contentType("application/json").result(DefinitionJson.write(definition));
+        });
+        app.post(base + "/processes", this::startProcess);
+        app.get(base + "/processes", ctx -> ctx.json(Views.page(runtime.list(query(ctx, key(ctx))))));
+        app.get(base + "/processes/{id}", ctx -> ctx.json(Views.process(process(ctx))));
+        app.get(base + "/processes/{id}/history", ctx -> ctx.json(Views.history(runtime.history(process(ctx).id()))));
+        app.post(base + "/processes/{id}/retry", ctx -> retry(ctx, process(ctx)));
+        app.post(base + "/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(process(ctx).id()))));
+        app.get(base + "/counts", ctx -> ctx.json(Views.counts(runtime.countsByStage(key(ctx)))));
+    }
+
+    private void authorize(Context ctx) {
+        if (PUBLIC.contains(ctx.path())) {
+            return;
+        }
+        ApiTokens.Access access = tokens.check(ctx.header("Authorization"));
+        if (access == ApiTokens.Access.NONE) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"caseflow\"");
+            throw new ApiError(401, "unauthorized", ctx.header("Authorization") == null
+                    ? "missing Authorization: Bearer <token>" : "the token is not valid");
+        }
+        if (ctx.method() != HandlerType.GET && access != ApiTokens.Access.ADMIN) {
+            throw new ApiError(403, "forbidden", "the read-only token cannot " + ctx.method() + " " + ctx.path());
+        }
+    }
+
+    private void health(Context ctx) {
+        boolean store;
+        try {
+            runtime.countsByStatus();
+            store = true;
+        } catch (RuntimeException e) {
+            store = false;
+        }
+        boolean transport = runtime.transport().isHealthy();
+        ObjectNode body = Json.object().put("status", store && transport ? "UP" : "DOWN").put("store", store ? "UP" : "DOWN")
+                .put("transport", transport ? "UP" : "DOWN");
+        ctx.status(store && transport ? 200 : 503).json(body);
+    }
+
+    private void openApi(Context ctx) throws IOException {
+        try (InputStream in = HttpApi.class.getResourceAsStream("/io/caseflow/http/openapi.yaml")) {
+            if (in == null) {
+                throw ApiError.notFound("the OpenAPI description is not packaged");
+            }
+            ctx.contentType("application/yaml").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void deploy(Context ctx) {
+        CaseKey key = key(ctx);
+        CaseDefinition definition;
+        try {
+            definition = DefinitionJson.read(ctx.body(), "request body");
+        } catch (DefinitionFormatException e) {
+            throw new ApiError(400, "malformed_definition", e.getMessage(),
+                    Json.object().put("line", e.line()).put("column", e.column()));
+        }
+        if (!key.equals(definition.key())) {
+            throw ApiError.badRequest("the path names case " + key + " but the definition is " + definition.key());
+        }
+        DeployedDefinition deployed = runtime.deploy(definition);
+        ctx.status(deployed.unchanged() ? 200 : 201).json(Views.deployed(deployed));
+    }
+
+    private void startProcess(Context ctx) {
+        CaseKey key = key(ctx);
+        JsonNode input = ctx.body().isBlank() ? Json.object() : json(ctx.body());
+        String idempotencyKey = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY)).map(String::trim).filter(k -> !k.isEmpty())
+                .orElse(null);
+        if (idempotencyKey != null && idempotencyKey.length() > 200) {
+            throw ApiError.badRequest("the Idempotency-Key header is longer than 200 characters");
+        }
+        StartResult started = runtime.start(key, input, idempotencyKey);
+        ctx.status(started.created() ? 201 : 200).json(Views.process(started.process()));
+    }
+
+    private void retry(Context ctx, ProcessSnapshot process) {
+        String fromStage = null;
+        ObjectNode data = null;
+        if (!ctx.body().isBlank()) {
+            JsonNode body = json(ctx.body());
+            if (body.hasNonNull("fromStage")) {
+                fromStage = body.get("fromStage").asText();
+            }
+            if (body.has("data")) {
+                if (!body.get("data").isObject()) {
+                    throw ApiError.badRequest("'data' must be a JSON object");
+                }
+                data = (ObjectNode) body.get("data");
+            }
+        }
+        ctx.json(Views.action(runtime.retry(process.id(), fromStage, data)));
+    }
+
+    private ProcessSnapshot process(Context ctx) {
+        CaseKey key = key(ctx);
+        String id = ctx.pathParam("id");
+        ProcessSnapshot process = runtime.find(id).orElseThrow(() -> new ProcessNotFoundException(id));
+        if (!process.caseKey().equals(key)) {
+            throw ApiError.notFound("process " + id + " is not a process of case " + key);
+        }
+        return process;
+    }
+
+    private ProcessSnapshot anyProcess(Context ctx) {
+        String id = ctx.pathParam("id");
+        return runtime.find(id).orElseThrow(() -> new ProcessNotFoundException(id));
+    }
+
+    private static CaseKey key(Context ctx) {
+        return new CaseKey(ctx.pathParam("case"), ctx.pathParam("api"));
+    }
+
+    private static ProcessQuery query(Context ctx, CaseKey key) {
+        Set<ProcessStatus> statuses = EnumSet.noneOf(ProcessStatus.class);
+        for (String value : ctx.queryParams("status")) {
+            for (String part : value.split(",")) {
+                if (!part.isBlank()) {
+                    try {
+                        statuses.add(ProcessStatus.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiError.badRequest("unknown status '" + part + "'; use one of "
+                                + Arrays.stream(ProcessStatus.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                    }
+                }
+            }
+        }
+        String versionText = ctx.queryParam("version");
+        Integer version = null;
+        if (versionText != null) {
+            try {
+                version = Integer.parseInt(versionText);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("'version' must be a whole number, was '" + versionText + "'");
+            }
+        }
+        return new ProcessQuery(statuses, key == null ? ctx.queryParam("case") : key.name(),
+                key == null ? ctx.queryParam("api") : key.api(), version, ctx.queryParam("stage"), ctx.queryParam("text"),
+                intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE), intParam(ctx, "limit", 50, 1, ProcessQuery.MAX_LIMIT));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw ApiError.badRequest("'" + name + "' must be " + min + " to " + max + ", was " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("'" + name + "' must be a whole number, was '" + text + "'");
+        }
+    }
+
+    private static int intPath(Context ctx, String name) {
+        try {
+            return Integer.parseInt(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("'" + name + "' must be a whole number, was '" + ctx.pathParam(name) + "'");
+        }
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return Json.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage(),
+                    Json.object().put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr()));
+        }
+    }
+
+    private static Object problems(List<Problem> problems) {
+        var array = Json.MAPPER.createArrayNode();
+        for (Problem problem : problems) {
+            ObjectNode node = array.addObject()
+                    .put("severity", problem.severity().name())
+                    .put("code", problem.code().name())
+                    .put("element", problem.target().describe())
+                    .put("message", problem.message())
+                    .put("fix", problem.fix())
+                    .put("text", problem.toString());
+            if (problem.target().stage() != null) {
+                node.put("stage", problem.target().stage());
+            }
+        }
+        return array;
+    }
+
+    private static void error(Context ctx, int status, String code, String message, Object details) {
+        ObjectNode body = Json.object();
+        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+        if (details != null) {
+            error.set("details", Json.tree(details));
+        }
+        ctx.status(status).json(body);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
