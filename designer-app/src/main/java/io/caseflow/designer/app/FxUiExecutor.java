@@ -2,6 +2,7 @@ package io.caseflow.designer.app;
 
 import io.caseflow.designer.concurrent.UiExecutor;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +40,7 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
     }
 
     @Override
-    public java.util.concurrent.Executor background() {
+    public Executor background() {
         return pool;
     }
 

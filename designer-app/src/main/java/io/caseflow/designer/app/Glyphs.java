@@ -1,6 +1,7 @@
 package io.caseflow.designer.app;
 
 import javafx.scene.Node;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.SVGPath;
 import javafx.scene.shape.StrokeLineCap;
@@ -37,7 +38,7 @@ final class Glyphs {
         svg.setStrokeWidth(1.5);
         svg.setStrokeLineCap(StrokeLineCap.ROUND);
         svg.setStrokeLineJoin(StrokeLineJoin.ROUND);
-        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(svg);
+        StackPane box = new StackPane(svg);
         box.setMinSize(18, 18);
         box.setPrefSize(18, 18);
         box.setMaxSize(18, 18);

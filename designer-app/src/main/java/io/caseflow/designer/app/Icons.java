@@ -1,5 +1,6 @@
 package io.caseflow.designer.app;
 
+import java.io.IOException;
 import java.io.InputStream;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -17,7 +18,7 @@ public final class Icons {
                 if (in != null) {
                     stage.getIcons().add(new Image(in));
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // An icon that cannot be read leaves the window with the toolkit's default.
             }
         }

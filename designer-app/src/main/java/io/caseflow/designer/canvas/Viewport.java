@@ -2,6 +2,7 @@ package io.caseflow.designer.canvas;
 
 import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.editor.Rect;
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -16,7 +17,7 @@ public final class Viewport {
     private double scale = 1;
     private double tx;
     private double ty;
-    private final java.util.List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public double scale() {
         return scale;

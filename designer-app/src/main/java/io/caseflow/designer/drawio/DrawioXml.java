@@ -1,5 +1,6 @@
 package io.caseflow.designer.drawio;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import javax.xml.XMLConstants;
@@ -60,7 +61,7 @@ final class DrawioXml {
         } catch (SAXParseException e) {
             throw new DrawioFormatException(what + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
                     + ": not well-formed XML: " + e.getMessage(), e);
-        } catch (SAXException | java.io.IOException e) {
+        } catch (SAXException | IOException e) {
             throw new DrawioFormatException(what + ": not well-formed XML: " + e.getMessage(), e);
         }
     }

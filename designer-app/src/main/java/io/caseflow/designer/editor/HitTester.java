@@ -5,6 +5,7 @@ import io.caseflow.definition.StageDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,14 +80,14 @@ public final class HitTester {
     }
 
     /** The stage under {@code p}, ports and borders included (a drop target while connecting). */
-    public java.util.Optional<String> stageAt(Point p, double tolerance) {
+    public Optional<String> stageAt(Point p, double tolerance) {
         List<StageDefinition> stages = definition.stages();
         for (int i = stages.size() - 1; i >= 0; i--) {
             if (NodeGeometry.bounds(stages.get(i)).inflate(tolerance).contains(p)) {
-                return java.util.Optional.of(stages.get(i).name());
+                return Optional.of(stages.get(i).name());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** Stages whose node touches {@code box}. */

@@ -4,8 +4,10 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.StageDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,12 +52,12 @@ public final class Selection {
     }
 
     /** The only selected stage, if exactly one stage and nothing else is selected. */
-    public java.util.Optional<String> singleStage() {
-        return stages.size() == 1 && transitions.isEmpty() ? java.util.Optional.of(stages.iterator().next()) : java.util.Optional.empty();
+    public Optional<String> singleStage() {
+        return stages.size() == 1 && transitions.isEmpty() ? Optional.of(stages.iterator().next()) : Optional.empty();
     }
 
-    public java.util.Optional<Integer> singleTransition() {
-        return transitions.size() == 1 && stages.isEmpty() ? java.util.Optional.of(transitions.iterator().next()) : java.util.Optional.empty();
+    public Optional<Integer> singleTransition() {
+        return transitions.size() == 1 && stages.isEmpty() ? Optional.of(transitions.iterator().next()) : Optional.empty();
     }
 
     public void selectStage(String name) {
@@ -116,7 +118,7 @@ public final class Selection {
 
     /** Drops what {@code definition} no longer has (after an undo, a delete, a load). */
     public void prune(CaseDefinition definition) {
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         definition.stages().forEach(s -> names.add(s.name()));
         boolean changed = stages.retainAll(names);
         changed |= transitions.removeIf(i -> i >= definition.transitions().size());

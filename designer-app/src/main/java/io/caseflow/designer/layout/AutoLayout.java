@@ -10,10 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.elk.alg.layered.options.GreedySwitchType;
+import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
 import org.eclipse.elk.core.options.CoreOptions;
 import org.eclipse.elk.core.options.Direction;
 import org.eclipse.elk.core.options.EdgeRouting;
@@ -68,14 +71,14 @@ public final class AutoLayout {
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_SPACING);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 20.0);
         root.setProperty(CoreOptions.SPACING_COMPONENT_COMPONENT, 60.0);
-        root.setProperty(CoreOptions.PADDING, new org.eclipse.elk.core.math.ElkPadding(0));
+        root.setProperty(CoreOptions.PADDING, new ElkPadding(0));
         if (definition.stages().size() > LARGE_GRAPH) {
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_GREEDY_SWITCH_TYPE, GreedySwitchType.OFF);
         }
         if (definition.stages().size() > WRAP_ABOVE) {
             // A long process would be one endless row; wrap it into rows that fill a screen-shaped area.
-            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, org.eclipse.elk.alg.layered.options.WrappingStrategy.MULTI_EDGE);
+            root.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
             root.setProperty(CoreOptions.ASPECT_RATIO, ASPECT_RATIO);
         }
         Map<String, ElkNode> nodes = new LinkedHashMap<>();
@@ -90,7 +93,7 @@ public final class AutoLayout {
         }
         if (definition.startStage() != null && nodes.containsKey(definition.startStage())) {
             nodes.get(definition.startStage()).setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT,
-                    org.eclipse.elk.alg.layered.options.LayerConstraint.FIRST);
+                    LayerConstraint.FIRST);
         }
         Map<String, Integer> seen = new HashMap<>();
         for (TransitionDefinition t : definition.transitions()) {

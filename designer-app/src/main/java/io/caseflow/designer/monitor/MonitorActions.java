@@ -1,10 +1,11 @@
 package io.caseflow.designer.monitor;
 
-import io.caseflow.process.ActionResult;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
-import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.ActionResult;
 import io.caseflow.process.ProcessQuery;
+import io.caseflow.process.ProcessStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class MonitorActions {
      * (null: where it failed). Invalid JSON is refused here, before anything is sent.
      */
     public CompletableFuture<ActionResult> retryWith(String processId, String fromStage, String dataText) {
-        com.fasterxml.jackson.databind.node.ObjectNode data = null;
+        ObjectNode data = null;
         if (dataText != null && !dataText.isBlank()) {
             DataEdit.Result parsed = DataEdit.parse(dataText);
             if (!parsed.isValid()) {

@@ -2,10 +2,11 @@ package io.caseflow.designer.monitor;
 
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessSnapshot;
-import io.caseflow.definition.DeployedDefinition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MonitorViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MonitorViewModel.class);
-    public static final java.time.Duration TICK = java.time.Duration.ofMillis(100);
+    public static final Duration TICK = Duration.ofMillis(100);
     /** More gaps than this in one tick: read the whole picture again instead of process by process. */
     public static final int MAX_REREADS_PER_TICK = 200;
 

@@ -2,13 +2,15 @@ package io.caseflow.designer.monitor;
 
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessEvent;
-import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
+import io.caseflow.process.ProcessSnapshot;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,8 +127,8 @@ public final class ProcessTableViewModel {
 
     /** Rows per request (at most {@link io.caseflow.process.ProcessQuery#MAX_LIMIT}). */
     public void setPageSize(int rows) {
-        if (rows < 1 || rows > io.caseflow.process.ProcessQuery.MAX_LIMIT) {
-            throw new IllegalArgumentException("page size must be 1 to " + io.caseflow.process.ProcessQuery.MAX_LIMIT + ", was " + rows);
+        if (rows < 1 || rows > ProcessQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException("page size must be 1 to " + ProcessQuery.MAX_LIMIT + ", was " + rows);
         }
         this.pageSize = rows;
     }
@@ -277,7 +279,7 @@ public final class ProcessTableViewModel {
     }
 
     private void checkOutdated(List<ProcessSnapshot> read) {
-        Set<String> outdated = new java.util.LinkedHashSet<>();
+        Set<String> outdated = new LinkedHashSet<>();
         for (ProcessSnapshot p : read) {
             if (!tracker.seed(p.id(), p.step())) {
                 outdated.add(p.id());

@@ -3,9 +3,11 @@ package io.caseflow.designer.properties;
 import io.caseflow.designer.properties.PropertiesViewModel.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -18,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -101,13 +104,13 @@ public final class PropertiesPane extends VBox {
         int row = 0;
         for (Field f : fields) {
             if (f.type() == PropertiesViewModel.Type.SECTION) {
-                Label section = new Label(f.label().toUpperCase(java.util.Locale.ROOT));
+                Label section = new Label(f.label().toUpperCase(Locale.ROOT));
                 section.getStyleClass().add("field-section");
                 grid.add(section, 0, row++, 2, 1);
                 continue;
             }
             Label label = new Label(f.label());
-            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            label.setMinWidth(Region.USE_PREF_SIZE);
             label.getStyleClass().add("field-label");
             label.setTooltip(new Tooltip(f.help()));
             Control editor = editor(f);
@@ -118,7 +121,7 @@ public final class PropertiesPane extends VBox {
             GridPane.setHgrow(editor, Priority.ALWAYS);
             grid.add(label, 0, row);
             grid.add(editor, 1, row);
-            GridPane.setHalignment(label, javafx.geometry.HPos.LEFT);
+            GridPane.setHalignment(label, HPos.LEFT);
             editors.put(f.key(), editor);
             row++;
         }

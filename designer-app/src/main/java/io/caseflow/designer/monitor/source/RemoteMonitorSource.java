@@ -2,24 +2,25 @@ package io.caseflow.designer.monitor.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.process.ActionResult;
-import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.client.ApiException;
 import io.caseflow.client.CaseflowClient;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.process.ActionResult;
 import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
-import io.caseflow.message.DeadLetter;
-import io.caseflow.definition.DeployedDefinition;
-import io.caseflow.process.ProcessPage;
-import io.caseflow.process.ProcessQuery;
 import io.caseflow.transport.rabbitmq.EventSubscription;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -223,7 +224,7 @@ public final class RemoteMonitorSource implements MonitorSource {
                     return work.get();
                 } catch (ApiException e) {
                     throw translate(what, e);
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     schedule(Duration.ZERO);
                     throw new SourceUnavailableException("The server at " + server + " does not answer; " + what + " is not possible now", e);
                 }

@@ -1,6 +1,7 @@
 package io.caseflow.designer.monitor.view;
 
 import io.caseflow.designer.monitor.ActivityEntry;
+import java.util.Locale;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -37,7 +38,7 @@ public final class ActivityPane extends ListView<ActivityEntry> {
                     setGraphic(null);
                     return;
                 }
-                dot.getStyleClass().setAll("activity-dot", "activity-" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+                dot.getStyleClass().setAll("activity-dot", "activity-" + e.kind().name().toLowerCase(Locale.ROOT));
                 time.setText(Styles.time(e.at()));
                 text.setText(e.text());
                 setGraphic(box);

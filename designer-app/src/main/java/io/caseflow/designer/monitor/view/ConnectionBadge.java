@@ -1,10 +1,12 @@
 package io.caseflow.designer.monitor.view;
 
 import io.caseflow.designer.monitor.ConnectionState;
+import java.util.Locale;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
@@ -26,7 +28,7 @@ public final class ConnectionBadge extends HBox {
         setSpacing(6);
         text.getStyleClass().add("connection-text");
         text.setMaxWidth(380);
-        text.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        text.setTextOverrun(OverrunStyle.ELLIPSIS);
         setMinWidth(USE_PREF_SIZE);
         setMaxWidth(USE_PREF_SIZE);
         retry.getStyleClass().add("link-button");
@@ -43,7 +45,7 @@ public final class ConnectionBadge extends HBox {
             text.setText("Not connected");
             return;
         }
-        getStyleClass().add(s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        getStyleClass().add(s.kind().name().toLowerCase(Locale.ROOT));
         text.setText(switch (s.kind()) {
             case CONNECTED -> "Live · " + sourceName;
             case CONNECTING -> "Connecting to " + sourceName + "…";

@@ -12,9 +12,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** What reached the dead-letter queue: when, from which queue, why in plain words, and the message itself. */
@@ -28,7 +30,7 @@ public final class DeadLettersPane extends SplitPane {
         table.setId("deadLettersTable");
         table.setItems(model.rows());
         table.setFixedCellSize(25);
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DeadLetterRow r, boolean empty) {
                 super.updateItem(r, empty);
@@ -55,7 +57,7 @@ public final class DeadLettersPane extends SplitPane {
         error.textProperty().bind(model.errorProperty());
         VBox right = new VBox(4, body, error);
         right.setPadding(new Insets(0));
-        VBox.setVgrow(body, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
         getItems().addAll(table, right);
         setDividerPositions(0.74);
     }

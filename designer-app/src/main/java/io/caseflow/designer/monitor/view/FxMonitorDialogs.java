@@ -6,6 +6,8 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /** The monitor's dialogs in the running app. */
@@ -26,7 +28,7 @@ public final class FxMonitorDialogs implements MonitorDialogs {
         Label body = new Label(text);
         body.setWrapText(true);
         body.setPrefWidth(460);
-        body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        body.setMinHeight(Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(body);
         alert.getDialogPane().setPrefWidth(520);
         style(alert);
@@ -60,7 +62,7 @@ public final class FxMonitorDialogs implements MonitorDialogs {
 
     @Override
     public Optional<Integer> askCount(String title, int suggested) {
-        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(String.valueOf(suggested));
+        TextInputDialog d = new TextInputDialog(String.valueOf(suggested));
         d.initOwner(owner);
         d.setTitle(title);
         d.setHeaderText(title);

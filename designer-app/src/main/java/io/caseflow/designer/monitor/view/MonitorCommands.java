@@ -1,6 +1,7 @@
 package io.caseflow.designer.monitor.view;
 
 import io.caseflow.definition.CaseKey;
+import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.designer.monitor.ActivityEntry;
 import io.caseflow.designer.monitor.DataEdit;
 import io.caseflow.designer.monitor.MonitorViewModel;
@@ -56,7 +57,7 @@ public final class MonitorCommands {
         vm.actions().countFailedAt(key, stage).whenComplete((count, error) -> Platform.runLater(() -> {
             if (error != null) {
                 vm.actions().log(ActivityEntry.Kind.FAILURE, "Could not count the processes failed at '" + stage + "': "
-                        + io.caseflow.designer.concurrent.UiExecutor.unwrap(error).getMessage());
+                        + UiExecutor.unwrap(error).getMessage());
                 return;
             }
             if (count == 0) {

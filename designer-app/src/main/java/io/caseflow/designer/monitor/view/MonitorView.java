@@ -12,6 +12,7 @@ import io.caseflow.designer.monitor.StageLoad;
 import io.caseflow.process.ProcessStatus;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -36,6 +37,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -43,6 +45,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
 
@@ -192,11 +195,11 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         // The two banners stack instead of overlapping; a hidden one takes no room.
         stale.managedProperty().bind(stale.visibleProperty());
         notice.managedProperty().bind(notice.visibleProperty());
-        javafx.scene.layout.VBox banners = new javafx.scene.layout.VBox(6, stale, notice);
+        VBox banners = new VBox(6, stale, notice);
         banners.setAlignment(Pos.TOP_LEFT);
         banners.setPickOnBounds(false);
         banners.setMouseTransparent(true);
-        banners.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        banners.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane graph = new StackPane(canvas, legend, banners);
         StackPane.setAlignment(banners, Pos.TOP_LEFT);
         StackPane.setMargin(banners, new Insets(10, 12, 0, 12));
@@ -238,7 +241,7 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         legend.getChildren().addAll(pathLabel, clearPath);
     }
 
-    private static Label key(String text, javafx.scene.paint.Color color) {
+    private static Label key(String text, Color color) {
         Label l = new Label(text, new Circle(4.5, color));
         l.getStyleClass().add("legend-key");
         return l;
@@ -284,9 +287,9 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         canvas.setOnStageClicked(this::stageClicked);
         canvas.setOnEmptyClicked(this::clearSelection);
         setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 clearSelection();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.F5) {
+            } else if (e.getCode() == KeyCode.F5) {
                 vm.resync();
             }
         });
@@ -414,7 +417,7 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
             return;
         }
         notice.getStyleClass().removeIf(s -> s.startsWith("notice-"));
-        notice.getStyleClass().add("notice-" + entry.kind().name().toLowerCase(java.util.Locale.ROOT));
+        notice.getStyleClass().add("notice-" + entry.kind().name().toLowerCase(Locale.ROOT));
         notice.setText(entry.text());
         notice.setVisible(true);
         hideNotice.playFromStart();

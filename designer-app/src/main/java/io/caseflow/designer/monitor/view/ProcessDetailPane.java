@@ -14,9 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -28,6 +31,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -75,7 +79,7 @@ public final class ProcessDetailPane extends StackPane {
     private final Tab callsTab = new Tab("Service calls");
     private final Label error = new Label();
     private final ProgressIndicator loading = new ProgressIndicator();
-    private final javafx.collections.ObservableSet<String> busyIds;
+    private final ObservableSet<String> busyIds;
 
     public ProcessDetailPane(MonitorViewModel vm, MonitorCommands commands) {
         this.model = vm.detail();
@@ -107,7 +111,7 @@ public final class ProcessDetailPane extends StackPane {
             error.setManaged(b != null);
         });
         loading.visibleProperty().bind(model.loadingProperty());
-        vm.actions().busyIds().addListener((javafx.collections.SetChangeListener<String>) c -> updateButtons(model.processProperty().get()));
+        vm.actions().busyIds().addListener((SetChangeListener<String>) c -> updateButtons(model.processProperty().get()));
         content.setVisible(false);
         error.setVisible(false);
         error.setManaged(false);
@@ -158,7 +162,7 @@ public final class ProcessDetailPane extends StackPane {
         content.getChildren().add(header);
     }
 
-    private void withProcess(java.util.function.Consumer<String> action) {
+    private void withProcess(Consumer<String> action) {
         ProcessSnapshot p = model.processProperty().get();
         if (p != null) {
             action.accept(p.id());
@@ -194,7 +198,7 @@ public final class ProcessDetailPane extends StackPane {
                 statusColumn(),
                 durationColumn(),
                 runColumn("Outcome", 70, r -> r.outcome() == null ? "" : r.outcome())));
-        timeline.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        timeline.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(StageRun r, boolean empty) {
                 super.updateItem(r, empty);

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -42,7 +43,7 @@ public final class RetryForm extends VBox {
         stage.setValue(failedStage);
         stage.setId("retryStage");
         stage.setMaxWidth(Double.MAX_VALUE);
-        stage.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+        stage.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);

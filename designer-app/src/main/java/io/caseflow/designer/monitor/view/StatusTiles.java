@@ -3,6 +3,7 @@ package io.caseflow.designer.monitor.view;
 import io.caseflow.designer.monitor.StageLoad;
 import io.caseflow.process.ProcessStatus;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,7 +38,7 @@ public final class StatusTiles extends HBox {
             box.setAlignment(Pos.CENTER_LEFT);
             ToggleButton tile = new ToggleButton(null, box);
             tile.getStyleClass().addAll("status-tile", Styles.styleClass(s));
-            tile.setId("tile-" + s.name().toLowerCase(java.util.Locale.ROOT));
+            tile.setId("tile-" + s.name().toLowerCase(Locale.ROOT));
             tile.setTooltip(new Tooltip("Show only " + Styles.label(s).toLowerCase() + " processes in the table"));
             tile.setFocusTraversable(false);
             tile.selectedProperty().addListener((o, a, b) -> {
