@@ -2,12 +2,13 @@ package io.caseflow.designer.deploy;
 
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessEventListener;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.SampleServices;
-import io.caseflow.definition.DeployedDefinition;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
                 : Path.of(System.getProperty("user.home"), ".caseflow");
     }
 
-    public static EmbeddedRuntime start(Path home) throws java.io.IOException {
+    public static EmbeddedRuntime start(Path home) throws IOException {
         Files.createDirectories(home);
         EmbeddedRuntime embedded = new EmbeddedRuntime(home);
         embedded.open(true);

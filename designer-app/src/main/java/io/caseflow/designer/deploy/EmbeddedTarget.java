@@ -7,17 +7,18 @@ import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.validation.ValidationReport;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Deploys into a runtime running in this JVM. */
 public final class EmbeddedTarget implements DeployTarget {
-    private final java.util.function.Supplier<CaseflowRuntime> current;
+    private final Supplier<CaseflowRuntime> current;
 
     public EmbeddedTarget(CaseflowRuntime runtime) {
         this(() -> runtime);
     }
 
     /** Deploys into whichever runtime {@code current} gives (the embedded one may be restarted). */
-    public EmbeddedTarget(java.util.function.Supplier<CaseflowRuntime> current) {
+    public EmbeddedTarget(Supplier<CaseflowRuntime> current) {
         this.current = current;
     }
 

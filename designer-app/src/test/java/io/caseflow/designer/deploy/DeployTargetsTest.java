@@ -11,33 +11,16 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.prefs.Preferences;
 import org.junit.jupiter.api.Test;
 
 class DeployTargetsTest {
 
     @Test
-    void a_remote_target_says_plainly_that_the_http_api_is_missing() {
-        RemoteTarget remote = new RemoteTarget(new ConnectionProfile("prod", URI.create("https://caseflow.example"), "t0ken"));
-        assertThatThrownBy(() -> remote.deploy(Samples.tiny())).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("prod (https://caseflow.example)").hasMessageContaining("HTTP API");
-    }
-
-    @Test
-    void profiles_need_a_name_and_an_http_url_and_are_kept_in_preferences() throws Exception {
+    void profiles_need_a_name_an_http_url_and_an_amqp_broker() {
         assertThatThrownBy(() -> new ConnectionProfile("x", URI.create("ftp://host"), null)).hasMessageContaining("http://");
         assertThatThrownBy(() -> new ConnectionProfile(" ", URI.create("http://host"), null)).hasMessageContaining("name");
-        Preferences node = Preferences.userRoot().node("caseflow-profiles-test-" + UUID.randomUUID());
-        try {
-            ConnectionProfiles profiles = new ConnectionProfiles(node);
-            profiles.save(new ConnectionProfile("staging", URI.create("http://staging:8080"), "abc"));
-            assertThat(profiles.list()).containsExactly(new ConnectionProfile("staging", URI.create("http://staging:8080"), "abc"));
-            profiles.remove("staging");
-            assertThat(profiles.list()).isEmpty();
-        } finally {
-            node.removeNode();
-        }
+        assertThatThrownBy(() -> new ConnectionProfile("x", URI.create("http://host"), null, URI.create("http://broker")))
+                .hasMessageContaining("amqp://");
     }
 
     @Test

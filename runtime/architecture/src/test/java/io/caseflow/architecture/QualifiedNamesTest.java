@@ -29,7 +29,7 @@ class QualifiedNamesTest {
     void main_code_imports_what_it_uses() throws IOException {
         Path project = Path.of("../..").toAbsolutePath().normalize();
         List<String> found = new ArrayList<>();
-        for (String module : List.of("runtime", "samples")) {
+        for (String module : List.of("runtime", "samples", "designer-app")) {
             try (Stream<Path> files = Files.walk(project.resolve(module))) {
                 files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
                         .forEach(f -> found.addAll(qualifiedNames(project, f)));

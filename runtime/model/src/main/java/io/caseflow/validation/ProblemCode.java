@@ -25,5 +25,7 @@ public enum ProblemCode {
     NO_HANDLER,
     BAD_TIMEOUT,
     BAD_REPLY_TIMEOUT,
-    BAD_RETRY
+    BAD_RETRY,
+    /** Reported by a server whose caseflow knows a check this one does not; the message says what. */
+    REPORTED_BY_SERVER
 }

@@ -1,33 +1,34 @@
 package io.caseflow.designer.monitor.source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.process.ActionResult;
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.process.ProcessNotFoundException;
-import io.caseflow.definition.UnknownCaseException;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.definition.UnknownCaseException;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.DemoTraffic;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.process.ActionResult;
+import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.samples.Orders;
-import io.caseflow.message.DeadLetter;
-import io.caseflow.definition.DeployedDefinition;
-import io.caseflow.process.IdempotencyConflictException;
-import io.caseflow.process.ProcessPage;
-import io.caseflow.process.ProcessQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -338,12 +339,12 @@ public final class EmbeddedMonitorSource implements MonitorSource {
         private Orders.Mix mix = Orders.Mix.DEMO;
 
         private Builder(EmbeddedRuntime embedded) {
-            this.embedded = java.util.Objects.requireNonNull(embedded, "embedded");
+            this.embedded = Objects.requireNonNull(embedded, "embedded");
         }
 
         /** Where store reads and actions run (the UI executor's pool); default: the common pool. */
         public Builder executor(Executor value) {
-            this.executor = java.util.Objects.requireNonNull(value, "executor");
+            this.executor = Objects.requireNonNull(value, "executor");
             return this;
         }
 
