@@ -17,6 +17,10 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
+import io.caseflow.worker.ServiceConsumers;
+import io.caseflow.worker.WorkerRecord;
+import io.caseflow.worker.WorkerSnapshot;
+import io.caseflow.worker.WorkerStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -26,12 +30,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A Java client of a caseflow server's HTTP API (the JDK's HTTP client underneath). Calls block; call
@@ -144,6 +150,52 @@ public final class CaseflowClient {
                     letter.path("detail").asText(), text(letter, "body"), text(letter, "processId"), instant(letter, "deadAt")));
         }
         return letters;
+    }
+
+    /**
+     * The live worker registry: every worker, server and embedded runtime that registered with the server's
+     * store, judged alive, gone or stopped by the server at one instant ({@link WorkerSnapshot#checkedAt()}).
+     */
+    public List<WorkerSnapshot> workers() {
+        JsonNode answer = get("/api/workers");
+        Instant checkedAt = instant(answer, "checkedAt");
+        List<WorkerSnapshot> workers = new ArrayList<>();
+        for (JsonNode w : answer.path("workers")) {
+            List<String> handlers = new ArrayList<>();
+            w.path("handlers").forEach(h -> handlers.add(h.asText()));
+            List<String> services = new ArrayList<>();
+            w.path("services").forEach(h -> services.add(h.asText()));
+            WorkerRecord worker = new WorkerRecord(w.path("id").asText(), w.path("kind").asText(), w.path("host").asText(),
+                    w.path("pid").asLong(), w.path("version").asText(), instant(w, "startedAt"), instant(w, "lastSeenAt"),
+                    instant(w, "stoppedAt"), duration(w, "heartbeatInterval"), caseKeys(w.path("cases")), handlers, services);
+            workers.add(new WorkerSnapshot(worker, WorkerStatus.valueOf(w.path("status").asText()), checkedAt));
+        }
+        return workers;
+    }
+
+    /** Every service the deployed cases call, with the consumers of its request queue right now (empty: the server cannot tell). */
+    public List<ServiceConsumers> services() {
+        List<ServiceConsumers> services = new ArrayList<>();
+        for (JsonNode s : get("/api/services").path("services")) {
+            OptionalInt consumers = s.hasNonNull("consumers") ? OptionalInt.of(s.get("consumers").asInt()) : OptionalInt.empty();
+            services.add(new ServiceConsumers(s.path("name").asText(), s.path("queue").asText(), caseKeys(s.path("cases")), consumers));
+        }
+        return services;
+    }
+
+    private static List<CaseKey> caseKeys(JsonNode keys) {
+        List<CaseKey> list = new ArrayList<>();
+        keys.forEach(k -> list.add(new CaseKey(k.path("case").asText(), k.path("api").asText())));
+        return list;
+    }
+
+    private static Duration duration(JsonNode node, String field) {
+        String text = node.path(field).asText();
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException("the server sent '" + text + "' as " + field + ", not an ISO-8601 duration", e);
+        }
     }
 
     /** Every deployed version: case, api, version. */

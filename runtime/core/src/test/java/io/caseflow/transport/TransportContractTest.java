@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,6 +92,14 @@ abstract class TransportContractTest {
 
     private OutboxMessage message(String body) {
         return new OutboxMessage(queue, null, OutboxMessage.Kind.SERVICE_REPLY, body, Instant.now());
+    }
+
+    @Test
+    void a_consumed_queue_counts_its_consumer_and_a_queue_nobody_declared_counts_none() {
+        start(Delivery::ack);
+        await().atMost(Duration.ofSeconds(15)).until(() -> transport.consumerCount(queue), count -> count.equals(OptionalInt.of(1)));
+        assertThat(transport.consumerCount(queue.replace("contract-", "nobody-"))).hasValue(0);
+        assertThat(transport.consumerCount(queue)).as("still answers after asking about a missing queue").hasValue(1);
     }
 
     @Test

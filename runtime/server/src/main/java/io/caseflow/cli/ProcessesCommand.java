@@ -3,7 +3,6 @@ package io.caseflow.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.client.ApiException;
 import io.caseflow.client.CaseflowClient;
 import io.caseflow.json.Json;
 import java.io.PrintWriter;
@@ -11,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -34,37 +31,6 @@ final class ProcessesCommand implements Runnable {
     static String path(JsonNode process) {
         return "/api/cases/" + CaseflowClient.encode(process.path("case").asText()) + "/" + CaseflowClient.encode(process.path("api").asText())
                 + "/processes/" + CaseflowClient.encode(process.path("id").asText());
-    }
-
-    abstract static class ClientCommand implements Callable<Integer> {
-        @Mixin
-        ClientOptions client;
-
-        @Option(names = "--json", description = "Print the server's JSON as it is.")
-        boolean json;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        abstract void run(CaseflowClient api, PrintWriter out) throws Exception;
-
-        @Override
-        public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            try {
-                run(client.client(), out);
-                return 0;
-            } catch (ApiException e) {
-                out.println("ERROR " + e.getMessage());
-                return 1;
-            } finally {
-                out.flush();
-            }
-        }
-
-        void print(PrintWriter out, JsonNode node, String human) {
-            out.println(json ? node.toPrettyString() : human);
-        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists processes, newest first.")

@@ -2,6 +2,7 @@ package io.caseflow.cli;
 
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.config.Settings;
+import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.store.Database;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
@@ -26,6 +27,11 @@ final class RuntimeOptions {
     @Option(names = "--broker-uri", paramLabel = "URI", description = "RabbitMQ, e.g. amqp://user:pass@rabbit:5672 (env CASEFLOW_BROKER_URI).")
     String brokerUri;
 
+    @Option(names = "--heartbeat-seconds", paramLabel = "SECONDS",
+            description = "How often this node refreshes its record in the worker registry; it counts as gone after 3 missed "
+                    + "(default 5; env CASEFLOW_REGISTRY_HEARTBEAT_SECONDS).")
+    Integer heartbeatSeconds;
+
     @Option(names = "--classic-queues", description = "Declare classic queues instead of quorum queues (only where quorum queues are unavailable).")
     boolean classicQueues;
 
@@ -48,6 +54,16 @@ final class RuntimeOptions {
                         : new RabbitTransport(rabbit, outbox, clock, meters));
         settings.get(Settings.TASK_ID_KEY, null).ifPresent(key -> builder.taskIdKey(Base64.getDecoder().decode(key)));
         return builder;
+    }
+
+    /** How this node enters the worker registry, as {@code kind}. */
+    WorkerRegistration registration(Settings settings, String kind) {
+        int seconds = settings.getInt(Settings.REGISTRY_HEARTBEAT, heartbeatSeconds, (int) WorkerRegistration.DEFAULT_HEARTBEAT.toSeconds());
+        if (seconds < 1 || seconds > WorkerRegistration.MAX_HEARTBEAT.toSeconds()) {
+            throw new IllegalArgumentException(Settings.REGISTRY_HEARTBEAT + " must be 1 to " + WorkerRegistration.MAX_HEARTBEAT.toSeconds()
+                    + ", was " + seconds);
+        }
+        return WorkerRegistration.as(kind).withHeartbeat(Duration.ofSeconds(seconds));
     }
 
     Map<String, String> effective(Settings settings) {

@@ -4,6 +4,7 @@ import io.caseflow.CaseflowRuntime;
 import io.caseflow.config.Settings;
 import io.caseflow.http.ApiTokens;
 import io.caseflow.http.HttpApi;
+import io.caseflow.registry.WorkerRegistration;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
@@ -47,6 +48,7 @@ final class ServerCommand implements Callable<Integer> {
         spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));
         spec.commandLine().getOut().flush();
         CaseflowRuntime runtime = options.runtime(settings, "caseflow-server", true).meterRegistry(meters).serving(key -> false)
+                .registerAs(options.registration(settings, WorkerRegistration.SERVER))
                 .build().start();
         HttpApi api = HttpApi.start(runtime, tokens, meters::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
                 settings.getInt(Settings.HTTP_PORT, port, 8080));

@@ -6,6 +6,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.module.CaseflowModule;
+import io.caseflow.registry.WorkerRegistration;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,6 +69,7 @@ final class WorkerCommand implements Callable<Integer> {
         CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker", false).handlers(handlers)
                 .workerThreads(settings.getInt(Settings.WORKER_THREADS, threads, 4))
                 .serving(serve)
+                .registerAs(options.registration(settings, WorkerRegistration.WORKER))
                 .build().start();
         List<CaseflowModule.HostedServices> hosted = new ArrayList<>();
         try {
@@ -96,7 +98,8 @@ final class WorkerCommand implements Callable<Integer> {
         }, "caseflow-shutdown"));
         out.println("caseflow worker ready: serving " + serve.stream().map(CaseKey::toString).sorted().collect(Collectors.joining(", "))
                 + "; handlers " + handlers.names() + (hosted.isEmpty() ? "" : "; hosting services "
-                + hosted.stream().flatMap(h -> h.endpoints().stream()).map(e -> e.service()).collect(Collectors.joining(", "))));
+                + hosted.stream().flatMap(h -> h.endpoints().stream()).map(e -> e.service()).collect(Collectors.joining(", ")))
+                + "; registered as " + runtime.workerId().orElseThrow());
         out.flush();
         stopped.await();
         return 0;

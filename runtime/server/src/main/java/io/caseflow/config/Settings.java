@@ -33,6 +33,7 @@ public final class Settings {
     public static final String WORKER_SERVICES = "worker.services";
     public static final String SERVICES_JDBC_URL = "services.jdbc-url";
     public static final String SERVER_URL = "server.url";
+    public static final String REGISTRY_HEARTBEAT = "registry.heartbeat-seconds";
     public static final Set<String> SECRETS = Set.of(JDBC_PASSWORD, API_TOKEN, API_READ_ONLY_TOKEN, TASK_ID_KEY);
 
     private final Properties file;

@@ -20,6 +20,7 @@ import io.caseflow.process.StartResult;
 import io.caseflow.store.StoreException;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.Problem;
+import io.caseflow.worker.WorkerSnapshot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -27,6 +28,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -121,6 +123,8 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/processes/{id}/history", ctx -> ctx.json(Views.history(runtime.history(anyProcess(ctx).id()))));
         app.post("/api/processes/{id}/retry", ctx -> retry(ctx, anyProcess(ctx)));
         app.post("/api/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(anyProcess(ctx).id()))));
+        app.get("/api/workers", this::workers);
+        app.get("/api/services", ctx -> ctx.json(Views.services(runtime.services())));
         app.get("/api/dead-letters", ctx -> ctx.json(Views.deadLetters(runtime.deadLetters(intParam(ctx, "limit", 100, 1, 1000)))));
 
         String base = "/api/cases/{case}/{api}";
@@ -176,6 +180,12 @@ public final class HttpApi implements AutoCloseable {
         ObjectNode body = Json.object().put("status", store && transport ? "UP" : "DOWN").put("store", store ? "UP" : "DOWN")
                 .put("transport", transport ? "UP" : "DOWN");
         ctx.status(store && transport ? 200 : 503).json(body);
+    }
+
+    private void workers(Context ctx) {
+        List<WorkerSnapshot> workers = runtime.workers();
+        Instant checkedAt = workers.isEmpty() ? runtime.clock().instant() : workers.get(0).checkedAt();
+        ctx.json(Views.workers(workers, checkedAt));
     }
 
     private void openApi(Context ctx) throws IOException {

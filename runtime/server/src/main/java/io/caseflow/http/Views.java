@@ -10,6 +10,11 @@ import io.caseflow.process.StageRun;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.process.ProcessPage;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.worker.ServiceConsumers;
+import io.caseflow.worker.WorkerRecord;
+import io.caseflow.worker.WorkerSnapshot;
+import java.util.Collection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +119,53 @@ final class Views {
                     .put("processId", letter.processId())
                     .put("deadAt", text(letter.deadAt()));
         }
+        return array;
+    }
+
+    /** The live worker registry as judged at {@code checkedAt}; every worker's status is as of that instant. */
+    static ObjectNode workers(List<WorkerSnapshot> workers, Instant checkedAt) {
+        ObjectNode node = Json.object().put("checkedAt", text(checkedAt));
+        ArrayNode items = node.putArray("workers");
+        for (WorkerSnapshot snapshot : workers) {
+            WorkerRecord worker = snapshot.worker();
+            ObjectNode item = items.addObject()
+                    .put("id", worker.id())
+                    .put("kind", worker.kind())
+                    .put("host", worker.host())
+                    .put("pid", worker.pid())
+                    .put("version", worker.version())
+                    .put("status", snapshot.status().name())
+                    .put("alive", snapshot.alive())
+                    .put("startedAt", text(worker.startedAt()))
+                    .put("lastSeenAt", text(worker.lastSeenAt()))
+                    .put("stoppedAt", text(worker.stoppedAt()))
+                    .put("heartbeatInterval", worker.heartbeatInterval().toString());
+            item.set("cases", caseKeys(worker.cases()));
+            worker.handlers().forEach(item.putArray("handlers")::add);
+            worker.services().forEach(item.putArray("services")::add);
+        }
+        return node;
+    }
+
+    /** Services the deployed cases call; {@code consumers} is null when the transport cannot tell. */
+    static ObjectNode services(List<ServiceConsumers> services) {
+        ObjectNode node = Json.object();
+        ArrayNode items = node.putArray("services");
+        for (ServiceConsumers service : services) {
+            ObjectNode item = items.addObject().put("name", service.service()).put("queue", service.queue());
+            if (service.consumers().isPresent()) {
+                item.put("consumers", service.consumers().getAsInt());
+            } else {
+                item.putNull("consumers");
+            }
+            item.set("cases", caseKeys(service.cases()));
+        }
+        return node;
+    }
+
+    private static ArrayNode caseKeys(Collection<CaseKey> keys) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
+        keys.forEach(key -> array.addObject().put("case", key.name()).put("api", key.api()));
         return array;
     }
 

@@ -4,17 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.DefinitionJson;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.json.Json;
+import io.caseflow.registry.WorkerRegistration;
+import io.caseflow.service.IdempotentInbox;
+import io.caseflow.service.ServiceEndpoint;
+import io.caseflow.testing.ServiceDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +43,8 @@ class HttpApiTest {
         HandlerRegistry handlers = new HandlerRegistry()
                 .register("check", ctx -> ctx.input().path("ok").asBoolean(true) ? ctx.next() : ctx.failPermanently("input says not ok"))
                 .register("finish", ctx -> ctx.complete(java.util.Map.of("done", true)));
-        runtime = CaseflowRuntime.builder().h2File(dir.resolve("db")).handlers(handlers).build().start();
+        runtime = CaseflowRuntime.builder().h2File(dir.resolve("db")).handlers(handlers)
+                .registerAs(WorkerRegistration.as(WorkerRegistration.EMBEDDED)).build().start();
         api = HttpApi.start(runtime, new ApiTokens(ADMIN, READER), () -> "# metrics\n", "127.0.0.1", 0);
     }
 
@@ -97,6 +104,36 @@ class HttpApiTest {
         assertThat(page.body().path("total").asLong()).isEqualTo(1);
         assertThat(call("GET", "/api/processes/" + id, READER, null).body().path("case").asText()).isEqualTo("orders");
         assertThat(call("GET", "/api/cases/orders/v1/counts", READER, null).body().path("done").path("COMPLETED").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void the_embedded_runtime_lists_itself_alive_and_counts_its_own_service_consumers() throws Exception {
+        Reply workers = call("GET", "/api/workers", READER, null);
+        assertThat(workers.status()).isEqualTo(200);
+        assertThat(workers.body().path("workers")).singleElement().satisfies(worker -> {
+            assertThat(worker.path("kind").asText()).isEqualTo("embedded");
+            assertThat(worker.path("status").asText()).isEqualTo("ALIVE");
+            assertThat(worker.path("alive").asBoolean()).isTrue();
+            assertThat(worker.path("handlers")).extracting(JsonNode::asText).containsExactly("check", "finish");
+        });
+
+        assertThat(call("POST", "/api/cases/refunds/v1/definitions", ADMIN, DefinitionJson.write(CaseDefinition.builder("refunds", "v1")
+                .stage(StageDefinition.service("refund", "check", "payments", "refund")).stage(StageDefinition.end("done"))
+                .transition("refund", "done").build())).status()).isEqualTo(201);
+        assertThat(call("GET", "/api/services", READER, null).body().path("services")).singleElement()
+                .satisfies(service -> assertThat(service.path("consumers").asInt(-1)).isZero());
+        try (HikariDataSource serviceDatabase = ServiceDatabase.open(dir.resolve("payments"))) {
+            runtime.attach(ServiceEndpoint.builder("payments", IdempotentInbox.create(serviceDatabase,
+                    ServiceDatabase.url(dir.resolve("payments")), Clock.systemUTC())).build(), 1);
+            JsonNode payments = call("GET", "/api/services", READER, null).body().path("services").get(0);
+            assertThat(payments.path("name").asText()).isEqualTo("payments");
+            assertThat(payments.path("queue").asText()).isEqualTo("caseflow.service.payments.requests");
+            assertThat(payments.path("consumers").asInt()).isEqualTo(1);
+            assertThat(payments.path("cases").get(0).path("case").asText()).isEqualTo("refunds");
+            assertThat(call("GET", "/api/workers", READER, null).body().path("workers").get(0).path("services"))
+                    .extracting(JsonNode::asText).containsExactly("payments");
+        }
+        assertThat(call("GET", "/api/workers", null, null).body().path("error").path("code").asText()).isEqualTo("unauthorized");
     }
 
     @Test

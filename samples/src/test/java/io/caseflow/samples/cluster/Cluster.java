@@ -67,6 +67,12 @@ final class Cluster implements AutoCloseable {
         purgeSampleQueues();
     }
 
+    /** Sets an environment variable for the JVMs started after this call (e.g. a setting under test). */
+    Cluster withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
     /** Earlier runs may have left messages for processes in other schemas; start clean. */
     static void purgeSampleQueues() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
