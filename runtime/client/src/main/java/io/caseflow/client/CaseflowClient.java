@@ -6,6 +6,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DefinitionFormatException;
 import io.caseflow.definition.DefinitionJson;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.json.Json;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
@@ -21,6 +22,12 @@ import io.caseflow.worker.ServiceConsumers;
 import io.caseflow.worker.WorkerRecord;
 import io.caseflow.worker.WorkerSnapshot;
 import io.caseflow.worker.WorkerStatus;
+import io.caseflow.validation.InvalidDefinitionException;
+import io.caseflow.validation.Problem;
+import io.caseflow.validation.ProblemCode;
+import io.caseflow.validation.ProblemTarget;
+import io.caseflow.validation.Severity;
+import io.caseflow.validation.ValidationReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -38,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Optional;
 
 /**
  * A Java client of a caseflow server's HTTP API (the JDK's HTTP client underneath). Calls block; call
@@ -218,6 +226,75 @@ public final class CaseflowClient {
     public JsonNode deploy(CaseDefinition definition) {
         return post("/api/cases/" + encode(definition.name()) + "/" + encode(definition.api()) + "/definitions",
                 DefinitionJson.write(definition));
+    }
+
+    /** The newest deployed version of a case, or empty if the server has never had it. */
+    public Optional<CaseDefinition> latest(CaseKey key) {
+        JsonNode versions;
+        try {
+            versions = get(definitionsPath(key));
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        int newest = 0;
+        for (JsonNode version : versions) {
+            newest = Math.max(newest, version.path("version").asInt());
+        }
+        return newest == 0 ? Optional.empty() : Optional.of(definition(key, newest));
+    }
+
+    /** The server's validation of a definition, without deploying it. */
+    public ValidationReport validate(CaseDefinition definition) {
+        JsonNode answer = post(definitionsPath(definition.key()) + "/validate", DefinitionJson.write(definition));
+        return report(definition, answer.path("problems"));
+    }
+
+    /** Deploys; a definition the server refuses raises {@link InvalidDefinitionException} with the server's problems. */
+    public DeployedDefinition deployDefinition(CaseDefinition definition) {
+        JsonNode answer;
+        try {
+            answer = deploy(definition);
+        } catch (ApiException e) {
+            if (e.status() == 422) {
+                throw new InvalidDefinitionException("case " + definition.key() + " on " + base, report(definition, e.details()));
+            }
+            throw e;
+        }
+        return new DeployedDefinition(definition.withVersion(answer.path("version").asInt()), instant(answer, "deployedAt"),
+                answer.path("unchanged").asBoolean());
+    }
+
+    /** Problems as the API lists them, tied back to the stages and transitions of {@code definition}. */
+    static ValidationReport report(CaseDefinition definition, JsonNode problems) {
+        List<Problem> list = new ArrayList<>();
+        for (JsonNode p : problems) {
+            ProblemTarget target = ProblemTarget.wholeCase();
+            int index = p.path("transitionIndex").asInt(-1);
+            if (index >= 0 && index < definition.transitions().size()) {
+                target = ProblemTarget.transition(index, definition.transitions().get(index));
+            } else if (p.hasNonNull("stage")) {
+                target = ProblemTarget.stage(p.get("stage").asText());
+            }
+            list.add(new Problem(enumOr(Severity.class, p.path("severity").asText(), Severity.ERROR),
+                    enumOr(ProblemCode.class, p.path("code").asText(), ProblemCode.REPORTED_BY_SERVER), "server " + definition.key(),
+                    target, p.path("message").asText(), text(p, "fix")));
+        }
+        return new ValidationReport(list);
+    }
+
+    private static <E extends Enum<E>> E enumOr(Class<E> type, String name, E fallback) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private static String definitionsPath(CaseKey key) {
+        return "/api/cases/" + encode(key.name()) + "/" + encode(key.api()) + "/definitions";
     }
 
     /** A GET of any API path, as JSON. */

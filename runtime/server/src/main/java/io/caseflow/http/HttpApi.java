@@ -2,6 +2,7 @@ package io.caseflow.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
@@ -21,6 +22,8 @@ import io.caseflow.store.StoreException;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.Problem;
 import io.caseflow.worker.WorkerSnapshot;
+import io.caseflow.validation.ProblemTarget;
+import io.caseflow.validation.ValidationReport;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -129,6 +132,7 @@ public final class HttpApi implements AutoCloseable {
 
         String base = "/api/cases/{case}/{api}";
         app.post(base + "/definitions", this::deploy);
+        app.post(base + "/definitions/validate", this::validateDefinition);
         app.get(base + "/definitions", ctx -> {
             CaseKey key = key(ctx);
             List<DeployedDefinition> versions = runtime.definitions().stream().filter(d -> d.definition().key().equals(key)).toList();
@@ -198,6 +202,19 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void deploy(Context ctx) {
+        CaseDefinition definition = definitionInBody(ctx);
+        DeployedDefinition deployed = runtime.deploy(definition);
+        ctx.status(deployed.unchanged() ? 200 : 201).json(Views.deployed(deployed));
+    }
+
+    /** A dry run of deploy: the server's own validation (its handlers, if it has any), nothing stored. */
+    private void validateDefinition(Context ctx) {
+        CaseDefinition definition = definitionInBody(ctx);
+        ValidationReport report = runtime.validator("server").validate(definition);
+        ctx.json(Json.object().put("valid", !report.hasErrors()).set("problems", problems(report.problems())));
+    }
+
+    private CaseDefinition definitionInBody(Context ctx) {
         CaseKey key = key(ctx);
         CaseDefinition definition;
         try {
@@ -209,8 +226,7 @@ public final class HttpApi implements AutoCloseable {
         if (!key.equals(definition.key())) {
             throw ApiError.badRequest("the path names case " + key + " but the definition is " + definition.key());
         }
-        DeployedDefinition deployed = runtime.deploy(definition);
-        ctx.status(deployed.unchanged() ? 200 : 201).json(Views.deployed(deployed));
+        return definition;
     }
 
     private void startProcess(Context ctx) {
@@ -323,8 +339,8 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private static Object problems(List<Problem> problems) {
-        var array = Json.MAPPER.createArrayNode();
+    private static ArrayNode problems(List<Problem> problems) {
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (Problem problem : problems) {
             ObjectNode node = array.addObject()
                     .put("severity", problem.severity().name())
@@ -335,6 +351,9 @@ public final class HttpApi implements AutoCloseable {
                     .put("text", problem.toString());
             if (problem.target().stage() != null) {
                 node.put("stage", problem.target().stage());
+            }
+            if (problem.target().kind() == ProblemTarget.Kind.TRANSITION) {
+                node.put("transitionIndex", problem.target().transitionIndex());
             }
         }
         return array;
