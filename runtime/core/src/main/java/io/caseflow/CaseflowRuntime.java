@@ -302,8 +302,14 @@ public final class CaseflowRuntime implements AutoCloseable {
 
     /** Every service the deployed cases call, with the consumers of its request queue right now (see {@link Transport#consumerCount}). */
     public List<ServiceConsumers> services() {
+        return services(List.of());
+    }
+
+    /** Like {@link #services()}, plus these services even if no deployed case calls them yet. */
+    public List<ServiceConsumers> services(Collection<String> alsoNamed) {
         requireStarted();
-        return new ServiceQueueProbe(transport).probe(definitions.all().stream().map(DeployedDefinition::definition).toList());
+        return new ServiceQueueProbe(transport).probe(definitions.all().stream().map(DeployedDefinition::definition).toList(),
+                alsoNamed);
     }
 
     /** This runtime's id in the worker registry, if it registered ({@link Builder#registerAs}). */

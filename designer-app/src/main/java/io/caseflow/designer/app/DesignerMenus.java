@@ -4,6 +4,7 @@ import io.caseflow.definition.StageKind;
 import io.caseflow.designer.app.actions.DesignerActions;
 import io.caseflow.designer.app.actions.HistoryActions;
 import io.caseflow.designer.app.actions.RecentFiles;
+import io.caseflow.designer.app.deploy.DeployTargetControls;
 import io.caseflow.designer.canvas.CaseCanvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
@@ -32,11 +33,14 @@ final class DesignerMenus {
     private final DesignView design;
     private final MonitorHost monitors;
     private final ModeTabs modes;
+    private final DeployTargetControls targets;
     private final MenuItem undoItem = new MenuItem("Undo");
     private final MenuItem redoItem = new MenuItem("Redo");
 
-    DesignerMenus(DesignerActions actions, CaseCanvas canvas, DesignView design, MonitorHost monitors, ModeTabs modes) {
+    DesignerMenus(DesignerActions actions, CaseCanvas canvas, DesignView design, MonitorHost monitors, ModeTabs modes,
+                  DeployTargetControls targets) {
         this.actions = actions;
+        this.targets = targets;
         this.canvas = canvas;
         this.design = design;
         this.monitors = monitors;
@@ -127,7 +131,8 @@ final class DesignerMenus {
                 item("autoLayout", "Auto-_Layout", "Shortcut+L", actions.autoLayout()::execute),
                 item("showProblems", "Show _Problems", "Shortcut+Shift+P", design::focusProblems),
                 new SeparatorMenuItem(),
-                item("deploy", "_Deploy to Embedded Runtime…", "Shortcut+D", actions.deploy()::execute));
+                item("deploy", "_Deploy…", "Shortcut+D", actions.deploy()::execute),
+                targets.menu());
         return caseMenu;
     }
 
@@ -183,7 +188,7 @@ final class DesignerMenus {
         Button deploy = new Button("Deploy", Glyphs.icon(Glyphs.DEPLOY, Color.WHITE));
         deploy.getStyleClass().add("accent");
         deploy.setId("deployButton");
-        deploy.setTooltip(new Tooltip("Deploy to the embedded runtime (Ctrl+D)"));
+        deploy.setTooltip(new Tooltip("Deploy to the target chosen beside it (Ctrl+D)"));
         deploy.setOnAction(e -> actions.deploy().execute());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -205,7 +210,7 @@ final class DesignerMenus {
                 snap,
                 new Separator(),
                 layout,
-                grow, deploy);
+                grow, targets.comboBox(), deploy);
         bar.setId("toolBar");
         return bar;
     }

@@ -1,6 +1,8 @@
 package io.caseflow.designer.app;
 
 import io.caseflow.designer.app.actions.DesignerDialogs;
+import io.caseflow.designer.app.deploy.ConnectionDialog;
+import io.caseflow.designer.deploy.ConnectionProfile;
 import io.caseflow.designer.deploy.DeployPlan;
 import io.caseflow.designer.drawio.DrawioPage;
 import java.io.File;
@@ -117,6 +119,11 @@ public class FxDialogs implements DesignerDialogs {
         dialog.getDialogPane().getButtonTypes().addAll(DEPLOY, ButtonType.CANCEL);
         dialog.getDialogPane().setId("deployDialog");
         return dialog.showAndWait().filter(b -> b == DEPLOY).isPresent();
+    }
+
+    @Override
+    public Optional<ConnectionProfile> editConnection(ConnectionProfile existing) {
+        return ConnectionDialog.ask(owner, existing);
     }
 
     @Override

@@ -6,11 +6,17 @@ import io.caseflow.designer.app.actions.DesignerActions;
 import io.caseflow.designer.app.actions.DesignerDialogs;
 import io.caseflow.designer.app.actions.RecentFiles;
 import io.caseflow.designer.app.deploy.DeployState;
+import io.caseflow.designer.app.deploy.DeployTargetControls;
+import io.caseflow.designer.app.deploy.DeployTargets;
 import io.caseflow.designer.app.deploy.DeployView;
 import io.caseflow.designer.app.deploy.DeployViewModel;
+import io.caseflow.designer.app.deploy.LiveCoverageWatcher;
+import io.caseflow.designer.app.deploy.TargetChoice;
 import io.caseflow.designer.canvas.CaseCanvas;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
+import io.caseflow.designer.deploy.LiveCoverage;
+import io.caseflow.designer.deploy.RemoteTarget;
 import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.view.MonitorView;
@@ -18,6 +24,7 @@ import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.designer.properties.PropertiesPane;
 import io.caseflow.designer.properties.PropertiesViewModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -25,6 +32,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +65,18 @@ public final class MainWindow {
     private final DeployViewModel deploy;
     private final DesignerActions actions;
     private final DesignerMenus menus;
-    private Set<String> handlerNames = Set.of();
+    private final DeployTargets targets;
+    private final LiveCoverageWatcher coverage;
+    private Set<String> handlerNames;
 
+    /** A window whose deploy targets are the user's saved connections ({@link DeployTargets#forUser()}). */
     public MainWindow(Stage stage, UiExecutor ui, DesignerDialogs dialogs, RecentFiles recent, CaseDocument document,
                       ProblemsViewModel problems) {
+        this(stage, ui, dialogs, recent, document, problems, DeployTargets.forUser());
+    }
+
+    public MainWindow(Stage stage, UiExecutor ui, DesignerDialogs dialogs, RecentFiles recent, CaseDocument document,
+                      ProblemsViewModel problems, DeployTargets targets) {
         this.stage = stage;
         this.document = document;
         this.problems = problems;
@@ -69,9 +85,12 @@ public final class MainWindow {
         this.design = new DesignView(document, canvas, problems, new PropertiesPane(properties));
         this.monitors = new MonitorHost(stage, ui, statusBar, modes::showMonitor);
         this.deploy = new DeployViewModel(ui, problems);
+        this.targets = targets;
+        this.coverage = new LiveCoverageWatcher(ui, document, Duration.seconds(10), this::coverageRead);
         ActionContext context = new ActionContext(document, canvas, dialogs, this::status);
         this.actions = DesignerActions.create(context, stage, ui, recent, design::validateNow, deploy, APP_NAME);
-        this.menus = new DesignerMenus(actions, canvas, design, monitors, modes);
+        this.menus = new DesignerMenus(actions, canvas, design, monitors, modes, new DeployTargetControls(targets, dialogs, this::status,
+                coverage::readNow));
         new DeployView(deploy, dialogs, canvas, this::status, design::clearProblemSelection);
 
         design.setTop(menus.toolBar());
@@ -88,6 +107,7 @@ public final class MainWindow {
         wire();
         changed("Load");
         Platform.runLater(canvas::fitToWindow);
+        targetChanged();
     }
 
     private void wire() {
@@ -102,15 +122,55 @@ public final class MainWindow {
         document.addFileListener(this::updateTitle);
         deploy.stateProperty().addListener((o, a, state) -> {
             if (state instanceof DeployState.Deployed deployed) {
-                statusBar.showRuntime("Embedded runtime: " + deployed.definition().key() + " v" + deployed.version());
-                monitors.deployed(deployed.definition().key());
+                deployed(deployed);
             }
         });
+        targets.chosenProperty().addListener((o, a, b) -> targetChanged());
         stage.setOnCloseRequest(e -> {
             if (!actions.discard().confirm()) {
                 e.consume();
             }
         });
+    }
+
+    /** Where Deploy goes changed: validation follows the target (its handlers, or its live workers). */
+    private void targetChanged() {
+        TargetChoice choice = targets.chosen();
+        deploy.setTarget(targets.target());
+        problems.setTargetCheck(definition -> List.of());
+        if (choice.isEmbedded()) {
+            coverage.watch(null);
+            problems.setKnownHandlers(handlerNames == null ? null : handlerNames::contains);
+            statusBar.showRuntime(handlerNames == null ? "Embedded runtime: starting…" : "Embedded runtime: ready");
+        } else {
+            problems.setKnownHandlers(null); // the server validates handlers; live workers are checked below
+            statusBar.showRuntime("Target: " + choice.label() + " · reading its live workers…");
+            coverage.watch((RemoteTarget) targets.target());
+        }
+        design.scheduleValidation();
+    }
+
+    private void coverageRead(LiveCoverageWatcher.Result result) {
+        if (result instanceof LiveCoverageWatcher.Result.Read read) {
+            LiveCoverage live = read.coverage();
+            problems.setTargetCheck(definition -> live.problems(definition, read.target().profile().name()));
+            statusBar.showRuntime("Target: " + read.target().describe() + " · " + live.aliveWorkers() + " live worker(s)");
+        } else if (result instanceof LiveCoverageWatcher.Result.Failed failed) {
+            problems.setTargetCheck(definition -> List.of());
+            statusBar.showRuntimeFailure("Target: " + failed.target().describe() + " · live workers unknown", failed.message());
+        }
+        design.scheduleValidation();
+    }
+
+    private void deployed(DeployState.Deployed deployed) {
+        TargetChoice choice = targets.chosen();
+        String where = choice.isEmbedded() ? "Embedded runtime" : choice.label();
+        statusBar.showRuntime(where + ": " + deployed.definition().key() + " v" + deployed.version());
+        if (!choice.isEmbedded()) {
+            monitors.monitorProfile(choice.profile());
+            coverage.readNow();
+        }
+        monitors.deployed(deployed.definition().key());
     }
 
     /** The document changed (an edit, undo, load or save): validate, refresh, and say what happened. */
@@ -147,13 +207,14 @@ public final class MainWindow {
     /** The embedded runtime is up: deploy goes there and handler names are checked against it. */
     public void runtimeReady(EmbeddedRuntime runtime) {
         monitors.runtimeReady(runtime);
-        deploy.setTarget(runtime.target());
+        targets.embeddedReady(runtime.target());
         handlerNames = runtime.handlerNames();
-        problems.setKnownHandlers(handlerNames::contains);
+        targetChanged();
         DeployedDefinition sample = runtime.sampleDeployedNow();
-        statusBar.showRuntime("Embedded runtime: ready"
-                + (sample != null ? " (deployed " + sample.definition().key() + " v" + sample.version() + ")" : ""));
-        design.scheduleValidation();
+        if (targets.chosen().isEmbedded()) {
+            statusBar.showRuntime("Embedded runtime: ready"
+                    + (sample != null ? " (deployed " + sample.definition().key() + " v" + sample.version() + ")" : ""));
+        }
         design.refreshProperties();
     }
 

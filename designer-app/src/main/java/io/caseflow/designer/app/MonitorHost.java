@@ -2,6 +2,7 @@ package io.caseflow.designer.app;
 
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
+import io.caseflow.designer.deploy.ConnectionProfile;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
@@ -95,6 +96,21 @@ final class MonitorHost extends StackPane {
         }
         showTab.run();
         action.accept(monitor);
+    }
+
+    /**
+     * Watches the shared runtime of {@code profile} (its token reads and acts; its broker, if any,
+     * brings live events), unless the monitor already does.
+     */
+    void monitorProfile(ConnectionProfile profile) {
+        if (monitor != null && monitor.viewModel().source().describe().equals(profile.toString())) {
+            return;
+        }
+        MonitorSource remote = RemoteMonitorSource.builder(profile.url(), profile.token()).name(profile.toString())
+                .actionToken(profile.token()).broker(profile.brokerUri() == null ? "" : profile.brokerUri().toString())
+                .executor(ui.background()).build();
+        monitorOn(remote);
+        statusBar.setText("Monitoring " + profile);
     }
 
     /** A case was deployed: the monitor reads the definitions again and watches that case. */

@@ -6,6 +6,7 @@ import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessEventListener;
+import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.SampleServices;
 import java.io.IOException;
@@ -61,6 +62,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
 
     private void open(boolean first) {
         CaseflowRuntime rt = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(handlers)
+                .registerAs(WorkerRegistration.as(WorkerRegistration.EMBEDDED))
                 .listener(this::dispatch).build().start();
         SampleServices svc = null;
         try {

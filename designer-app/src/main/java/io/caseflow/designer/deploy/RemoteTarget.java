@@ -44,6 +44,16 @@ public final class RemoteTarget implements DeployTarget {
         return call("deploy " + definition.key(), () -> client.deployDefinition(definition));
     }
 
+    /** What the server's live workers and service consumers cover of {@code definition}. */
+    public LiveCoverage coverage(CaseDefinition definition) {
+        return call("read the live workers", () -> new LiveCoverage(client.workers(),
+                client.services(LiveCoverage.servicesOf(definition))));
+    }
+
+    public ConnectionProfile profile() {
+        return profile;
+    }
+
     private <T> T call(String what, RemoteCall<T> call) {
         try {
             return call.run();

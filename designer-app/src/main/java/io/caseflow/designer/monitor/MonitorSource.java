@@ -12,6 +12,7 @@ import io.caseflow.message.DeadLetter;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.process.ProcessPage;
 import io.caseflow.process.ProcessQuery;
+import io.caseflow.worker.WorkerSnapshot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,11 @@ public interface MonitorSource extends AutoCloseable {
     CompletableFuture<ActionResult> cancel(String processId);
 
     /** Sample traffic, where the source can make some (the embedded runtime). */
+    /** The nodes in the runtime's live worker registry, alive or gone (none if the source cannot tell). */
+    default CompletableFuture<List<WorkerSnapshot>> workers() {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
     default Optional<DemoTraffic> demo() {
         return Optional.empty();
     }

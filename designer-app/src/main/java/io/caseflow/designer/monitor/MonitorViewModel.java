@@ -55,6 +55,7 @@ public final class MonitorViewModel implements AutoCloseable {
     private final StageCountsViewModel counts;
     private final ProcessDetailViewModel detail;
     private final DeadLettersViewModel deadLetters;
+    private final WorkersViewModel workers;
     private final MonitorActions actions;
     private final ThroughputHistory throughput = new ThroughputHistory();
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>();
@@ -81,6 +82,7 @@ public final class MonitorViewModel implements AutoCloseable {
         this.counts = new StageCountsViewModel(source, ui);
         this.detail = new ProcessDetailViewModel(source, ui, definitions);
         this.deadLetters = new DeadLettersViewModel(source, ui);
+        this.workers = new WorkersViewModel(source, ui);
         this.actions = new MonitorActions(source, ui, clock);
         table.setOnOutdated(this::reread);
         actions.setAfterChange(counts::invalidate);
@@ -99,6 +101,7 @@ public final class MonitorViewModel implements AutoCloseable {
         loadDefinitions();
         table.reload();
         deadLetters.refresh();
+        workers.refresh();
     }
 
     /** Drains the live events and lets every part do what is due. UI thread, every {@link #TICK}. */
@@ -129,6 +132,7 @@ public final class MonitorViewModel implements AutoCloseable {
         counts.tick(now);
         detail.tick();
         deadLetters.tick(now);
+        workers.tick(now);
         long second = now.getEpochSecond();
         if (second != lastChartSecond) {
             lastChartSecond = second;
@@ -266,6 +270,10 @@ public final class MonitorViewModel implements AutoCloseable {
 
     public DeadLettersViewModel deadLetters() {
         return deadLetters;
+    }
+
+    public WorkersViewModel workers() {
+        return workers;
     }
 
     public MonitorActions actions() {

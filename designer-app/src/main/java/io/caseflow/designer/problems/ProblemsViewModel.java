@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,15 @@ public final class ProblemsViewModel {
     private Map<Integer, List<String>> transitionTexts = Map.of();
     private ValidationReport report = new ValidationReport(List.of());
     private long lastNanos;
+    private Function<CaseDefinition, List<Problem>> targetCheck = definition -> List.of();
+
+    /**
+     * Checks of the deploy target beyond the definition itself (a shared runtime's live coverage),
+     * run on every validation against the case as it is drawn then; fast and in memory.
+     */
+    public void setTargetCheck(Function<CaseDefinition, List<Problem>> check) {
+        this.targetCheck = check;
+    }
 
     /** Handlers the target worker has; null until known (then unknown handlers are not reported). */
     public void setKnownHandlers(Predicate<String> handlers) {
@@ -53,6 +63,12 @@ public final class ProblemsViewModel {
             validator = validator.knownHandlers(knownHandlers);
         }
         report = validator.validate(definition);
+        List<Problem> targetProblems = targetCheck.apply(definition);
+        if (!targetProblems.isEmpty()) {
+            List<Problem> all = new ArrayList<>(report.problems());
+            all.addAll(targetProblems);
+            report = new ValidationReport(all);
+        }
         lastNanos = System.nanoTime() - start;
         List<Row> out = new ArrayList<>();
         Map<String, Severity> stages = new HashMap<>();

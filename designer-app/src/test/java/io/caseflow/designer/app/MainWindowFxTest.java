@@ -11,8 +11,11 @@ import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.definition.StageKind;
 import io.caseflow.designer.app.actions.DesignerDialogs;
 import io.caseflow.designer.app.actions.RecentFiles;
+import io.caseflow.designer.app.deploy.DeployTargets;
 import io.caseflow.designer.canvas.CaseCanvas;
+import io.caseflow.designer.deploy.ConnectionProfiles;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
+import io.caseflow.designer.deploy.TokenStore;
 import io.caseflow.designer.drawio.DrawioFile;
 import io.caseflow.designer.drawio.DrawioImport;
 import io.caseflow.designer.editor.CaseDocument;
@@ -98,7 +101,9 @@ class MainWindowFxTest {
         document.load(BusinessCase1.definition(), null, "businessCase1.case.json", List.of());
         problems = new ProblemsViewModel();
         dialogs = new ScriptedDialogs();
-        window = new MainWindow(stage, ui, dialogs, new RecentFiles(prefs), document, problems);
+        DeployTargets targets = new DeployTargets(new ConnectionProfiles(prefs.node("connections"),
+                new TokenStore(home.resolve("tokens-" + UUID.randomUUID() + ".properties"))), prefs);
+        window = new MainWindow(stage, ui, dialogs, new RecentFiles(prefs), document, problems, targets);
         window.runtimeReady(runtime);
         stage.show();
     }

@@ -1,6 +1,7 @@
 package io.caseflow.designer.app;
 
 import io.caseflow.designer.app.actions.DesignerDialogs;
+import io.caseflow.designer.deploy.ConnectionProfile;
 import io.caseflow.designer.deploy.DeployPlan;
 import io.caseflow.designer.drawio.DrawioPage;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ final class ScriptedDialogs implements DesignerDialogs {
     final List<String> infos = new ArrayList<>();
     final List<String> discardPrompts = new ArrayList<>();
     DeployPlan lastPlan;
+    final Deque<ConnectionProfile> connections = new ArrayDeque<>();
     Consumer<DeployPlan> whileConfirming = p -> { };
 
     @Override
@@ -49,6 +51,11 @@ final class ScriptedDialogs implements DesignerDialogs {
         lastPlan = plan;
         whileConfirming.accept(plan);
         return deployAnswer;
+    }
+
+    @Override
+    public Optional<ConnectionProfile> editConnection(ConnectionProfile existing) {
+        return Optional.ofNullable(connections.poll());
     }
 
     @Override

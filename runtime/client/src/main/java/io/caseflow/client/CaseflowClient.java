@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,8 +184,19 @@ public final class CaseflowClient {
 
     /** Every service the deployed cases call, with the consumers of its request queue right now (empty: the server cannot tell). */
     public List<ServiceConsumers> services() {
+        return services(List.of());
+    }
+
+    /** Like {@link #services()}, plus these services even if no deployed case calls them yet. */
+    public List<ServiceConsumers> services(Collection<String> alsoNamed) {
+        StringBuilder path = new StringBuilder("/api/services");
+        String separator = "?";
+        for (String name : alsoNamed) {
+            path.append(separator).append("name=").append(encode(name));
+            separator = "&";
+        }
         List<ServiceConsumers> services = new ArrayList<>();
-        for (JsonNode s : get("/api/services").path("services")) {
+        for (JsonNode s : get(path.toString()).path("services")) {
             OptionalInt consumers = s.hasNonNull("consumers") ? OptionalInt.of(s.get("consumers").asInt()) : OptionalInt.empty();
             services.add(new ServiceConsumers(s.path("name").asText(), s.path("queue").asText(), caseKeys(s.path("cases")), consumers));
         }

@@ -28,7 +28,15 @@ public final class ServiceQueueProbe {
 
     /** One entry per service named by a service stage of {@code definitions}, by service name. */
     public List<ServiceConsumers> probe(Collection<CaseDefinition> definitions) {
+        return probe(definitions, List.of());
+    }
+
+    /** Like {@link #probe(Collection)}, plus services named here that no deployed case calls yet (a case being drawn). */
+    public List<ServiceConsumers> probe(Collection<CaseDefinition> definitions, Collection<String> alsoNamed) {
         Map<String, Set<CaseKey>> callers = new TreeMap<>();
+        for (String name : alsoNamed) {
+            callers.computeIfAbsent(name, service -> new LinkedHashSet<>());
+        }
         for (CaseDefinition definition : definitions) {
             for (StageDefinition stage : definition.stages()) {
                 if (stage.kind() == StageKind.SERVICE && stage.service() != null) {

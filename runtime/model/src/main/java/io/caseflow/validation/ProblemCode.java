@@ -26,6 +26,10 @@ public enum ProblemCode {
     BAD_TIMEOUT,
     BAD_REPLY_TIMEOUT,
     BAD_RETRY,
+    /** On a shared runtime: no live worker has the stage's handler for this case api. */
+    NO_LIVE_WORKER,
+    /** On a shared runtime: nothing consumes the service's request queue right now. */
+    NO_SERVICE_CONSUMER,
     /** Reported by a server whose caseflow knows a check this one does not; the message says what. */
     REPORTED_BY_SERVER
 }

@@ -127,7 +127,7 @@ public final class HttpApi implements AutoCloseable {
         app.post("/api/processes/{id}/retry", ctx -> retry(ctx, anyProcess(ctx)));
         app.post("/api/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(anyProcess(ctx).id()))));
         app.get("/api/workers", this::workers);
-        app.get("/api/services", ctx -> ctx.json(Views.services(runtime.services())));
+        app.get("/api/services", ctx -> ctx.json(Views.services(runtime.services(serviceNames(ctx)))));
         app.get("/api/dead-letters", ctx -> ctx.json(Views.deadLetters(runtime.deadLetters(intParam(ctx, "limit", 100, 1, 1000)))));
 
         String base = "/api/cases/{case}/{api}";
@@ -212,6 +212,20 @@ public final class HttpApi implements AutoCloseable {
         CaseDefinition definition = definitionInBody(ctx);
         ValidationReport report = runtime.validator("server").validate(definition);
         ctx.json(Json.object().put("valid", !report.hasErrors()).set("problems", problems(report.problems())));
+    }
+
+    /** {@code ?name=payments&name=shipping}: services to probe even if no deployed case calls them yet (at most 100). */
+    private static List<String> serviceNames(Context ctx) {
+        List<String> names = ctx.queryParams("name");
+        if (names.size() > 100) {
+            throw ApiError.badRequest("at most 100 service names at once, got " + names.size());
+        }
+        for (String name : names) {
+            if (name.isBlank() || name.length() > 200) {
+                throw ApiError.badRequest("a service name must be 1 to 200 characters, got '" + name + "'");
+            }
+        }
+        return names;
     }
 
     private CaseDefinition definitionInBody(Context ctx) {

@@ -6,6 +6,7 @@ import io.caseflow.designer.deploy.DeployPlan;
 import io.caseflow.designer.deploy.DeployTarget;
 import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.validation.InvalidDefinitionException;
+import io.caseflow.validation.ValidationReport;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.slf4j.Logger;
@@ -58,10 +59,10 @@ public final class DeployViewModel {
         }
         DeployTarget to = target;
         state.set(new DeployState.Comparing(definition));
-        ui.run(() -> DeployPlan.create(to, definition), plan -> state.set(plan.unchanged()
+        ui.run(() -> planAfterTargetValidation(to, definition), plan -> state.set(plan.unchanged()
                 ? new DeployState.Unchanged(plan) : new DeployState.AwaitingConfirmation(plan)), e -> {
-                    LOG.warn("cannot reach the deploy target", e);
-                    state.set(new DeployState.Failed("Cannot deploy", e.getMessage()));
+                    LOG.warn("cannot deploy to {}: {}", to.describe(), e.getMessage());
+                    state.set(new DeployState.Failed("Cannot deploy to the " + to.describe(), message(e)));
                 });
     }
 
@@ -79,9 +80,22 @@ public final class DeployViewModel {
         state.set(new DeployState.Deploying(definition));
         ui.run(() -> to.deploy(definition),
                 deployed -> state.set(new DeployState.Deployed(deployed.definition(), deployed.version(), to.describe())), e -> {
-                    String message = e instanceof InvalidDefinitionException invalid ? invalid.report().describe() : e.getMessage();
-                    LOG.warn("deploy of {} failed: {}", definition.key(), message);
-                    state.set(new DeployState.Failed("Deploy failed", message));
+                    LOG.warn("deploy of {} failed: {}", definition.key(), message(e));
+                    state.set(new DeployState.Failed("Deploy failed", message(e)));
                 });
+    }
+
+    /** The target's own validation first (a server knows its handlers), then the plan with the diff. */
+    private static DeployPlan planAfterTargetValidation(DeployTarget to, CaseDefinition definition) {
+        ValidationReport report = to.validate(definition);
+        if (report.hasErrors()) {
+            throw new InvalidDefinitionException("case " + definition.key() + " on the " + to.describe(), report);
+        }
+        return DeployPlan.create(to, definition);
+    }
+
+    private static String message(Throwable e) {
+        return e instanceof InvalidDefinitionException invalid
+                ? "The target refuses the case; nothing was deployed.\n" + invalid.report().describe() : e.getMessage();
     }
 }

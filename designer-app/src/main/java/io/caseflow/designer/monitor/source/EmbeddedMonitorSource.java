@@ -22,6 +22,7 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.samples.Orders;
+import io.caseflow.worker.WorkerSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -285,6 +286,11 @@ public final class EmbeddedMonitorSource implements MonitorSource {
     @Override
     public CompletableFuture<List<StageRun>> history(String processId) {
         return call("reading the history", rt -> rt.history(processId));
+    }
+
+    @Override
+    public CompletableFuture<List<WorkerSnapshot>> workers() {
+        return call("reading the live workers", CaseflowRuntime::workers);
     }
 
     @Override

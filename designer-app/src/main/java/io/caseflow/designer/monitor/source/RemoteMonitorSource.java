@@ -20,6 +20,7 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.transport.rabbitmq.EventSubscription;
+import io.caseflow.worker.WorkerSnapshot;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
@@ -326,6 +327,11 @@ public final class RemoteMonitorSource implements MonitorSource {
     @Override
     public CompletableFuture<List<StageRun>> history(String processId) {
         return call("reading the history", () -> reads.history(processId));
+    }
+
+    @Override
+    public CompletableFuture<List<WorkerSnapshot>> workers() {
+        return call("reading the live workers", reads::workers);
     }
 
     @Override

@@ -77,6 +77,7 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
     private final Tab processesTab = new Tab("Processes");
     private final Tab deadTab = new Tab("Dead letters");
     private final Tab activityTab = new Tab("Activity");
+    private final Tab workersTab = new Tab("Workers");
     private final Button retrySelected = new Button("Retry Selected");
     private final MenuButton retryAt = new MenuButton("Retry Failed at Stage");
     private final PauseTransition hideNotice = new PauseTransition(Duration.seconds(7));
@@ -213,7 +214,9 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         processesTab.setId("processesTab");
         deadTab.setId("deadLettersTab");
         activityTab.setId("activityTab");
-        bottom.getTabs().addAll(processesTab, deadTab, activityTab);
+        workersTab.setContent(new WorkersPane(vm.workers()));
+        workersTab.setId("workersTab");
+        bottom.getTabs().addAll(processesTab, deadTab, activityTab, workersTab);
         bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         bottom.setId("monitorTabs");
 
@@ -274,6 +277,10 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
             int n = vm.deadLetters().rows().size();
             deadTab.setText(n == 0 ? "Dead letters" : "Dead letters (" + n + ")");
         });
+        vm.workers().visibleProperty().bind(workersTab.selectedProperty());
+        vm.workers().rows().addListener((ListChangeListener<Object>) c -> workersTab.setText(vm.workers().rows().isEmpty()
+                ? "Workers" : "Workers (" + vm.workers().alive() + " alive" + (vm.workers().gone() > 0 ? ", "
+                + vm.workers().gone() + " gone)" : ")")));
         vm.actions().lastProperty().addListener((o, a, b) -> showNotice(b));
         vm.connectionProperty().addListener((o, a, b) -> {
             boolean down = b != null && !b.isUp();

@@ -77,7 +77,7 @@ class DeployViewModelTest {
         assertThat(vm.stateProperty().get()).isInstanceOf(DeployState.Unchanged.class);
         unreachable = new IllegalStateException("the runtime is not running");
         vm.deploy(valid(Samples.tiny()));
-        assertThat(vm.stateProperty().get()).isEqualTo(new DeployState.Failed("Cannot deploy", "the runtime is not running"));
+        assertThat(vm.stateProperty().get()).isEqualTo(new DeployState.Failed("Cannot deploy to the test target", "the runtime is not running"));
     }
 
     /** The sample with its end stage moved: a change, and still valid. */
