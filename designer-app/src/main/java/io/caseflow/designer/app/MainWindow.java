@@ -4,6 +4,7 @@ import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.app.actions.ActionContext;
 import io.caseflow.designer.app.actions.DesignerActions;
 import io.caseflow.designer.app.actions.DesignerDialogs;
+import io.caseflow.designer.app.actions.ModuleFolderAction;
 import io.caseflow.designer.app.actions.RecentFiles;
 import io.caseflow.designer.app.deploy.DeployState;
 import io.caseflow.designer.app.deploy.DeployTargetControls;
@@ -18,12 +19,19 @@ import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.deploy.LiveCoverage;
 import io.caseflow.designer.deploy.RemoteTarget;
 import io.caseflow.designer.editor.CaseDocument;
+import io.caseflow.designer.modules.ModuleFolderPreference;
+import io.caseflow.designer.modules.ModulesView;
+import io.caseflow.designer.modules.ModulesViewModel;
 import io.caseflow.designer.monitor.MonitorSource;
+import io.caseflow.designer.monitor.view.FxMonitorDialogs;
 import io.caseflow.designer.monitor.view.MonitorView;
+import io.caseflow.designer.play.PlayViewModel;
+import io.caseflow.designer.play.view.PlayView;
 import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.designer.properties.PropertiesPane;
 import io.caseflow.designer.properties.PropertiesViewModel;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import javafx.application.Platform;
@@ -32,12 +40,13 @@ import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The designer's main window: puts the menu bar, the Design and Monitor tabs and the status bar
+ * The designer's main window: puts the menu bar, the Design, Monitor and Play tabs and the status bar
  * together and keeps them in step with the document and the runtime. What the menus do lives in
  * the actions ({@link DesignerActions}), how they are laid out in {@link DesignerMenus}, the deploy
  * flow in {@link DeployViewModel}. Slow work goes through the {@link UiExecutor}. FX thread only.
@@ -67,6 +76,10 @@ public final class MainWindow {
     private final DesignerMenus menus;
     private final DeployTargets targets;
     private final LiveCoverageWatcher coverage;
+    private final ModulesViewModel modules;
+    private final PlayViewModel play;
+    /** The app's home; plays keep their database in a folder of it. */
+    private Path home = EmbeddedRuntime.defaultHome();
     private Set<String> handlerNames;
 
     /** A window whose deploy targets are the user's saved connections ({@link DeployTargets#forUser()}). */
@@ -87,16 +100,26 @@ public final class MainWindow {
         this.deploy = new DeployViewModel(ui, problems);
         this.targets = targets;
         this.coverage = new LiveCoverageWatcher(ui, document, Duration.seconds(10), this::coverageRead);
+        this.modules = new ModulesViewModel(ui, ModuleFolderPreference.forUser());
+        this.play = new PlayViewModel(ui, () -> home.resolve("play"), Clock.systemUTC());
         ActionContext context = new ActionContext(document, canvas, dialogs, this::status);
-        this.actions = DesignerActions.create(context, stage, ui, recent, design::validateNow, deploy, APP_NAME);
+        this.actions = DesignerActions.create(context, stage, ui, recent, design::validateNow, deploy, play, modes::showPlay,
+                APP_NAME);
         this.menus = new DesignerMenus(actions, canvas, design, monitors, modes, new DeployTargetControls(targets, dialogs, this::status,
                 coverage::readNow));
         new DeployView(deploy, dialogs, canvas, this::status, design::clearProblemSelection);
 
         design.setTop(menus.toolBar());
         modes.setContents(design, monitors);
+        PlayView playView = new PlayView(play, new FxMonitorDialogs(stage), actions.play()::execute);
+        modes.setPlay(playView);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            playView.close();
+            play.close();
+        });
         BorderPane root = new BorderPane(modes);
-        root.setTop(menus.menuBar(recent));
+        ModulesView modulesView = new ModulesView(modules, stage, this::status, new ModuleFolderAction(stage, modules)::execute);
+        root.setTop(menus.menuBar(recent, modulesView.menu()));
         root.setBottom(statusBar);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -126,6 +149,8 @@ public final class MainWindow {
             }
         });
         targets.chosenProperty().addListener((o, a, b) -> targetChanged());
+        play.statusProperty().addListener((o, a, b) -> status(b));
+        modules.addListener(this::modulesLoaded);
         stage.setOnCloseRequest(e -> {
             if (!actions.discard().confirm()) {
                 e.consume();
@@ -166,11 +191,13 @@ public final class MainWindow {
         TargetChoice choice = targets.chosen();
         String where = choice.isEmbedded() ? "Embedded runtime" : choice.label();
         statusBar.showRuntime(where + ": " + deployed.definition().key() + " v" + deployed.version());
+        monitors.deployed(deployed.definition().key());
         if (!choice.isEmbedded()) {
             monitors.monitorProfile(choice.profile());
-            coverage.readNow();
+            monitors.deployed(deployed.definition().key());
+            status("Deployed " + deployed.definition().key() + " v" + deployed.version() + " to " + choice.label()
+                    + "; the Monitor tab now watches it");
         }
-        monitors.deployed(deployed.definition().key());
     }
 
     /** The document changed (an edit, undo, load or save): validate, refresh, and say what happened. */
@@ -207,6 +234,7 @@ public final class MainWindow {
     /** The embedded runtime is up: deploy goes there and handler names are checked against it. */
     public void runtimeReady(EmbeddedRuntime runtime) {
         monitors.runtimeReady(runtime);
+        home = runtime.home();
         targets.embeddedReady(runtime.target());
         handlerNames = runtime.handlerNames();
         targetChanged();
@@ -216,6 +244,17 @@ public final class MainWindow {
                     + (sample != null ? " (deployed " + sample.definition().key() + " v" + sample.version() + ")" : ""));
         }
         design.refreshProperties();
+        modules.runtimeReady(runtime);
+    }
+
+    /** The embedded runtime (re)started with a module folder: validation and suggestions know its handlers, the monitor its cases. */
+    private void modulesLoaded(ModulesViewModel.Loaded loaded) {
+        handlerNames = loaded.handlerNames();
+        targetChanged();
+        design.refreshProperties();
+        if (loaded.asked() && !loaded.report().deployed().isEmpty()) {
+            monitors.deployed(loaded.report().deployed().get(0).definition().key());
+        }
     }
 
     public void runtimeFailed(Throwable error) {

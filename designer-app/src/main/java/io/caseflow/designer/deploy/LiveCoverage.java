@@ -4,6 +4,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
+import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.validation.Problem;
 import io.caseflow.validation.ProblemCode;
 import io.caseflow.validation.ProblemTarget;
@@ -39,8 +40,9 @@ public record LiveCoverage(List<WorkerSnapshot> workers, List<ServiceConsumers> 
         return names;
     }
 
+    /** Live nodes that run handlers (workers), not servers, which only answer the API. */
     public long aliveWorkers() {
-        return workers.stream().filter(WorkerSnapshot::alive).count();
+        return workers.stream().filter(w -> w.alive() && WorkerRegistration.WORKER.equals(w.worker().kind())).count();
     }
 
     public List<Problem> problems(CaseDefinition definition, String source) {
