@@ -131,6 +131,8 @@ final class DesignerMenus {
                 item("autoLayout", "Auto-_Layout", "Shortcut+L", actions.autoLayout()::execute),
                 item("showProblems", "Show _Problems", "Shortcut+Shift+P", design::focusProblems),
                 new SeparatorMenuItem(),
+                item("play", "_Play…", "Shortcut+P", actions.play()::execute),
+                new SeparatorMenuItem(),
                 item("deploy", "_Deploy…", "Shortcut+D", actions.deploy()::execute),
                 targets.menu());
         return caseMenu;
@@ -190,6 +192,9 @@ final class DesignerMenus {
         deploy.setId("deployButton");
         deploy.setTooltip(new Tooltip("Deploy to the target chosen beside it (Ctrl+D)"));
         deploy.setOnAction(e -> actions.deploy().execute());
+        Button play = textTool("Play", "Run the case with simulated handlers and services, apart from real data (Ctrl+P)", "playButton",
+                actions.play()::execute);
+        play.setGraphic(Glyphs.icon(Glyphs.PLAY, Color.web("#7c3aed")));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button layout = textTool("Auto-layout", "Lay the case out left to right (Ctrl+L)", "layoutButton", actions.autoLayout()::execute);
@@ -210,7 +215,7 @@ final class DesignerMenus {
                 snap,
                 new Separator(),
                 layout,
-                grow, targets.comboBox(), deploy);
+                grow, play, new Separator(), targets.comboBox(), deploy);
         bar.setId("toolBar");
         return bar;
     }

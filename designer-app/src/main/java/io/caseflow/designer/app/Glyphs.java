@@ -20,6 +20,7 @@ final class Glyphs {
     static final String FIT = "M2 6.5V2h4.5 M11.5 2H16v4.5 M16 11.5V16h-4.5 M6.5 16H2v-4.5 M6 6h6v6H6z";
     static final String GRID = "M2 2h14v14H2z M2 6.7h14 M2 11.3h14 M6.7 2v14 M11.3 2v14";
     static final String LAYOUT = "M1.5 7h4v4h-4z M12.5 2h4v4h-4z M12.5 12h4v4h-4z M5.5 9h3.5 M9 4v10 M9 4h3.5 M9 14h3.5";
+    static final String PLAY = "M5 3.2v11.6l9.5-5.8z";
     static final String DEPLOY = "M9 12.5V2.5 M5 6.5l4-4 4 4 M2.5 11v4.5h13V11";
     static final String ACTUAL = "M3 5l2-1.5V14 M9 7.5v0.5 M9 12v0.5 M13 5l2-1.5V14";
 

@@ -260,7 +260,10 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
             canvas.setLoads(b);
             retrySelectedState();
         });
-        vm.counts().totalsProperty().addListener((o, a, b) -> tiles.show(b));
+        vm.counts().totalsProperty().addListener((o, a, b) -> {
+            tiles.show(b);
+            retrySelectedState(); // the totals are set after the loads: "Retry Failed at Stage" follows them
+        });
         vm.detail().pathProperty().addListener((o, a, b) -> showPath(b));
         vm.chartTickProperty().addListener((o, a, b) -> chart.paint());
         vm.monitoredCaseProperty().addListener((o, a, b) -> {

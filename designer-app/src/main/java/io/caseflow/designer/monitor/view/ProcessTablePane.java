@@ -168,7 +168,7 @@ public final class ProcessTablePane extends VBox {
     }
 
     private Label placeholder() {
-        Label l = new Label("No process matches the filters.\nStart sample processes from the toolbar, or clear the filters.");
+        Label l = new Label("No process matches the filters.\nStart some processes, or clear the filters.");
         l.getStyleClass().add("placeholder");
         l.setTextAlignment(TextAlignment.CENTER);
         return l;
