@@ -4,6 +4,7 @@ import io.caseflow.designer.app.actions.RecentFiles;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.layout.AutoLayout;
+import io.caseflow.designer.modules.ModuleFolderPreference;
 import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
 import io.caseflow.designer.monitor.view.MonitorCommands;
 import io.caseflow.designer.monitor.view.MonitorView;
@@ -57,7 +58,8 @@ public final class DesignerApp extends Application {
         // Warm the layout engine so the first Auto-Layout is quick.
         ui.run(() -> AutoLayout.compute(BusinessCase1.definition()), r -> { }, e -> LOG.debug("layout warm-up failed", e));
         if (options.startRuntime()) {
-            ui.run(() -> EmbeddedRuntime.start(options.home()), rt -> {
+            // The module folder chosen before loads with the runtime (Runtime ▸ Module Folder…).
+            ui.run(() -> EmbeddedRuntime.start(options.home(), ModuleFolderPreference.forUser().folder().orElse(null)), rt -> {
                 runtime = rt;
                 window.runtimeReady(rt);
                 startMonitor(rt, options);

@@ -47,8 +47,9 @@ final class DesignerMenus {
         this.modes = modes;
     }
 
-    MenuBar menuBar(RecentFiles recent) {
-        MenuBar bar = new MenuBar(fileMenu(recent), editMenu(), stageMenu(), viewMenu(), caseMenu(), monitorMenu(), helpMenu());
+    /** @param runtimeMenu the Runtime menu (the module folder), built by the modules view */
+    MenuBar menuBar(RecentFiles recent, Menu runtimeMenu) {
+        MenuBar bar = new MenuBar(fileMenu(recent), editMenu(), stageMenu(), viewMenu(), caseMenu(), runtimeMenu, monitorMenu(), helpMenu());
         bar.setId("menuBar");
         return bar;
     }

@@ -4,14 +4,18 @@ import io.caseflow.CaseflowRuntime;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.module.LoadedModule;
+import io.caseflow.module.LoadedModules;
+import io.caseflow.module.ModuleLoader;
+import io.caseflow.module.ModuleProblem;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessEventListener;
-import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.SampleServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,31 +24,40 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The runtime the designer starts in its own JVM: an H2 file database under {@code home}, the
- * sample handlers, the sample services attached, and businessCase1 deployed if it never was.
- * {@link #start(Path)} blocks for a second or two: call it off the FX thread.
+ * sample handlers, the sample services attached, and businessCase1 deployed if it never was; plus,
+ * when a module folder is chosen, the handlers, services and cases of the module jars in it.
+ * {@link #start(Path, Path)} blocks for a second or two: call it off the FX thread.
  *
  * <p>It can be {@link #stop() stopped} and {@link #restart() restarted} in place (same folder, same
- * listeners): the monitor restarts it when it finds it stopped. Listeners added with
- * {@link #addListener} hear every committed transition of whichever runtime is current, on its
- * committer thread.
+ * listeners): the monitor restarts it when it finds it stopped. {@link #loadModules} restarts it with
+ * another module folder. Listeners added with {@link #addListener} hear every committed transition
+ * of whichever runtime is current, on its committer thread.
  */
 public final class EmbeddedRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
     /** System property naming the folder for the embedded database ({@code ~/.caseflow} if unset). */
     public static final String HOME_PROPERTY = "caseflow.home";
+    private static final String SAMPLE_OWNER = "the designer's built-in sample (businessCase1)";
 
     private final Path home;
-    private final HandlerRegistry handlers;
     private final List<ProcessEventListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile HandlerRegistry handlers;
     private volatile CaseflowRuntime runtime;
     private volatile SampleServices services;
+    private volatile ModuleServices moduleServices = ModuleServices.none();
+    private volatile LoadedModules modules = LoadedModules.none();
+    private volatile ModuleReport moduleReport = ModuleReport.none();
     private volatile boolean running;
     private DeployedDefinition sample;
     private boolean fresh;
 
     private EmbeddedRuntime(Path home) {
         this.home = home;
-        this.handlers = BusinessCase1.registerHandlers(new HandlerRegistry());
+        this.handlers = sampleHandlers();
+    }
+
+    private static HandlerRegistry sampleHandlers() {
+        return BusinessCase1.registerHandlers(new HandlerRegistry());
     }
 
     public static Path defaultHome() {
@@ -54,38 +67,90 @@ public final class EmbeddedRuntime implements AutoCloseable {
     }
 
     public static EmbeddedRuntime start(Path home) throws IOException {
+        return start(home, null);
+    }
+
+    /**
+     * Starts the runtime with the sample and the modules of {@code moduleFolder} (null: none). What
+     * is wrong in the folder never stops the start: {@link #moduleReport()} says it.
+     */
+    public static EmbeddedRuntime start(Path home, Path moduleFolder) throws IOException {
         Files.createDirectories(home);
         EmbeddedRuntime embedded = new EmbeddedRuntime(home);
-        embedded.open(true);
+        embedded.modules = embedded.loadFolder(moduleFolder);
+        try {
+            embedded.open(true);
+        } catch (RuntimeException e) {
+            embedded.modules.close();
+            throw e;
+        }
         return embedded;
     }
 
+    private LoadedModules loadFolder(Path folder) {
+        if (folder == null) {
+            return LoadedModules.none();
+        }
+        return ModuleLoader.builder().parent(EmbeddedRuntime.class.getClassLoader())
+                .takenHandlers(sampleHandlers().names(), SAMPLE_OWNER).build().load(folder);
+    }
+
     private void open(boolean first) {
-        CaseflowRuntime rt = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(handlers)
-                .registerAs(WorkerRegistration.as(WorkerRegistration.EMBEDDED))
+        LoadedModules loaded = modules;
+        HandlerRegistry registry = loaded.registerHandlers(sampleHandlers());
+        CaseflowRuntime rt = CaseflowRuntime.builder().h2File(home.resolve("caseflow")).handlers(registry)
                 .listener(this::dispatch).build().start();
         SampleServices svc = null;
+        ModuleServices hosted = ModuleServices.none();
         try {
             svc = SampleServices.h2(home.resolve("services")).attach(rt.transport(), 2);
+            hosted = ModuleServices.host(loaded.modules(), SampleServices.NAMES, home.resolve("services"), rt);
             boolean deployed = rt.definitions().stream().anyMatch(d -> d.definition().key().equals(BusinessCase1.KEY));
             DeployedDefinition now = deployed ? null : rt.deploy(BusinessCase1.definition());
             if (now != null) {
                 LOG.info("deployed the sample {} v{}", BusinessCase1.KEY, now.version());
             }
+            List<ModuleProblem> problems = new ArrayList<>(loaded.problems());
+            problems.addAll(hosted.problems());
+            List<DeployedDefinition> deployedCases = deployModuleCases(rt, loaded, problems);
             if (first) {
                 sample = now;
                 fresh = rt.countsByStatus().values().stream().mapToLong(Long::longValue).sum() == 0;
             }
+            handlers = registry;
             runtime = rt;
             services = svc;
+            moduleServices = hosted;
+            moduleReport = new ModuleReport(loaded.folder(), loaded.modules(), hosted.names(), deployedCases, problems);
             running = true;
         } catch (RuntimeException e) {
+            hosted.close();
             if (svc != null) {
                 svc.close();
             }
             rt.close();
             throw e;
         }
+    }
+
+    /** Deploys each module's cases (an unchanged case keeps its version); one that does not validate is a problem. */
+    private static List<DeployedDefinition> deployModuleCases(CaseflowRuntime rt, LoadedModules loaded, List<ModuleProblem> problems) {
+        List<DeployedDefinition> deployed = new ArrayList<>();
+        for (LoadedModule module : loaded.modules()) {
+            for (CaseDefinition definition : module.definitions()) {
+                try {
+                    DeployedDefinition result = rt.deploy(definition);
+                    if (!result.unchanged()) {
+                        deployed.add(result);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("case {} of {} was not deployed: {}", definition.key(), module.describe(), e.getMessage());
+                    problems.add(new ModuleProblem(module.jar(), ModuleProblem.Kind.CASE_NOT_DEPLOYED, module.jarName() + ": case "
+                            + definition.key() + " of module '" + module.name() + "' was not deployed: " + e.getMessage()));
+                }
+            }
+        }
+        return deployed;
     }
 
     private void dispatch(List<ProcessEvent> events) {
@@ -113,7 +178,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return home;
     }
 
-    /** Stops the runtime and the sample services; {@link #restart()} brings them back. */
+    /** Stops the runtime, the sample services and the modules' services; {@link #restart()} brings them back. */
     public synchronized void stop() {
         if (!running) {
             return;
@@ -128,20 +193,56 @@ public final class EmbeddedRuntime implements AutoCloseable {
         if (svc != null) {
             svc.close();
         }
+        moduleServices.close();
+        moduleServices = ModuleServices.none();
     }
 
-    /** Stops what is left and starts again on the same folder. Blocks for a second or two. */
+    /**
+     * Starts a stopped runtime again on the same folder, with the same modules. Blocks for a second
+     * or two. A runtime that is running by the time this runs (the module loader restarted it while
+     * the monitor waited to) is left alone.
+     */
     public synchronized void restart() {
-        stop();
+        if (running) {
+            return;
+        }
         open(false);
         LOG.info("restarted the embedded runtime in {}", home);
+    }
+
+    /**
+     * Loads the module jars of {@code folder} (null: no modules) and restarts the runtime with the
+     * sample's handlers and theirs, their services hosted and their cases deployed. The jars are
+     * read before the runtime stops, so it is down only for the restart; the previous modules'
+     * jars are released. Blocks (seconds): call it off the FX thread. What is wrong in the folder
+     * is in the returned report, never thrown.
+     */
+    public synchronized ModuleReport loadModules(Path folder) {
+        LoadedModules next = loadFolder(folder);
+        stop();
+        LoadedModules previous = modules;
+        modules = next;
+        previous.close();
+        open(false);
+        LOG.info("embedded runtime restarted with {}", next.summary());
+        return moduleReport;
+    }
+
+    /** Loads the current module folder again (after the jars were rebuilt). */
+    public ModuleReport reloadModules() {
+        return loadModules(modules.folder());
+    }
+
+    /** What the current module folder gave: modules, services, cases deployed, problems. */
+    public ModuleReport moduleReport() {
+        return moduleReport;
     }
 
     public EmbeddedTarget target() {
         return new EmbeddedTarget(this::runtime);
     }
 
-    /** Handler names the embedded worker has (suggested in the property sheet). */
+    /** Handler names the embedded worker has now: the sample's and the loaded modules' (suggested in the property sheet). */
     public Set<String> handlerNames() {
         return handlers.names();
     }
@@ -160,8 +261,10 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return BusinessCase1.definition();
     }
 
+    /** Stops the runtime and releases the module jars. */
     @Override
     public void close() {
         stop();
+        modules.close();
     }
 }

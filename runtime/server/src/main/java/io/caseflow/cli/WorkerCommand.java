@@ -6,6 +6,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.module.CaseflowModule;
+import io.caseflow.module.LoadedModules;
 import io.caseflow.registry.WorkerRegistration;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Stage handlers run at once (default 4; env CASEFLOW_WORKER_THREADS).")
     Integer threads;
 
+    @Option(names = "--modules", paramLabel = "DIR",
+            description = "A folder of module jars to load besides the classpath, e.g. the target/ of a module built from "
+                    + "samples/module-template (env CASEFLOW_WORKER_MODULES). A bad jar is reported and skipped.")
+    String modulesFolder;
+
     @Option(names = "--deploy", description = "Deploy the modules' case definitions at start (validated first).")
     boolean deploy;
 
@@ -58,12 +64,17 @@ final class WorkerCommand implements Callable<Integer> {
         Settings settings = options.settings();
         List<CaseflowModule> modules = new ArrayList<>();
         ServiceLoader.load(CaseflowModule.class).forEach(modules::add);
-        if (modules.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no caseflow modules on the classpath: put a jar with "
-                    + "META-INF/services/io.caseflow.module.CaseflowModule (e.g. the samples jar) on the classpath");
-        }
         HandlerRegistry handlers = new HandlerRegistry();
         modules.forEach(m -> m.registerHandlers(handlers));
+        LoadedModules folder = WorkerModules.load(settings.get(WorkerModules.KEY, modulesFolder).orElse(null), handlers,
+                spec.commandLine().getErr());
+        folder.registerHandlers(handlers);
+        folder.modules().forEach(m -> modules.add(m.module()));
+        if (modules.isEmpty()) {
+            folder.close();
+            throw new CommandLine.ParameterException(spec.commandLine(), "no caseflow modules on the classpath or in --modules: put a jar with "
+                    + "META-INF/services/io.caseflow.module.CaseflowModule (e.g. the samples jar) on the classpath or in that folder");
+        }
         Set<CaseKey> serve = caseKeys(settings.get(Settings.WORKER_CASES, cases == null ? null : String.join(",", cases)).orElse(null),
                 modules);
         CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker", false).handlers(handlers)
@@ -84,12 +95,14 @@ final class WorkerCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             hosted.forEach(CaseflowModule.HostedServices::close);
             runtime.close();
+            folder.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             hosted.forEach(CaseflowModule.HostedServices::close);
+            folder.close();
             out.println("caseflow worker stopped: transitions=" + runtime.metrics().transitions() + " handlerRuns="
                     + runtime.metrics().handlerRuns() + " duplicatesDropped=" + runtime.metrics().duplicatesDropped()
                     + " byReason=" + runtime.metrics().duplicatesByReason());
