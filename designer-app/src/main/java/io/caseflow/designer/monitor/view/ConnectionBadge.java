@@ -24,6 +24,7 @@ public final class ConnectionBadge extends HBox {
     public ConnectionBadge(ObservableValue<ConnectionState> state, String sourceName, Runnable reconnect) {
         this.sourceName = sourceName;
         getStyleClass().add("connection-badge");
+        setId("connectionBadge");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(6);
         text.getStyleClass().add("connection-text");

@@ -447,38 +447,6 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         return canvas;
     }
 
-    public ProcessTablePane tablePane() {
-        return tablePane;
-    }
-
-    public ProcessDetailPane detailPane() {
-        return detailPane;
-    }
-
-    public DeadLettersPane deadLettersPane() {
-        return deadLettersPane;
-    }
-
-    public StatusTiles tiles() {
-        return tiles;
-    }
-
-    public ConnectionBadge connectionBadge() {
-        return connection;
-    }
-
-    public ThroughputChart chart() {
-        return chart;
-    }
-
-    public TabPane bottomTabs() {
-        return bottom;
-    }
-
-    public Label notice() {
-        return notice;
-    }
-
     /** Stops the ticks and the view model's subscription. */
     @Override
     public void close() {

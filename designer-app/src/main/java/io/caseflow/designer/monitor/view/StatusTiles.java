@@ -26,6 +26,7 @@ public final class StatusTiles extends HBox {
     private boolean updating;
 
     public StatusTiles(Consumer<ProcessStatus> onToggle) {
+        setId("statusTiles");
         getStyleClass().add("status-tiles");
         setSpacing(8);
         for (ProcessStatus s : ORDER) {

@@ -28,7 +28,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -152,7 +154,7 @@ class MonitorFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         fxRun(() -> {
             view.canvas().paintNow();
-            view.chart().paint();
+            part("#throughputChart", ThroughputChart.class).paint();
             Shots.save(stage.getScene().getRoot(), name);
         });
     }
@@ -160,15 +162,20 @@ class MonitorFxTest {
     private void select(String id) {
         fxRun(() -> {
             ProcessItem item = vm.table().item(id);
-            view.tablePane().table().getSelectionModel().clearSelection();
-            view.tablePane().table().getSelectionModel().select(item);
-            view.tablePane().table().scrollTo(item);
+            part("#processTablePane", ProcessTablePane.class).table().getSelectionModel().clearSelection();
+            part("#processTablePane", ProcessTablePane.class).table().getSelectionModel().select(item);
+            part("#processTablePane", ProcessTablePane.class).table().scrollTo(item);
         });
         await().atMost(PATIENCE).until(() -> fx(() -> vm.detail().processProperty().get() != null
                 && vm.detail().processProperty().get().id().equals(id) && vm.detail().pathProperty().get() != null));
     }
 
     // ------------------------------------------------------------------ scenarios
+
+    /** A part of the monitor, found as a user's eye would: by its id in the scene. */
+    private static <T extends Node> T part(String id, Class<T> type) {
+        return new FxRobot().lookup(id).queryAs(type);
+    }
 
     @Test
     void counts_move_on_the_graph_a_flaky_charge_fails_and_one_click_on_retry_completes_it(FxRobot robot) {
@@ -179,7 +186,7 @@ class MonitorFxTest {
         await().atMost(PATIENCE).until(() -> failedAt("chargePayment") == 3);
         awaitInTable(good, ProcessStatus.COMPLETED);
         await().atMost(PATIENCE).until(() -> fx(() -> vm.counts().load("completed").completed()) == 5);
-        assertThat(fx(() -> view.tiles().value(ProcessStatus.FAILED))).isEqualTo("3");
+        assertThat(fx(() -> part("#statusTiles", StatusTiles.class).value(ProcessStatus.FAILED))).isEqualTo("3");
         assertThat(fx(() -> vm.throughput().totalStageRuns())).isGreaterThan(20);
         ProcessRow failed = fx(() -> vm.table().item(flaky.get(0)).row());
         assertThat(failed.stage()).isEqualTo("chargePayment");
@@ -198,7 +205,7 @@ class MonitorFxTest {
         assertThat(fx(() -> vm.detail().pathProperty().get().stages())).containsExactly("validateOrder", "reserveStock",
                 "chargePayment", "createShipment", "notifyCustomer", "completed");
         assertThat(fx(() -> vm.detail().pathProperty().get().attempts().get("chargePayment"))).isEqualTo(2);
-        assertThat(fx(() -> view.detailPane().timeline().getItems().stream().filter(r -> r.taskId() != null).count()))
+        assertThat(fx(() -> part("#detailPane", ProcessDetailPane.class).timeline().getItems().stream().filter(r -> r.taskId() != null).count()))
                 .as("every service call has its task id").isEqualTo(4);
         screenshot("monitor-02-retried-process-path");
     }
@@ -226,8 +233,8 @@ class MonitorFxTest {
         List<String> flaky = start(3, ALL_FLAKY);
         awaitInTable(flaky, ProcessStatus.FAILED);
         fxRun(() -> {
-            view.tablePane().table().getSelectionModel().clearSelection();
-            flaky.forEach(id -> view.tablePane().table().getSelectionModel().select(vm.table().item(id)));
+            part("#processTablePane", ProcessTablePane.class).table().getSelectionModel().clearSelection();
+            flaky.forEach(id -> part("#processTablePane", ProcessTablePane.class).table().getSelectionModel().select(vm.table().item(id)));
         });
         assertThat(fx(() -> robot.lookup("#retrySelected").queryButton().getText())).isEqualTo("Retry 3 Selected");
 
@@ -235,7 +242,7 @@ class MonitorFxTest {
 
         awaitInTable(flaky, ProcessStatus.COMPLETED);
         assertThat(fx(() -> vm.actions().lastProperty().get().text())).isEqualTo("Retried 3 of 3 selected processes");
-        assertThat(fx(() -> view.tablePane().selectedIds())).as("the selection stayed through the updates")
+        assertThat(fx(() -> part("#processTablePane", ProcessTablePane.class).selectedIds())).as("the selection stayed through the updates")
                 .containsExactlyInAnyOrderElementsOf(flaky);
     }
 
@@ -245,7 +252,7 @@ class MonitorFxTest {
         String id = failing.get(0);
         awaitInTable(failing, ProcessStatus.FAILED);
         select(id);
-        assertThat(fx(() -> view.detailPane().failureMessage().getText())).contains("simulated failure at stage 'notifyCustomer'");
+        assertThat(fx(() -> part("#detailPane", ProcessDetailPane.class).failureMessage().getText())).contains("simulated failure at stage 'notifyCustomer'");
         assertThat(fx(() -> vm.detail().processProperty().get().failure().stackTrace())).contains("SimulatedFailure");
         screenshot("monitor-03-failed-process-detail");
 
@@ -297,14 +304,14 @@ class MonitorFxTest {
 
         await().atMost(PATIENCE).until(() -> fx(() -> vm.table().pendingCountProperty().get()) == 4);
         assertThat(fx(() -> vm.table().items().size())).isEqualTo(before);
-        assertThat(fx(() -> view.tablePane().table().getSelectionModel().getSelectedItem().id())).isEqualTo(chosen);
-        assertThat(fx(() -> view.tablePane().pendingPill().isVisible())).isTrue();
+        assertThat(fx(() -> part("#processTablePane", ProcessTablePane.class).table().getSelectionModel().getSelectedItem().id())).isEqualTo(chosen);
+        assertThat(fx(() -> part("#processTablePane", ProcessTablePane.class).pendingPill().isVisible())).isTrue();
         screenshot("monitor-04-new-processes-pill");
 
         robot.clickOn("#pendingPill");
 
         assertThat(fx(() -> vm.table().items().size())).isEqualTo(before + 4);
-        assertThat(fx(() -> view.tablePane().table().getSelectionModel().getSelectedItem().id())).isEqualTo(chosen);
+        assertThat(fx(() -> part("#processTablePane", ProcessTablePane.class).table().getSelectionModel().getSelectedItem().id())).isEqualTo(chosen);
         awaitInTable(more, ProcessStatus.COMPLETED);
     }
 
@@ -330,7 +337,7 @@ class MonitorFxTest {
         runtime.stop();
 
         await().atMost(PATIENCE).until(() -> fx(() -> vm.connectionProperty().get().kind()) == ConnectionState.Kind.RECONNECTING);
-        assertThat(fx(() -> view.connectionBadge().text())).startsWith("Reconnecting").contains("the embedded runtime is not running");
+        assertThat(fx(() -> part("#connectionBadge", ConnectionBadge.class).text())).startsWith("Reconnecting").contains("the embedded runtime is not running");
         robot.clickOn("#retry-" + flaky.get(0));
         await().atMost(PATIENCE).until(() -> fx(() -> vm.actions().lastProperty().get().kind()) == ActivityEntry.Kind.FAILURE
                 && fx(() -> vm.actions().lastProperty().get().text()).startsWith("Retry of"));
@@ -366,10 +373,10 @@ class MonitorFxTest {
     void a_forged_service_reply_shows_up_as_a_dead_letter_with_its_reason(FxRobot robot) {
         vm.actions().sendForgedReply().join();
         robot.clickOn("#deadLettersTab");
-        await().atMost(PATIENCE).until(() -> fx(() -> view.deadLettersPane().table().getItems().size()) == 1);
-        assertThat(fx(() -> view.deadLettersPane().table().getItems().get(0).explain())).isEqualTo("The task id was forged or damaged");
-        fxRun(() -> view.deadLettersPane().table().getSelectionModel().select(0));
-        assertThat(fx(() -> view.bottomTabs().getSelectionModel().getSelectedItem().getText())).isEqualTo("Dead letters (1)");
+        await().atMost(PATIENCE).until(() -> fx(() -> part("#deadLettersPane", DeadLettersPane.class).table().getItems().size()) == 1);
+        assertThat(fx(() -> part("#deadLettersPane", DeadLettersPane.class).table().getItems().get(0).explain())).isEqualTo("The task id was forged or damaged");
+        fxRun(() -> part("#deadLettersPane", DeadLettersPane.class).table().getSelectionModel().select(0));
+        assertThat(fx(() -> part("#monitorTabs", TabPane.class).getSelectionModel().getSelectedItem().getText())).isEqualTo("Dead letters (1)");
         screenshot("monitor-06-dead-letters");
     }
 
@@ -392,7 +399,7 @@ class MonitorFxTest {
         robot.clickOn("#clearFilters");
         await().atMost(PATIENCE).until(() -> fx(() -> vm.table().items().size()) == 5);
         fxRun(() -> {
-            var table = view.tablePane().table();
+            var table = part("#processTablePane", ProcessTablePane.class).table();
             table.getSortOrder().setAll(table.getColumns().stream().filter(c -> c.getText().equals("Stage")).findFirst().orElseThrow());
         });
         List<String> stages = fx(() -> vm.table().items().stream().map(i -> i.row().stage()).toList());
