@@ -5,6 +5,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.ProcessQuery;
+import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -221,6 +222,28 @@ public final class MonitorActions {
 
     private static ProcessQuery failedAt(CaseKey key, String stage, int offset, int limit) {
         return new ProcessQuery(Set.of(ProcessStatus.FAILED), key.name(), key.api(), null, stage, null, offset, limit);
+    }
+
+    /** Starts one process of {@code key} with the input the operator wrote (a JSON object). */
+    public CompletableFuture<ProcessSnapshot> start(CaseKey key, String inputText) {
+        DataEdit.Result parsed = DataEdit.parse(inputText == null || inputText.isBlank() ? "{}" : inputText);
+        if (!parsed.isValid()) {
+            log(ActivityEntry.Kind.FAILURE, "Not started: the input is not a JSON object. " + parsed.error());
+            return CompletableFuture.failedFuture(new IllegalArgumentException(parsed.error()));
+        }
+        running.set(running.get() + 1);
+        CompletableFuture<ProcessSnapshot> done = new CompletableFuture<>();
+        ui.on(source.start(key, parsed.data()), process -> {
+            running.set(running.get() - 1);
+            log(ActivityEntry.Kind.SUCCESS, "Started process " + shortId(process.id()) + " of " + key);
+            afterChange.run();
+            done.complete(process);
+        }, e -> {
+            running.set(running.get() - 1);
+            log(ActivityEntry.Kind.FAILURE, "Could not start a process of " + key + ": " + ProcessTableViewModel.message(e));
+            done.completeExceptionally(e);
+        });
+        return done;
     }
 
     /** Starts {@code count} sample processes, where the source can. */

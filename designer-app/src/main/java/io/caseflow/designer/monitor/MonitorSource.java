@@ -95,6 +95,11 @@ public interface MonitorSource extends AutoCloseable {
     CompletableFuture<ActionResult> cancel(String processId);
 
     /** Sample traffic, where the source can make some (the embedded runtime). */
+    /** Starts one process of {@code key} on its latest version with {@code input}. */
+    default CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot start processes"));
+    }
+
     /** The nodes in the runtime's live worker registry, alive or gone (none if the source cannot tell). */
     default CompletableFuture<List<WorkerSnapshot>> workers() {
         return CompletableFuture.completedFuture(List.of());

@@ -19,6 +19,7 @@ import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.editor.Edits;
 import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.designer.problems.ProblemsViewModel;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.samples.jvm.WorkerProcess;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.worker.WorkerSnapshot;
@@ -37,9 +38,11 @@ import java.util.prefs.Preferences;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -226,6 +229,17 @@ class SharedRuntimeFxTest {
         MonitorView monitor = fx(() -> findMonitor(robot));
         assertThat(monitor).isNotNull();
         assertThat(monitor.viewModel().source().describe()).isEqualTo("shared (" + url + ")");
+
+        // Start a process of the drawn case from the monitor, with an input written in its dialog.
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> key.equals(monitor.viewModel().monitoredCaseProperty().get())));
+        WaitForAsyncUtils.asyncFx(() -> ((Button) monitor.lookup("#startProcess")).fire());
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#startInput").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#startInput").queryAs(TextArea.class)
+                .setText("{\"orderId\": \"FROM-THE-APP\", \"items\": [{\"sku\": \"A\", \"qty\": 1, \"price\": 3}]}"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Start");
+        await().atMost(Duration.ofSeconds(20)).until(() -> client().processes(ProcessQuery.all(10).withCase(key.name(), key.api()))
+                .processes().stream().anyMatch(p -> p.input().path("orderId").asText().equals("FROM-THE-APP")));
     }
 
     @Test

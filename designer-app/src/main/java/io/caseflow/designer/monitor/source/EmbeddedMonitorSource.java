@@ -289,6 +289,11 @@ public final class EmbeddedMonitorSource implements MonitorSource {
     }
 
     @Override
+    public CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
+        return call("starting a process", rt -> rt.startProcess(key, input));
+    }
+
+    @Override
     public CompletableFuture<List<WorkerSnapshot>> workers() {
         return call("reading the live workers", CaseflowRuntime::workers);
     }

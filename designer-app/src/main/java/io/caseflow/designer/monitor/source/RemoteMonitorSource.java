@@ -330,6 +330,16 @@ public final class RemoteMonitorSource implements MonitorSource {
     }
 
     @Override
+    public CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
+        return call("starting a process", () -> {
+            CaseflowClient client = actions("starting a process");
+            JsonNode created = client.post("/api/cases/" + CaseflowClient.encode(key.name()) + "/" + CaseflowClient.encode(key.api())
+                    + "/processes", input.toString());
+            return CaseflowClient.process(created);
+        });
+    }
+
+    @Override
     public CompletableFuture<List<WorkerSnapshot>> workers() {
         return call("reading the live workers", reads::workers);
     }

@@ -1,13 +1,16 @@
 package io.caseflow.designer.monitor.view;
 
+import io.caseflow.designer.monitor.DataEdit;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /** The monitor's dialogs in the running app. */
@@ -76,6 +79,37 @@ public final class FxMonitorDialogs implements MonitorDialogs {
                 return Optional.empty();
             }
         });
+    }
+
+    @Override
+    public Optional<String> askInput(String title, String suggested) {
+        TextArea input = new TextArea(suggested);
+        input.setId("startInput");
+        input.getStyleClass().add("code");
+        input.setPrefRowCount(8);
+        Label problem = new Label();
+        problem.getStyleClass().add("field-error");
+        VBox box = new VBox(8, new Label("The process's input, a JSON object:"), input, problem);
+        ButtonType start = new ButtonType("Start", ButtonBar.ButtonData.OK_DONE);
+        Dialog<String> dialog = new Dialog<>();
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        dialog.getDialogPane().setContent(box);
+        dialog.getDialogPane().getButtonTypes().addAll(start, ButtonType.CANCEL);
+        dialog.getDialogPane().setPrefWidth(520);
+        Runnable check = () -> {
+            DataEdit.Result parsed = DataEdit.parse(input.getText().isBlank() ? "{}" : input.getText());
+            problem.setText(parsed.isValid() ? "" : parsed.error());
+            dialog.getDialogPane().lookupButton(start).setDisable(!parsed.isValid());
+        };
+        input.textProperty().addListener((o, a, b) -> check.run());
+        check.run();
+        dialog.setResultConverter(b -> b == start ? input.getText() : null);
+        style(dialog);
+        return dialog.showAndWait();
     }
 
     @Override

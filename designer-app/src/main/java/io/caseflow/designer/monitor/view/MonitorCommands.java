@@ -107,6 +107,16 @@ public final class MonitorCommands {
         vm.actions().startDemo(count);
     }
 
+    /** Asks for an input and starts one process of the monitored case with it. */
+    public void askAndStart() {
+        CaseKey key = vm.monitoredCaseProperty().get();
+        if (key == null) {
+            dialogs.error("Start a process", "No case is deployed on " + vm.source().describe() + " yet; deploy one first.");
+            return;
+        }
+        dialogs.askInput("Start a process of " + key, "{\n  \n}").ifPresent(text -> vm.actions().start(key, text));
+    }
+
     public void askAndStartDemo() {
         dialogs.askCount("Start sample processes", DEFAULT_DEMO_COUNT).ifPresent(this::startDemo);
     }

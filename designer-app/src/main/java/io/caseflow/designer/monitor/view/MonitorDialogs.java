@@ -18,5 +18,10 @@ public interface MonitorDialogs {
         return Optional.of(suggested);
     }
 
+    /** Asks for a new process's input as JSON text (empty: cancelled). */
+    default Optional<String> askInput(String title, String suggested) {
+        return Optional.of(suggested);
+    }
+
     void error(String title, String message);
 }

@@ -141,6 +141,11 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         bar.setId("monitorToolBar");
         bar.getStyleClass().add("monitor-toolbar");
         bar.getItems().addAll(caseLabel, caseBox, caseInfo, new Separator());
+        Button startOne = new Button("Start Process…");
+        startOne.setId("startProcess");
+        startOne.setTooltip(new Tooltip("Start one process of the case shown, with an input you write"));
+        startOne.setOnAction(e -> commands.askAndStart());
+        bar.getItems().add(startOne);
         vm.source().demo().ifPresent(demo -> {
             SplitMenuButton start = new SplitMenuButton();
             start.setText("Start " + MonitorCommands.DEFAULT_DEMO_COUNT + " Processes");
