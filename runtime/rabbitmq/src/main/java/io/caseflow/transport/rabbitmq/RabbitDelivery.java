@@ -59,6 +59,11 @@ final class RabbitDelivery implements Delivery {
         return new String(context.body(), StandardCharsets.UTF_8);
     }
 
+    /** The body exactly as the broker delivered it, whatever its bytes. */
+    byte[] rawBody() {
+        return context.body().clone();
+    }
+
     @Override
     public Instant dueAt() {
         return context.properties().getTimestamp() == null ? clock.instant() : context.properties().getTimestamp().toInstant();

@@ -229,7 +229,7 @@ public final class RabbitTransport implements Transport {
         if (archiveDeadLetters) {
             DeadLetterArchiver archiver = new DeadLetterArchiver(outbox);
             groups.put("dead-letter-archive", new ConsumerGroup("dead-letter-archive", 1, 10,
-                    d -> archiver.archive(d, ((RabbitDelivery) d).headers()), () -> connection, topology,
+                    d -> archiver.archive(d, ((RabbitDelivery) d).headers(), ((RabbitDelivery) d).rawBody()), () -> connection, topology,
                     this::delivery, scheduler));
             try {
                 groups.get("dead-letter-archive").addQueues(Set.of(DeadLetterArchiver.ARCHIVE_QUEUE));
