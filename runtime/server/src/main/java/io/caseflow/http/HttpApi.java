@@ -1,6 +1,5 @@
 package io.caseflow.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +65,7 @@ public final class HttpApi implements AutoCloseable {
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.http.maxRequestSize = 10L * 1024 * 1024;
+            config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
         });
         routes();
     }
@@ -231,6 +230,7 @@ public final class HttpApi implements AutoCloseable {
     private CaseDefinition definitionInBody(Context ctx) {
         CaseKey key = key(ctx);
         CaseDefinition definition;
+        RequestBodies.checkBounds(ctx.body());
         try {
             definition = DefinitionJson.read(ctx.body(), "request body");
         } catch (DefinitionFormatException e) {
@@ -245,7 +245,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void startProcess(Context ctx) {
         CaseKey key = key(ctx);
-        JsonNode input = ctx.body().isBlank() ? Json.object() : json(ctx.body());
+        JsonNode input = ctx.body().isBlank() ? Json.object() : RequestBodies.parse(ctx.body());
         String idempotencyKey = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY)).map(String::trim).filter(k -> !k.isEmpty())
                 .orElse(null);
         if (idempotencyKey != null && idempotencyKey.length() > 200) {
@@ -259,7 +259,7 @@ public final class HttpApi implements AutoCloseable {
         String fromStage = null;
         ObjectNode data = null;
         if (!ctx.body().isBlank()) {
-            JsonNode body = json(ctx.body());
+            JsonNode body = RequestBodies.parse(ctx.body());
             if (body.hasNonNull("fromStage")) {
                 fromStage = body.get("fromStage").asText();
             }
@@ -341,15 +341,6 @@ public final class HttpApi implements AutoCloseable {
             return Integer.parseInt(ctx.pathParam(name));
         } catch (NumberFormatException e) {
             throw ApiError.badRequest("'" + name + "' must be a whole number, was '" + ctx.pathParam(name) + "'");
-        }
-    }
-
-    private static JsonNode json(String body) {
-        try {
-            return Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ApiError(400, "malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage(),
-                    Json.object().put("line", e.getLocation().getLineNr()).put("column", e.getLocation().getColumnNr()));
         }
     }
 

@@ -220,4 +220,24 @@ class HttpApiTest {
         String id = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{}").body().path("id").asText();
         assertThat(call("GET", "/api/cases/other/v1/processes/" + id, READER, null).status()).isEqualTo(404);
     }
+
+    @Test
+    void deeply_nested_json_is_a_400_in_the_error_shape_on_every_endpoint_that_reads_a_body() throws Exception {
+        deploy();
+        for (int depth : new int[] {2_000, 50_000}) {
+            String nested = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+            for (String path : new String[] {"/api/cases/orders/v1/processes", "/api/cases/orders/v1/definitions",
+                    "/api/cases/orders/v1/definitions/validate"}) {
+                Reply reply = call("POST", path, ADMIN, nested);
+                assertThat(reply.status()).as(path + " at depth " + depth).isEqualTo(400);
+                assertThat(reply.body().path("error").path("code").asText()).as(path).isEqualTo("too_deep");
+                assertThat(reply.body().path("error").path("message").asText()).contains("100 nesting levels");
+            }
+        }
+        String id = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{}").body().path("id").asText();
+        Reply retry = call("POST", "/api/processes/" + id + "/retry", ADMIN, "[".repeat(2_000) + "]".repeat(2_000));
+        assertThat(retry.status()).isEqualTo(400);
+        assertThat(retry.body().path("error").path("code").asText()).isEqualTo("too_deep");
+        assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isEqualTo(1);
+    }
 }
