@@ -22,10 +22,19 @@ public class StoreException extends RuntimeException {
                     || t instanceof SQLRecoverableException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof SQLException sql && isUnavailableState(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Connection exceptions (class 08), and PostgreSQL's operator intervention (57P01 a backend terminated,
+     * 57P02 crash shutdown, 57P03 starting up or shutting down) and too many connections (53300): all pass
+     * when the database is back.
+     */
+    private static boolean isUnavailableState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"));
     }
 }

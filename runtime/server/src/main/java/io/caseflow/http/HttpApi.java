@@ -17,7 +17,6 @@ import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StartResult;
-import io.caseflow.store.StoreException;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.Problem;
 import io.caseflow.worker.WorkerSnapshot;
@@ -91,19 +90,8 @@ public final class HttpApi implements AutoCloseable {
                 Json.object().put("existingProcessId", e.existingProcessId())));
         app.exception(InvalidDefinitionException.class, (e, ctx) -> error(ctx, 422, "invalid_definition",
                 "the definition has " + e.report().errors().size() + " error(s); nothing was deployed", problems(e.report().problems())));
-        app.exception(StoreException.class, (e, ctx) -> {
-            if (e.isUnavailable()) {
-                error(ctx, 503, "unavailable", "the process store is unavailable; try again shortly", null);
-            } else {
-                LOG.error("store error on {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal", "the store failed: " + e.getMessage(), null);
-            }
-        });
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "bad_request", e.getMessage(), null));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
-            error(ctx, 500, "internal", "unexpected error: " + e.getClass().getSimpleName(), null);
-        });
+        ErrorAnswers.install(app);
         app.error(404, ctx -> {
             String body = ctx.result();
             if (body == null || !body.startsWith("{")) {
@@ -182,6 +170,9 @@ public final class HttpApi implements AutoCloseable {
         boolean transport = runtime.transport().isHealthy();
         ObjectNode body = Json.object().put("status", store && transport ? "UP" : "DOWN").put("store", store ? "UP" : "DOWN")
                 .put("transport", transport ? "UP" : "DOWN");
+        if (!(store && transport)) {
+            ctx.header("Retry-After", String.valueOf(ErrorAnswers.RETRY_AFTER.toSeconds()));
+        }
         ctx.status(store && transport ? 200 : 503).json(body);
     }
 
@@ -365,12 +356,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String code, String message, Object details) {
-        ObjectNode body = Json.object();
-        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
-        if (details != null) {
-            error.set("details", Json.tree(details));
-        }
-        ctx.status(status).json(body);
+        ErrorAnswers.error(ctx, status, code, message, details);
     }
 
     @Override
