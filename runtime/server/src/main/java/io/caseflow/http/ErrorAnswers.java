@@ -5,6 +5,7 @@ import io.caseflow.json.Json;
 import io.caseflow.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,8 @@ final class ErrorAnswers {
 
     /** Answers for store failures and for any exception no more specific handler took. */
     static void install(Javalin app) {
+        // Javalin's own refusals (a body over the size limit, ...) would otherwise be text or HTML.
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage(), null));
         app.exception(StoreException.class, (e, ctx) -> unexpected(ctx, e));
         app.exception(Exception.class, (e, ctx) -> unexpected(ctx, e));
     }
@@ -51,5 +54,26 @@ final class ErrorAnswers {
             error.set("details", Json.tree(details));
         }
         ctx.status(status).json(body);
+    }
+
+    /** The error shape as text, for answers made outside a route (Jetty's own). */
+    static String body(int status, String reason) {
+        String message = reason == null || reason.isBlank() ? "the HTTP server refused the request (" + status + ")" : reason;
+        ObjectNode body = Json.object();
+        body.putObject("error").put("code", codeFor(status)).put("message", message);
+        return Json.write(body);
+    }
+
+    /** The stable code of an answer the HTTP server made itself. */
+    static String codeFor(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            case 503 -> "unavailable";
+            default -> status >= 500 ? "internal" : "bad_request";
+        };
     }
 }
