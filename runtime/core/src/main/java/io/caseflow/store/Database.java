@@ -2,6 +2,8 @@ package io.caseflow.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -73,8 +75,8 @@ public final class Database implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.setPoolName("caseflow-store");
-        if (dialect.connectionInitSql() != null) {
-            config.setConnectionInitSql(dialect.connectionInitSql());
+        if (dialect.sessionOptions() != null) {
+            sessionOptions(config, jdbcUrl, dialect.sessionOptions());
         }
         // Let the engine start even if the database is down for a moment; calls fail clearly until it is back.
         config.setInitializationFailTimeout(-1);
@@ -87,6 +89,20 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot prepare the process store at " + redact(jdbcUrl) + ": " + rootMessage(e), e);
         }
         return database;
+    }
+
+    /**
+     * Gives every session caseflow's settings at its start. An {@code options} parameter in the URL is
+     * kept and goes after ours, so an operator may tune a setting there (the driver lets the URL win).
+     */
+    private static void sessionOptions(HikariConfig config, String jdbcUrl, String options) {
+        Matcher own = Pattern.compile("[?&]options=([^&]*)").matcher(jdbcUrl);
+        if (own.find()) {
+            config.setJdbcUrl(jdbcUrl.substring(0, own.start(1)) + URLEncoder.encode(options, StandardCharsets.UTF_8) + "%20"
+                    + own.group(1) + jdbcUrl.substring(own.end(1)));
+        } else {
+            config.addDataSourceProperty("options", options);
+        }
     }
 
     private void migrate() {

@@ -8,21 +8,23 @@ public enum SqlDialect {
     H2("CHARACTER VARYING(1000000)", " FOR UPDATE", null),
     // A node that freezes (GC pause, SIGSTOP, a stuck VM) inside a transaction must not hold row locks
     // forever: its session is ended after 15 s idle in a transaction, and nobody waits more than 5 s for a lock.
-    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED", "SET lock_timeout = '5s'; SET idle_in_transaction_session_timeout = '15s'");
+    // Startup options, not SQL run on each new connection: with autocommit off, such SQL would open a
+    // transaction that the pooled connection then rests in until that very timeout ends it.
+    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED", "-c lock_timeout=5s -c idle_in_transaction_session_timeout=15s");
 
     private final String textType;
     private final String lockForClaim;
-    private final String connectionInitSql;
+    private final String sessionOptions;
 
-    SqlDialect(String textType, String lockForClaim, String connectionInitSql) {
+    SqlDialect(String textType, String lockForClaim, String sessionOptions) {
         this.textType = textType;
         this.lockForClaim = lockForClaim;
-        this.connectionInitSql = connectionInitSql;
+        this.sessionOptions = sessionOptions;
     }
 
-    /** Run on every new pooled connection, or null. */
-    public String connectionInitSql() {
-        return connectionInitSql;
+    /** Settings every session starts with (PostgreSQL's startup {@code options}), or null. */
+    public String sessionOptions() {
+        return sessionOptions;
     }
 
     public static SqlDialect fromJdbcUrl(String url) {
