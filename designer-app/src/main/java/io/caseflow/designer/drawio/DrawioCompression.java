@@ -17,25 +17,39 @@ public final class DrawioCompression {
     private DrawioCompression() {
     }
 
+    /** Largest page a compressed page may decode to; past it the data is refused (a "zip bomb" or damage). */
+    static final int MAX_DECODED = 256 * 1024 * 1024;
+
+    /** The compressed data ends before the page does: the file was cut short. */
+    public static final class TruncatedException extends DataFormatException {
+        TruncatedException() {
+            super("the compressed data ends early");
+        }
+    }
+
     public static String decompress(String base64) throws DataFormatException {
         byte[] deflated = Base64.getMimeDecoder().decode(base64.strip());
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 4);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(deflated.length * 4, 1 << 20) + 16);
             byte[] buffer = new byte[8192];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    if (inflater.needsInput() && out.size() > 0) {
-                        break;
-                    }
-                    throw new DataFormatException("the compressed data ends early");
+                    throw new TruncatedException();
+                }
+                if (out.size() + n > MAX_DECODED) {
+                    throw new DataFormatException("it decodes to more than " + MAX_DECODED / (1024 * 1024) + " MB");
                 }
                 out.write(buffer, 0, n);
             }
             String encoded = out.toString(StandardCharsets.ISO_8859_1);
-            return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            try {
+                return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                throw new DataFormatException("its text is not URL-encoded as draw.io writes it");
+            }
         } finally {
             inflater.end();
         }

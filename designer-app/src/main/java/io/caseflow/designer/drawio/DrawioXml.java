@@ -1,7 +1,5 @@
 package io.caseflow.designer.drawio;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.io.StringWriter;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -16,7 +14,6 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -51,18 +48,6 @@ final class DrawioXml {
             return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be configured", e);
-        }
-    }
-
-    /** Parses {@code xml}; {@code what} names it in the error ("diagram.drawio", "page 'Orders' of diagram.drawio"). */
-    static Document parse(String xml, String what) throws DrawioFormatException {
-        try {
-            return builder().parse(new InputSource(new StringReader(xml)));
-        } catch (SAXParseException e) {
-            throw new DrawioFormatException(what + ":" + e.getLineNumber() + ":" + e.getColumnNumber()
-                    + ": not well-formed XML: " + e.getMessage(), e);
-        } catch (SAXException | IOException e) {
-            throw new DrawioFormatException(what + ": not well-formed XML: " + e.getMessage(), e);
         }
     }
 

@@ -112,15 +112,16 @@ class DrawioCodecTest {
                 .containsExactly("start & check it", "inside", "inside2", "stage1");
         assertThat(d.stage("inside").orElseThrow().layout()).isEqualTo(new Layout(320, 230));
         assertThat(d.transitions()).containsExactly(TransitionDefinition.of("start & check it", "inside"));
+        assertThat(d.startStage()).isEqualTo("start & check it");
         List<String> issues = result.issues();
-        assertThat(issues).anyMatch(i -> i.contains("group") && i.contains("(id g) is not a stage"));
-        assertThat(issues).anyMatch(i -> i.contains("'inside' (id inner) is inside group"));
-        assertThat(issues).anyMatch(i -> i.contains("two shapes are labelled 'inside'"));
-        assertThat(issues).anyMatch(i -> i.contains("text shape 'just a note'"));
-        assertThat(issues).anyMatch(i -> i.contains("(id nolabel) has no label"));
-        assertThat(issues).anyMatch(i -> i.contains("edge 'lost' (id e2) has no target"));
-        assertThat(issues).anyMatch(i -> i.contains("(id e3)") && i.contains("(id missing) is not in the page"));
-        assertThat(issues).anyMatch(i -> i.contains("(id e4)") && i.contains("is not a stage"));
+        assertThat(issues).anyMatch(i -> i.contains("a group without a label (id g) is not a stage; the 1 shape inside it became"
+                + " stages of their own: 'inside'"));
+        assertThat(issues).anyMatch(i -> i.contains("two shapes are labelled 'inside'; the second one was named 'inside2'"));
+        assertThat(issues).anyMatch(i -> i.contains("text 'just a note' is a note"));
+        assertThat(issues).anyMatch(i -> i.contains("(id nolabel) was named 'stage1'"));
+        assertThat(issues).anyMatch(i -> i.contains("connector 'lost' has no target (that end is not connected to a shape); it is not a transition"));
+        assertThat(issues).anyMatch(i -> i.contains("(id e3) has target cell missing, which is not in the page"));
+        assertThat(issues).anyMatch(i -> i.contains("(id e4) leads to text 'just a note', which is not a stage"));
         assertThat(issues).allMatch(i -> i.startsWith("page 'Edge cases': "));
     }
 
@@ -130,8 +131,9 @@ class DrawioCodecTest {
         assertThatThrownBy(() -> DrawioFile.read(file)).isInstanceOf(DrawioFormatException.class)
                 .hasMessageStartingWith(file + ":4:").hasMessageContaining("not well-formed XML");
         assertThatThrownBy(() -> DrawioFile.parse("<mxfile><diagram name=\"P\">%%%notbase64</diagram></mxfile>", "bad.drawio"))
-                .hasMessageContaining("bad.drawio, page 'P': the page is compressed but cannot be decoded");
-        assertThatThrownBy(() -> DrawioFile.parse("<html/>", "page.html")).hasMessageContaining("not a draw.io <mxfile>");
+                .hasMessage("bad.drawio: no page can be read: page 'P' is compressed but its data is damaged"
+                        + " (it is not Base64 text); the page cannot be read");
+        assertThatThrownBy(() -> DrawioFile.parse("<html/>", "page.html")).hasMessageContaining("is an HTML page");
         assertThatThrownBy(() -> DrawioFile.parse("", "empty.drawio")).hasMessageContaining("empty.drawio: the file is empty");
     }
 

@@ -5,6 +5,8 @@ import io.caseflow.designer.drawio.DrawioFormatException;
 import io.caseflow.designer.drawio.DrawioImport;
 import io.caseflow.designer.drawio.DrawioPage;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +47,17 @@ public final class ImportDrawioAction {
         }
         DrawioImport.Result result = DrawioImport.importPage(page.get(), file.getFileName().toString());
         String origin = file.getFileName() + " (" + page.get().name() + ")";
-        context.document().load(result.definition(), null, origin, result.issues());
+        if (result.refused()) {
+            context.dialogs().error("Cannot import " + origin, result.refusal());
+            context.status("Not imported: " + origin);
+            return;
+        }
+        // Pages of the file that could not be read are listed with the chosen page's issues.
+        List<String> issues = new ArrayList<>(drawio.problems());
+        issues.addAll(result.issues());
+        context.document().load(result.definition(), null, origin, issues);
         context.canvas().fitToWindow();
-        context.status("Imported " + origin + (result.issues().isEmpty() ? "" : ": " + result.issues().size()
+        context.status("Imported " + origin + (issues.isEmpty() ? "" : ": " + issues.size()
                 + " thing(s) could not be mapped, see Problems"));
     }
 }
