@@ -6,9 +6,11 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.engine.Engine;
 import io.caseflow.engine.EngineMetrics;
+import io.caseflow.engine.VersionMigration;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
+import io.caseflow.process.MigrationReport;
 import io.caseflow.process.ProcessEventListener;
 import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.process.ProcessPage;
@@ -40,11 +42,9 @@ import io.caseflow.worker.WorkerSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -74,7 +74,6 @@ public final class CaseflowRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaseflowRuntime.class);
     public static final int DEFAULT_WORKER_THREADS = 4;
     public static final int DEFAULT_MAX_COMMIT_BATCH = 256;
-    static final String TASK_ID_KEY_SETTING = "task-id-key";
 
     private final Builder config;
     private Database database;
@@ -113,7 +112,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             queries = new ProcessQueries(database);
             outbox = new OutboxStore(database, clock);
             workers = new JdbcWorkerStore(database);
-            byte[] key = config.taskIdKey != null ? config.taskIdKey : storedKey(new SettingStore(database));
+            byte[] key = config.taskIdKey != null ? config.taskIdKey : new SettingStore(database).taskIdKey();
             TaskIdCodec codec = new TaskIdCodec(key);
             metrics = new EngineMetrics(config.meterRegistry);
             transport = config.transport != null ? config.transport.create(outbox, clock, config.meterRegistry)
@@ -152,15 +151,6 @@ public final class CaseflowRuntime implements AutoCloseable {
     private WorkerRegistry.Duties duties() {
         return new WorkerRegistry.Duties(served.stream().sorted(Comparator.comparing(CaseKey::toString)).toList(),
                 config.handlers.names().stream().sorted().toList(), hostedServices.stream().sorted().toList());
-    }
-
-    private static byte[] storedKey(SettingStore settings) {
-        String encoded = settings.getOrCreate(TASK_ID_KEY_SETTING, () -> {
-            byte[] fresh = new byte[32];
-            new SecureRandom().nextBytes(fresh);
-            return Base64.getEncoder().encodeToString(fresh);
-        });
-        return Base64.getDecoder().decode(encoded);
     }
 
     /** Validates (against this runtime's handlers) and deploys; identical content keeps its version. */
@@ -275,6 +265,13 @@ public final class CaseflowRuntime implements AutoCloseable {
     public ActionResult cancel(String processId) {
         requireStarted();
         return engine.operations().cancel(processId);
+    }
+
+    /** Moves the processes of {@code key} v{@code fromVersion} that have not ended to {@code toVersion}; see {@link VersionMigration}. */
+    public MigrationReport migrate(CaseKey key, int fromVersion, int toVersion, Map<String, String> stageMapping, boolean dryRun,
+                                   int limit) {
+        requireStarted();
+        return new VersionMigration(engine.operations(), queries::list).run(key, fromVersion, toVersion, stageMapping, dryRun, limit);
     }
 
     /** Lets a Java service take requests through this runtime's transport (embedded services). */

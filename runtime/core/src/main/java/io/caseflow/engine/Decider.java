@@ -197,6 +197,27 @@ public final class Decider {
     }
 
     /** Stop the process; pending timers go, and any message still in flight becomes stale. */
+    /**
+     * Moves a waiting or failed process to {@code target} (a newer version of its case), at
+     * {@code targetStage}. A waiting process keeps waiting for the same reply (same task id) at a service
+     * stage of the new version, with a fresh reply deadline; a failed one stays failed there, so a retry
+     * runs the new version. The caller checked that the move makes sense (see ProcessOperations).
+     */
+    public Commit migrate(CaseDefinition target, ProcessSnapshot process, String targetStage) {
+        Instant now = clock.instant();
+        long step = process.step();
+        StageDefinition stage = target.stage(targetStage).orElseThrow(() -> new IllegalArgumentException(
+                "case " + target.key() + " v" + target.version() + " has no stage '" + targetStage + "'"));
+        ProcessSnapshot.Builder next = process.toBuilder().caseVersion(target.version()).step(step + 1).updatedAt(now);
+        if (!targetStage.equals(process.currentStage())) {
+            next.moveTo(targetStage);
+        }
+        ProcessSnapshot state = next.build();
+        List<OutboxMessage> messages = process.status() == ProcessStatus.WAITING
+                ? List.of(replyDeadline(state, step + 1, stage, now)) : List.of();
+        return new Commit(state, step, List.of(), messages, true);
+    }
+
     public Commit cancel(ProcessSnapshot process, String reason) {
         Instant now = clock.instant();
         long step = process.step();

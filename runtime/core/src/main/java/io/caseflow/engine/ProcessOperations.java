@@ -9,6 +9,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.UnknownCaseException;
 import io.caseflow.json.Json;
 import io.caseflow.process.ActionResult;
+import io.caseflow.process.MigrationOutcome;
 import io.caseflow.process.ProcessIds;
 import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.process.ProcessSnapshot;
@@ -82,6 +83,41 @@ public final class ProcessOperations {
             return Decision.commit(decider.cancel(process, "cancelled on request"),
                     "process " + processId + " cancelled at stage '" + process.currentStage() + "'");
         });
+    }
+
+    /**
+     * Moves a waiting or failed process to version {@code toVersion} of its case, its current stage
+     * mapped through {@code stageMapping} (a stage not in the mapping keeps its name, if the new version
+     * has it). Refused, and left as it is, when the process is running a stage now, ended, or its stage
+     * has no place in the new version; a waiting process must land on a service stage. A process already
+     * on {@code toVersion} is left alone, so repeating a migration is harmless. {@code dryRun}: say what
+     * would happen, change nothing.
+     */
+    public MigrationOutcome migrate(String processId, int toVersion, Map<String, String> stageMapping, boolean dryRun) {
+        for (int tries = 0; tries < TRIES; tries++) {
+            ProcessSnapshot process = load(processId);
+            int from = process.caseVersion();
+            String stage = process.currentStage();
+            if (from == toVersion) {
+                return new MigrationOutcome(processId, MigrationOutcome.Status.ALREADY_ON_TARGET, from, stage, toVersion, stage,
+                        "already on v" + toVersion);
+            }
+            CaseDefinition target = definitions.find(process.caseKey(), toVersion).orElse(null);
+            String mapped = stageMapping.getOrDefault(stage, stage);
+            String refusal = MigrationRules.refusal(process, target, toVersion, mapped);
+            if (refusal != null) {
+                return new MigrationOutcome(processId, MigrationOutcome.Status.REFUSED, from, stage, toVersion, mapped, refusal);
+            }
+            if (dryRun) {
+                return new MigrationOutcome(processId, MigrationOutcome.Status.WOULD_MOVE, from, stage, toVersion, mapped, null);
+            }
+            if (engine.commitNow(decider.migrate(target, process, mapped))) {
+                return new MigrationOutcome(processId, MigrationOutcome.Status.MOVED, from, stage, toVersion, mapped, null);
+            }
+        }
+        ProcessSnapshot now = load(processId);
+        return new MigrationOutcome(processId, MigrationOutcome.Status.REFUSED, now.caseVersion(), now.currentStage(), toVersion, null,
+                "the process kept changing; try again");
     }
 
     private ActionResult decideAndCommit(String processId, Function<ProcessSnapshot, Decision> decide) {

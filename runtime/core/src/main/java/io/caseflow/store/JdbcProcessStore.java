@@ -151,7 +151,7 @@ public final class JdbcProcessStore implements ProcessStore {
         try (PreparedStatement update = connection.prepareStatement("UPDATE process SET status = ?, current_stage = ?, "
                 + "previous_stage = ?, step = ?, attempt = ?, run_step = ?, wait_task_id = ?, pending_request = ?, data = ?, "
                 + "results = ?, result = ?, error_stage = ?, error_kind = ?, error_message = ?, error_trace = ?, error_at = ?, "
-                + "updated_at = ? WHERE id = ? AND step = ?")) {
+                + "updated_at = ?, case_version = ? WHERE id = ? AND step = ?")) {
             for (Commit commit : commits) {
                 ProcessSnapshot p = commit.next();
                 update.setString(1, p.status().name());
@@ -167,8 +167,9 @@ public final class JdbcProcessStore implements ProcessStore {
                 update.setString(11, p.result() == null ? null : Json.write(p.result()));
                 ProcessRows.bindFailure(update, 12, p.failure());
                 Jdbc.setInstant(update, 17, p.updatedAt());
-                update.setString(18, p.id());
-                update.setLong(19, commit.expectedStep());
+                update.setInt(18, p.caseVersion());
+                update.setString(19, p.id());
+                update.setLong(20, commit.expectedStep());
                 update.addBatch();
             }
             int[] counts = update.executeBatch();

@@ -1,11 +1,15 @@
 package io.caseflow.store;
 
+import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Base64;
 import java.util.function.Supplier;
 
 /** Named values that must outlive a restart, such as an embedded runtime's generated task id key. */
 public final class SettingStore {
+    static final String TASK_ID_KEY = "task-id-key";
+
     private final Database database;
 
     public SettingStore(Database database) {
@@ -31,5 +35,15 @@ public final class SettingStore {
             }
             return value;
         });
+    }
+
+    /** The HMAC key of task ids, generated once (32 random bytes) and kept here, so every node of a deployment shares it. */
+    public byte[] taskIdKey() {
+        String encoded = getOrCreate(TASK_ID_KEY, () -> {
+            byte[] fresh = new byte[32];
+            new SecureRandom().nextBytes(fresh);
+            return Base64.getEncoder().encodeToString(fresh);
+        });
+        return Base64.getDecoder().decode(encoded);
     }
 }

@@ -63,9 +63,11 @@ public record ProcessSnapshot(String id,
         private JsonNode result;
         private Failure failure;
         private Instant updatedAt;
+        private int caseVersion;
 
         private Builder(ProcessSnapshot from) {
             this.from = from;
+            this.caseVersion = from.caseVersion;
             this.status = from.status;
             this.currentStage = from.currentStage;
             this.previousStage = from.previousStage;
@@ -83,6 +85,12 @@ public record ProcessSnapshot(String id,
 
         public Builder status(ProcessStatus value) {
             this.status = value;
+            return this;
+        }
+
+        /** Moves the process to another version of its case (a migration); its stages are named as in that version. */
+        public Builder caseVersion(int value) {
+            this.caseVersion = value;
             return this;
         }
 
@@ -139,7 +147,7 @@ public record ProcessSnapshot(String id,
         }
 
         public ProcessSnapshot build() {
-            return new ProcessSnapshot(from.id, from.caseKey, from.caseVersion, status, currentStage, previousStage, step,
+            return new ProcessSnapshot(from.id, from.caseKey, caseVersion, status, currentStage, previousStage, step,
                     attempt, runStep, waitTaskId, pendingRequest, from.input, data, results, result, failure,
                     from.idempotencyKey, from.createdAt, updatedAt);
         }

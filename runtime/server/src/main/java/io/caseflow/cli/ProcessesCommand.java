@@ -16,9 +16,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code caseflow processes list|show|retry|cancel}, through the HTTP API. */
-@Command(name = "processes", mixinStandardHelpOptions = true, description = "Lists, shows, retries and cancels processes on a caseflow server.",
+@Command(name = "processes", mixinStandardHelpOptions = true, description = "Lists, shows, retries, cancels and migrates processes on a caseflow server.",
         subcommands = {ProcessesCommand.ListProcesses.class, ProcessesCommand.Show.class, ProcessesCommand.Retry.class,
-                ProcessesCommand.Cancel.class})
+                ProcessesCommand.Cancel.class, MigrateProcesses.class})
 final class ProcessesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

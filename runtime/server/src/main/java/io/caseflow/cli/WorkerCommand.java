@@ -149,11 +149,11 @@ final class WorkerCommand implements Callable<Integer> {
             return keys;
         }
         for (String entry : listed.split(",")) {
-            String[] parts = entry.trim().split("/");
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "'" + entry + "' is not CASE/API, e.g. businessCase1/v1");
+            try {
+                keys.add(CaseKey.parse(entry));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            keys.add(new CaseKey(parts[0], parts[1]));
         }
         return keys;
     }

@@ -121,6 +121,7 @@ public final class HttpApi implements AutoCloseable {
         String base = "/api/cases/{case}/{api}";
         app.post(base + "/definitions", this::deploy);
         app.post(base + "/definitions/validate", this::validateDefinition);
+        app.post(base + "/migrations", ctx -> ctx.json(MigrationRequests.migrate(runtime, key(ctx), ctx.body())));
         app.get(base + "/definitions", ctx -> {
             CaseKey key = key(ctx);
             List<DeployedDefinition> versions = runtime.definitions().stream().filter(d -> d.definition().key().equals(key)).toList();
