@@ -149,6 +149,8 @@ final class DesignerMenus {
                         () -> monitors.withMonitor(m -> m.commands().askAndStartDemo())),
                 item("monitorRefresh", "_Refresh", null, () -> monitors.withMonitor(m -> m.viewModel().resync())),
                 item("monitorReconnect", "Re_connect", null, () -> monitors.withMonitor(m -> m.viewModel().source().reconnect())),
+                item("migrateProcesses", "_Migrate Processes to a Newer Version…", null,
+                        () -> monitors.withMonitor(m -> m.commands().askMigration(m.getScene().getWindow()))),
                 new SeparatorMenuItem(),
                 item("monitorRemote", "Monitor a Remote _Runtime…", null, monitors::monitorRemote),
                 item("monitorEmbedded", "Monitor the _Embedded Runtime", null, monitors::monitorEmbedded));

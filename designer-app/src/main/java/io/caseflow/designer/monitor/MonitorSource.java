@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.process.ActionResult;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.process.MigrationReport;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
@@ -98,6 +99,11 @@ public interface MonitorSource extends AutoCloseable {
     /** Starts one process of {@code key} on its latest version with {@code input}. */
     default CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot start processes"));
+    }
+
+    /** Moves the processes of {@code key} v{@code from} that have not ended to v{@code to}; {@code dryRun} only reports. */
+    default CompletableFuture<MigrationReport> migrate(CaseKey key, int from, int to, Map<String, String> stageMapping, boolean dryRun) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot migrate processes"));
     }
 
     /** The nodes in the runtime's live worker registry, alive or gone (none if the source cannot tell). */

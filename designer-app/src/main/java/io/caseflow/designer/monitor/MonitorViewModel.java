@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -242,6 +243,16 @@ public final class MonitorViewModel implements AutoCloseable {
     /** Versions deployed of {@code key}, oldest first. */
     public List<Integer> versions(CaseKey key) {
         return deployed.getOrDefault(key, List.of()).stream().map(CaseDefinition::version).toList();
+    }
+
+    /** One deployed version of {@code key}, if the monitor has read it. */
+    public Optional<CaseDefinition> definition(CaseKey key, int version) {
+        return deployed.getOrDefault(key, List.of()).stream().filter(d -> d.version() == version).findFirst();
+    }
+
+    /** Where slow work runs and how results come back to the UI thread. */
+    public UiExecutor ui() {
+        return ui;
     }
 
     public MonitorSource source() {

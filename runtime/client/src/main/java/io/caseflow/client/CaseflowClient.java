@@ -12,6 +12,8 @@ import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.Failure;
 import io.caseflow.process.FailureKind;
+import io.caseflow.process.MigrationOutcome;
+import io.caseflow.process.MigrationReport;
 import io.caseflow.process.ProcessPage;
 import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
@@ -307,6 +309,23 @@ public final class CaseflowClient {
 
     private static String definitionsPath(CaseKey key) {
         return "/api/cases/" + encode(key.name()) + "/" + encode(key.api()) + "/definitions";
+    }
+
+    /**
+     * Moves the waiting and failed processes of {@code key} v{@code fromVersion} to {@code toVersion}, each
+     * at its stage mapped by {@code stageMapping}; {@code dryRun} only reports. See the API's migrations.
+     */
+    public MigrationReport migrate(CaseKey key, int fromVersion, int toVersion, Map<String, String> stageMapping, boolean dryRun) {
+        ObjectNode request = Json.object().put("fromVersion", fromVersion).put("toVersion", toVersion).put("dryRun", dryRun);
+        ObjectNode mapping = request.putObject("stageMapping");
+        stageMapping.forEach(mapping::put);
+        JsonNode answer = post(definitionsPath(key).replace("/definitions", "/migrations"), request.toString());
+        List<MigrationOutcome> outcomes = new ArrayList<>();
+        for (JsonNode o : answer.path("outcomes")) {
+            outcomes.add(new MigrationOutcome(o.path("processId").asText(), MigrationOutcome.Status.valueOf(o.path("status").asText()),
+                    o.path("fromVersion").asInt(), text(o, "fromStage"), o.path("toVersion").asInt(), text(o, "toStage"), text(o, "reason")));
+        }
+        return new MigrationReport(answer.path("dryRun").asBoolean(), outcomes);
     }
 
     /** A GET of any API path, as JSON. */

@@ -11,9 +11,11 @@ import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.DemoTraffic;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
+import io.caseflow.engine.VersionMigration;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.IdempotencyConflictException;
+import io.caseflow.process.MigrationReport;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.process.ProcessPage;
@@ -291,6 +293,11 @@ public final class EmbeddedMonitorSource implements MonitorSource {
     @Override
     public CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
         return call("starting a process", rt -> rt.startProcess(key, input));
+    }
+
+    @Override
+    public CompletableFuture<MigrationReport> migrate(CaseKey key, int from, int to, Map<String, String> stageMapping, boolean dryRun) {
+        return call("migrating processes", rt -> rt.migrate(key, from, to, stageMapping, dryRun, VersionMigration.MAX_LIMIT));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
+import io.caseflow.process.MigrationReport;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.process.ProcessPage;
@@ -337,6 +338,11 @@ public final class RemoteMonitorSource implements MonitorSource {
                     + "/processes", input.toString());
             return CaseflowClient.process(created);
         });
+    }
+
+    @Override
+    public CompletableFuture<MigrationReport> migrate(CaseKey key, int from, int to, Map<String, String> stageMapping, boolean dryRun) {
+        return call("migrating processes", () -> actions("migrating processes").migrate(key, from, to, stageMapping, dryRun));
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.designer.monitor.ActivityEntry;
 import io.caseflow.designer.monitor.DataEdit;
+import io.caseflow.designer.monitor.MigrationViewModel;
 import io.caseflow.designer.monitor.MonitorViewModel;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import java.util.List;
 import javafx.application.Platform;
+import javafx.stage.Window;
 
 /**
  * The monitor's actions as the views offer them (toolbar, table, graph, detail): the questions to
@@ -105,6 +107,17 @@ public final class MonitorCommands {
 
     public void startDemo(int count) {
         vm.actions().startDemo(count);
+    }
+
+    /** Opens the migration dialog for the monitored case (it needs two deployed versions). */
+    public void askMigration(Window owner) {
+        CaseKey key = vm.monitoredCaseProperty().get();
+        if (key == null || vm.versions(key).size() < 2) {
+            dialogs.error("Migrate processes", key == null ? "No case is deployed on " + vm.source().describe() + " yet."
+                    : "Case " + key + " has one version only; deploy a newer version first.");
+            return;
+        }
+        new MigrationDialog(new MigrationViewModel(vm, vm.ui(), key)).show(owner);
     }
 
     /** Asks for an input and starts one process of the monitored case with it. */
