@@ -131,7 +131,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             config.alwaysServe.forEach(this::serve); // a worker's cases, even before they are deployed
             transport.start();
             if (config.registration != null) {
-                registry = WorkerRegistry.start(workers, clock, config.registration, this::duties);
+                registry = WorkerRegistry.start(workers, clock, config.registration, this::duties, metrics::counters);
             }
             started = true;
             LOG.info("caseflow runtime started: store {}, {} worker thread(s)", database.describe(), config.workerThreads);

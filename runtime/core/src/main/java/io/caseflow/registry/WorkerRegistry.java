@@ -3,6 +3,7 @@ package io.caseflow.registry;
 import io.caseflow.concurrent.Backoff;
 import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.store.CounterValue;
 import io.caseflow.store.WorkerStore;
 import io.caseflow.worker.WorkerRecord;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class WorkerRegistry implements AutoCloseable {
     private final Clock clock;
     private final WorkerRegistration registration;
     private final Supplier<Duties> duties;
+    private final Supplier<List<CounterValue>> counters;
     private final WorkerRecord registered;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private Thread heartbeat;
@@ -52,11 +54,12 @@ public final class WorkerRegistry implements AutoCloseable {
     private boolean failing;
 
     private WorkerRegistry(WorkerStore store, Clock clock, WorkerRegistration registration, Supplier<Duties> duties,
-                           NodeIdentity identity) {
+                           Supplier<List<CounterValue>> counters, NodeIdentity identity) {
         this.store = store;
         this.clock = clock;
         this.registration = registration;
         this.duties = duties;
+        this.counters = counters;
         Instant now = clock.instant();
         Duties current = duties.get();
         this.registered = new WorkerRecord(identity.id(), registration.kind(), identity.host(), identity.pid(), identity.version(), now,
@@ -66,8 +69,18 @@ public final class WorkerRegistry implements AutoCloseable {
 
     /** Writes this node's record now (a store failure here is the caller's) and starts the heartbeat. */
     public static WorkerRegistry start(WorkerStore store, Clock clock, WorkerRegistration registration, Supplier<Duties> duties) {
-        WorkerRegistry registry = new WorkerRegistry(store, clock, registration, duties, NodeIdentity.current());
+        return start(store, clock, registration, duties, List::of);
+    }
+
+    /**
+     * Like {@link #start(WorkerStore, Clock, WorkerRegistration, Supplier)}, and every heartbeat (and a clean
+     * stop) also writes the node's {@code counters}, so a server can show the deployment's totals.
+     */
+    public static WorkerRegistry start(WorkerStore store, Clock clock, WorkerRegistration registration, Supplier<Duties> duties,
+                                       Supplier<List<CounterValue>> counters) {
+        WorkerRegistry registry = new WorkerRegistry(store, clock, registration, duties, counters, NodeIdentity.current());
         store.register(registry.registered);
+        store.writeCounters(registry.workerId(), counters.get());
         registry.heartbeat = DaemonThreads.start("caseflow-worker-heartbeat", registry::beatUntilStopped);
         LOG.info("registered as {} {} (heartbeat every {} ms)", registration.kind(), registry.workerId(),
                 registration.heartbeatInterval().toMillis());
@@ -145,6 +158,7 @@ public final class WorkerRegistry implements AutoCloseable {
             LOG.info("worker {}: its registry record was gone; registering again", workerId());
             store.register(seen);
         }
+        store.writeCounters(workerId(), counters.get());
     }
 
     private void ageOutIfDue() {
@@ -188,6 +202,7 @@ public final class WorkerRegistry implements AutoCloseable {
         }
         synchronized (this) {
             try {
+                store.writeCounters(workerId(), counters.get()); // the last counts, e.g. what happened while stopping
                 store.markStopped(workerId(), clock.instant());
                 LOG.info("worker {} marked stopped", workerId());
             } catch (RuntimeException e) {

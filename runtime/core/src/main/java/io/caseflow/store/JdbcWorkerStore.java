@@ -110,6 +110,46 @@ public final class JdbcWorkerStore implements WorkerStore {
         });
     }
 
+    @Override
+    public void writeCounters(String workerId, List<CounterValue> counters) {
+        database.inTransaction("write counters of worker " + workerId, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM worker_counter WHERE worker_id = ?")) {
+                delete.setString(1, workerId);
+                delete.executeUpdate();
+            }
+            // Only for a record that exists, so a node whose record aged out writes nothing until it registers again.
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO worker_counter (worker_id, meter, tags, total) "
+                    + "SELECT id, ?, ?, ? FROM worker WHERE id = ?")) {
+                for (CounterValue counter : counters.subList(0, Math.min(counters.size(), MAX_COUNTERS))) {
+                    insert.setString(1, counter.meter());
+                    insert.setString(2, counter.tags());
+                    insert.setLong(3, counter.value());
+                    insert.setString(4, workerId);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<CounterValue> counterTotals() {
+        return database.inTransaction("sum worker counters", connection -> {
+            List<CounterValue> totals = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT meter, tags, SUM(total) AS total FROM worker_counter "
+                    + "GROUP BY meter, tags ORDER BY meter, tags")) {
+                select.setMaxRows(MAX_COUNTERS);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        totals.add(new CounterValue(rs.getString("meter"), rs.getString("tags"), rs.getLong("total")));
+                    }
+                }
+            }
+            return totals;
+        });
+    }
+
     private static WorkerRecord record(ResultSet rs) throws SQLException {
         List<CaseKey> cases = new ArrayList<>();
         for (JsonNode key : Json.parse(rs.getString("cases"))) {

@@ -30,4 +30,13 @@ public interface WorkerStore {
 
     /** Deletes up to {@code batch} records last seen before {@code cutoff}, oldest first; returns how many. */
     int deleteSeenBefore(Instant cutoff, int batch);
+
+    /** At most this many counters are written per node: a node has a few dozen. */
+    int MAX_COUNTERS = 500;
+
+    /** Replaces the node's counters (up to {@link #MAX_COUNTERS}); a node without a record writes nothing. */
+    void writeCounters(String workerId, List<CounterValue> counters);
+
+    /** Every node's counters summed by meter and tags; a node's last values count until its record ages out. */
+    List<CounterValue> counterTotals();
 }

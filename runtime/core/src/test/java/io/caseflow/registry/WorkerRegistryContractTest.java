@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.caseflow.definition.CaseKey;
+import io.caseflow.store.CounterValue;
 import io.caseflow.store.Database;
 import io.caseflow.store.JdbcWorkerStore;
 import io.caseflow.worker.WorkerRecord;
@@ -52,6 +53,24 @@ abstract class WorkerRegistryContractTest {
         WorkerRecord written = record("w-1", Instant.now());
         store.register(written);
         assertThat(store.all()).containsExactly(written);
+    }
+
+    @Test
+    void counters_of_every_node_are_summed_and_go_with_the_node_record() {
+        Instant now = Instant.now();
+        store.register(record("w-1", now));
+        store.register(record("w-2", now.minusSeconds(30)));
+        store.writeCounters("w-1", List.of(new CounterValue("caseflow.duplicates.dropped", "reason=stale_step", 2),
+                new CounterValue("caseflow.transitions", "", 10)));
+        store.writeCounters("w-2", List.of(new CounterValue("caseflow.duplicates.dropped", "reason=stale_step", 3)));
+        store.writeCounters("w-2", List.of(new CounterValue("caseflow.duplicates.dropped", "reason=stale_step", 4))); // replaces
+        store.writeCounters("no-such-node", List.of(new CounterValue("caseflow.transitions", "", 99)));
+        assertThat(store.counterTotals()).containsExactly(new CounterValue("caseflow.duplicates.dropped", "reason=stale_step", 6),
+                new CounterValue("caseflow.transitions", "", 10));
+
+        assertThat(store.deleteSeenBefore(now.minusSeconds(10), 10)).isEqualTo(1); // w-2 ages out, its counters with it
+        assertThat(store.counterTotals()).containsExactly(new CounterValue("caseflow.duplicates.dropped", "reason=stale_step", 2),
+                new CounterValue("caseflow.transitions", "", 10));
     }
 
     @Test

@@ -3,8 +3,10 @@ package io.caseflow.cli;
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.config.Settings;
 import io.caseflow.http.ApiTokens;
+import io.caseflow.http.DeploymentMetrics;
 import io.caseflow.http.HttpApi;
 import io.caseflow.registry.WorkerRegistration;
+import io.caseflow.store.JdbcWorkerStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
@@ -43,14 +45,16 @@ final class ServerCommand implements Callable<Integer> {
         Settings settings = options.settings();
         ApiTokens tokens = new ApiTokens(settings.require(Settings.API_TOKEN, apiToken, "--api-token"),
                 settings.get(Settings.API_READ_ONLY_TOKEN, readOnlyToken).orElse(null));
-        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Map<String, String> effective = options.effective(settings);
         spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));
         spec.commandLine().getOut().flush();
-        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server", true).meterRegistry(meters).serving(key -> false)
+        // The server's own counters reach /api/metrics like every node's: through its registry record.
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server", true).serving(key -> false)
                 .registerAs(options.registration(settings, WorkerRegistration.SERVER))
                 .build().start();
-        HttpApi api = HttpApi.start(runtime, tokens, meters::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
+        DeploymentMetrics metrics = new DeploymentMetrics(new JdbcWorkerStore(runtime.database()),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        HttpApi api = HttpApi.start(runtime, tokens, metrics::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
                 settings.getInt(Settings.HTTP_PORT, port, 8080));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
