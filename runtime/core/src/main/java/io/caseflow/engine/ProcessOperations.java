@@ -1,5 +1,6 @@
 package io.caseflow.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.NewProcess;
@@ -18,6 +19,7 @@ import io.caseflow.process.StartResult;
 import io.caseflow.store.DefinitionStore;
 import io.caseflow.store.ProcessStore;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -48,9 +50,14 @@ public final class ProcessOperations {
      * returns the process the first call started; the same key with another input is refused.
      */
     public StartResult start(CaseKey key, Object input, String idempotencyKey) {
+        JsonNode tree = Json.tree(input == null ? Map.of() : input);
+        if (!tree.isObject()) {
+            // Handlers read the input by field name; anything else would only fail later, at a stage.
+            throw new IllegalArgumentException("the process input must be a JSON object (named fields), not " + kindOf(tree));
+        }
         CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
         ProcessSnapshot process = ProcessSnapshot.begin(ProcessIds.next(), key, definition.version(), definition.startStage(),
-                Json.tree(input == null ? Map.of() : input), idempotencyKey, clock.instant());
+                tree, idempotencyKey, clock.instant());
         StartOutcome outcome = engine.start(new NewProcess(process, decider.firstStage(process)));
         if (outcome.conflict() != null) {
             throw outcome.conflict();
@@ -133,6 +140,17 @@ public final class ProcessOperations {
         }
         ProcessSnapshot now = load(processId);
         return new ActionResult(now, false, "process " + processId + " kept changing; it is now " + now.status());
+    }
+
+    private static String kindOf(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL, MISSING -> "null";
+            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private ProcessSnapshot load(String processId) {

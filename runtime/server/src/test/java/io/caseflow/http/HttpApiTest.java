@@ -240,4 +240,16 @@ class HttpApiTest {
         assertThat(retry.body().path("error").path("code").asText()).isEqualTo("too_deep");
         assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isEqualTo(1);
     }
+
+    @Test
+    void a_process_input_that_is_not_a_json_object_is_a_400_naming_the_problem() throws Exception {
+        deploy();
+        for (String input : new String[] {"[1, 2]", "\"an order\"", "42", "null", "true"}) {
+            Reply refused = call("POST", "/api/cases/orders/v1/processes", ADMIN, input);
+            assertThat(refused.status()).as(input).isEqualTo(400);
+            assertThat(refused.body().path("error").path("code").asText()).isEqualTo("bad_request");
+            assertThat(refused.body().path("error").path("message").asText()).as(input).contains("input must be a JSON object");
+        }
+        assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isZero();
+    }
 }
