@@ -14,9 +14,6 @@ import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.StageRun;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +49,11 @@ public final class JdbcProcessStore implements ProcessStore {
     private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages)
             throws SQLException {
         ProcessSnapshot process = start.process();
-        String inputChecksum = checksum(Json.write(process.input()));
+        String inputChecksum = InputChecksum.of(process.input());
         if (process.idempotencyKey() != null) {
             Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
             if (existing.isPresent()) {
-                if (!inputChecksum(connection, existing.get().id()).equals(inputChecksum)) {
+                if (!InputChecksum.matches(inputChecksum(connection, existing.get().id()), process.input())) {
                     return new StartOutcome(existing.get(), false,
                             new IdempotencyConflictException(process.idempotencyKey(), existing.get().id()));
                 }
@@ -272,14 +268,6 @@ public final class JdbcProcessStore implements ProcessStore {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    static String checksum(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

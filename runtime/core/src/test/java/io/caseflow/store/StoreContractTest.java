@@ -24,6 +24,8 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +196,37 @@ abstract class StoreContractTest {
         StartOutcome other = processes.insert(newProcess("key-1", Map.of("n", 2)), due(first, Instant.now()), ClaimPolicy.NONE);
         assertThat(other.conflict()).isNotNull();
         assertThat(other.conflict().existingProcessId()).isEqualTo(first.id());
+    }
+
+    @Test
+    void an_idempotency_key_compares_inputs_as_json_values_not_as_text() throws Exception {
+        ProcessSnapshot first = newProcess("key-2", Json.MAPPER.readTree("{\"a\": 1, \"b\": {\"x\": [1.5, \"s\"], \"y\": 2.0}}"));
+        processes.insert(first, due(first, Instant.now()), ClaimPolicy.NONE);
+        for (String same : new String[] {"{\"b\": {\"y\": 2, \"x\": [1.50, \"s\"]}, \"a\": 1.00}", "{\"b\":{\"y\":2.000,\"x\":[1.5,\"s\"]},\"a\":1}"}) {
+            StartOutcome again = processes.insert(newProcess("key-2", Json.MAPPER.readTree(same)), due(first, Instant.now()), ClaimPolicy.NONE);
+            assertThat(again.conflict()).as(same).isNull();
+            assertThat(again.process().id()).isEqualTo(first.id());
+        }
+        for (String other : new String[] {"{\"a\": \"1\", \"b\": {\"x\": [1.5, \"s\"], \"y\": 2}}", "{\"a\": 1, \"b\": {\"x\": [\"s\", 1.5], \"y\": 2}}"}) {
+            StartOutcome refused = processes.insert(newProcess("key-2", Json.MAPPER.readTree(other)), due(first, Instant.now()), ClaimPolicy.NONE);
+            assertThat(refused.conflict()).as(other).isNotNull();
+        }
+    }
+
+    @Test
+    void a_row_checksummed_by_the_old_text_rule_still_accepts_its_repeat() throws Exception {
+        ProcessSnapshot first = started("key-3");
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE process SET input_checksum = ? WHERE id = ?")) {
+            update.setString(1, InputChecksum.sha256(Json.write(first.input()))); // as rows were written before canonical checksums
+            update.setString(2, first.id());
+            update.executeUpdate();
+            connection.commit();
+        }
+        StartOutcome again = processes.insert(newProcess("key-3", Map.of("n", 1)), due(first, Instant.now()), ClaimPolicy.NONE);
+        assertThat(again.conflict()).isNull();
+        assertThat(again.process().id()).isEqualTo(first.id());
+        assertThat(processes.insert(newProcess("key-3", Map.of("n", 2)), due(first, Instant.now()), ClaimPolicy.NONE).conflict()).isNotNull();
     }
 
     @Test

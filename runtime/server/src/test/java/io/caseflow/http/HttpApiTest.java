@@ -242,6 +242,18 @@ class HttpApiTest {
     }
 
     @Test
+    void an_idempotency_key_accepts_the_same_input_with_its_keys_in_another_order_and_equal_numbers() throws Exception {
+        deploy();
+        Reply first = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"a\": 1, \"b\": {\"x\": [1.0, \"s\"], \"y\": true}}",
+                "Idempotency-Key", "k-2");
+        Reply again = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"b\": {\"y\": true, \"x\": [1.00, \"s\"]}, \"a\": 1}",
+                "Idempotency-Key", "k-2");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).as(again.raw()).isEqualTo(200);
+        assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+    }
+
+    @Test
     void a_process_input_that_is_not_a_json_object_is_a_400_naming_the_problem() throws Exception {
         deploy();
         for (String input : new String[] {"[1, 2]", "\"an order\"", "42", "null", "true"}) {
