@@ -52,7 +52,8 @@ final class CellReader {
                     for (int i = 0; i < map.getLength(); i++) {
                         Node attr = map.item(i);
                         wrapper.put(attr.getNodeName(), attr.getNodeValue());
-                        if (!DrawioAttributes.DRAWIO_OWN.contains(attr.getNodeName())) {
+                        boolean shown = "1".equals(e.getAttribute("placeholders")) && label.contains("%" + attr.getNodeName() + "%");
+                        if (!DrawioAttributes.DRAWIO_OWN.contains(attr.getNodeName()) && !shown) {
                             properties.put(attr.getNodeName(), attr.getNodeValue());
                         }
                     }

@@ -85,7 +85,7 @@ final class CellRoles {
                     || tree.children(c).stream().anyMatch(child -> isSwimlane(child.style()));
             return pool ? CellRole.POOL : CellRole.LANE;
         }
-        if (style.has("group") || style.is("container", "1") || shape.equals("umlframe") || shape.contains(".group")
+        if (style.has("group") || shape.equals("umlframe") || shape.contains(".group")
                 || shape.equals("mxgraph.sysml.package")) {
             return CellRole.GROUP;
         }
@@ -127,7 +127,8 @@ final class CellRoles {
     }
 
     static boolean isText(DrawioStyle style) {
-        return style.has("text") || style.shape().equals("text") || style.has("edgeLabel");
+        return style.has("text") || style.shape().equals("text") || style.has("edgeLabel")
+                || style.shape().startsWith("mxgraph.flowchart.annotation") || style.shape().equals("note");
     }
 
     static boolean isIcon(DrawioStyle style) {

@@ -4,7 +4,6 @@ import io.caseflow.definition.Layout;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
 import io.caseflow.definition.TransitionDefinition;
-import io.caseflow.designer.editor.Names;
 import io.caseflow.validation.DefinitionValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +37,7 @@ final class FlowMapper {
     private final List<RawCell> containers = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
     private final Map<String, String> nameOf = new LinkedHashMap<>();
-    private final Set<String> taken = new HashSet<>();
+    private final UniqueNames taken = new UniqueNames();
     private int linesWithoutArrows;
 
     /** What the mapping gave: stages in file order, transitions, the start's name (or null), and why nothing was imported (or null). */
@@ -62,9 +61,7 @@ final class FlowMapper {
             return new Mapped(List.of(), List.of(), null, Map.of(), Map.of(), refusal);
         }
         for (RawCell c : candidates) {
-            String name = name(c);
-            nameOf.put(c.id(), name);
-            taken.add(name);
+            nameOf.put(c.id(), name(c));
         }
         Map<String, Integer> in = new HashMap<>();
         Map<String, Integer> out = new HashMap<>();
@@ -203,16 +200,16 @@ final class FlowMapper {
         }
         if (text.isEmpty()) {
             String base = roles.role(c) == CellRole.DECISION ? "decision" : looksLikeStart(c) ? "start" : "stage";
-            String name = Names.numbered(base, taken);
-            issues.page("a " + roles.role(c).word() + " without a label (id " + c.id() + ") was named '" + name + "'");
+            String name = taken.numbered(base);
+            issues.page(ImportIssues.name(roles.role(c).word(), "", c.id()) + " was named '" + name + "'");
             return name;
         }
-        if (taken.contains(text)) {
-            String name = Names.unique(text, taken);
+        if (taken.isTaken(text)) {
+            String name = taken.unique(text);
             issues.page("two shapes are labelled '" + text + "'; the second one was named '" + name + "'");
             return name;
         }
-        return text;
+        return taken.unique(text);
     }
 
     private String start(Map<String, Integer> in, Map<String, Integer> out) {

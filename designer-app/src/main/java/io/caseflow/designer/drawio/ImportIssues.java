@@ -55,7 +55,7 @@ final class ImportIssues {
     /** How a sentence names a cell: {@code shape 'Check order'}, or {@code a shape without a label (id 7)}. */
     static String name(String kind, String text, String id) {
         if (text == null || text.isBlank()) {
-            return "a " + kind + " without a label (id " + id + ")";
+            return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind + " without a label (id " + id + ")";
         }
         String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
         return kind + " '" + shown + "'";

@@ -3,13 +3,10 @@ package io.caseflow.designer.drawio;
 import static io.caseflow.designer.drawio.DrawioAttributes.OUTCOME;
 
 import io.caseflow.definition.TransitionDefinition;
-import io.caseflow.designer.editor.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns links into transitions with outcomes read from their labels ({@link EdgeLabels}): the
@@ -29,7 +26,7 @@ final class Outcomes {
             issues.cell(text.id(), ImportIssues.name("text", labels.text(text), text.id())
                     + " is a note, neither a stage nor next to an arrow; it was not imported");
         }
-        Map<String, Set<String>> used = new HashMap<>();
+        Map<String, UniqueNames> used = new HashMap<>();
         List<TransitionDefinition> transitions = new ArrayList<>();
         for (Link link : links) {
             RawCell edge = link.edge();
@@ -63,17 +60,17 @@ final class Outcomes {
                 }
             }
             String chosen = new TransitionDefinition(from, to, outcome).outcome();
-            Set<String> taken = used.computeIfAbsent(from, k -> new HashSet<>());
-            if (taken.contains(chosen)) {
+            UniqueNames taken = used.computeIfAbsent(from, k -> new UniqueNames());
+            if (taken.isTaken(chosen)) {
                 boolean unlabelled = TransitionDefinition.DEFAULT_OUTCOME.equals(chosen) && outcome == null;
-                String fresh = Names.unique(unlabelled ? to : chosen, taken);
+                String fresh = taken.unique(unlabelled ? to : chosen);
                 issues.page(unlabelled
                         ? "'" + from + "' has more than one arrow without a label; the one to '" + to + "' was given outcome '" + fresh + "'"
                         : "'" + from + "' has more than one arrow labelled '" + chosen + "'; the one to '" + to
                         + "' was given outcome '" + fresh + "'");
                 chosen = fresh;
             }
-            taken.add(chosen);
+            taken.unique(chosen);
             TransitionDefinition t = new TransitionDefinition(from, to, chosen);
             transitions.add(t);
             issues.account(edge.id(), "transition " + t.describe());

@@ -109,14 +109,14 @@ class DrawioCodecTest {
         CaseDefinition d = result.definition();
         assertThat(d.name()).isEqualTo("edge-cases");
         assertThat(d.stages()).extracting(StageDefinition::name)
-                .containsExactly("start & check it", "inside", "inside2", "stage1");
+                .containsExactly("start & check it", "inside", "inside 2", "stage1");
         assertThat(d.stage("inside").orElseThrow().layout()).isEqualTo(new Layout(320, 230));
         assertThat(d.transitions()).containsExactly(TransitionDefinition.of("start & check it", "inside"));
         assertThat(d.startStage()).isEqualTo("start & check it");
         List<String> issues = result.issues();
         assertThat(issues).anyMatch(i -> i.contains("a group without a label (id g) is not a stage; the 1 shape inside it became"
                 + " stages of their own: 'inside'"));
-        assertThat(issues).anyMatch(i -> i.contains("two shapes are labelled 'inside'; the second one was named 'inside2'"));
+        assertThat(issues).anyMatch(i -> i.contains("two shapes are labelled 'inside'; the second one was named 'inside 2'"));
         assertThat(issues).anyMatch(i -> i.contains("text 'just a note' is a note"));
         assertThat(issues).anyMatch(i -> i.contains("(id nolabel) was named 'stage1'"));
         assertThat(issues).anyMatch(i -> i.contains("connector 'lost' has no target (that end is not connected to a shape); it is not a transition"));
