@@ -61,9 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
                     BusinessCase1.KEY, processes, threads, directory);
             out.flush();
             long started = System.nanoTime();
-            long endedBefore = demo.endedSoFar();
-            demo.start(0, processes, clean ? Orders.Mix.ALL_GOOD : Orders.Mix.DEMO, seed);
-            boolean done = demo.awaitEnded(endedBefore, processes, timeout);
+            Demo.Started found = demo.start(0, processes, clean ? Orders.Mix.ALL_GOOD : Orders.Mix.DEMO, seed);
+            reportFound(out, found);
+            boolean done = demo.awaitAllEnded(timeout);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             long transitions = demo.runtime().metrics().transitions();
             report(out, demo, done, elapsed, transitions);
@@ -85,6 +85,19 @@ public final class DemoCommand implements Callable<Integer> {
                 deleteRecursively(directory);
             }
         }
+    }
+
+    /** What the store held already, when --db names the folder of an earlier (maybe killed) run. */
+    private static void reportFound(PrintWriter out, Demo.Started found) {
+        out.printf("found %d already done, %d resumed, %d started%n", found.alreadyDone(), found.resumed(), found.started());
+        if (found.refused() > 0) {
+            out.printf("  %d order(s) kept as an earlier run started them: their keys were used with another input "
+                    + "(another --seed or --clean); use a new --db for a fresh run%n", found.refused());
+        }
+        if (found.failed() > 0) {
+            out.printf("  %d order(s) could not be started: %s%n", found.failed(), found.firstError());
+        }
+        out.flush();
     }
 
     private static void report(PrintWriter out, Demo demo, boolean done, Duration elapsed, long transitions) throws Exception {
