@@ -152,9 +152,18 @@ final class DesignerMenus {
                 item("migrateProcesses", "_Migrate Processes to a Newer Version…", null,
                         () -> monitors.withMonitor(m -> m.commands().askMigration(m.getScene().getWindow()))),
                 new SeparatorMenuItem(),
+                item("monitorTarget", "Monitor the _Deploy Target", null, this::monitorDeployTarget),
                 item("monitorRemote", "Monitor a Remote _Runtime…", null, monitors::monitorRemote),
                 item("monitorEmbedded", "Monitor the _Embedded Runtime", null, monitors::monitorEmbedded));
         return monitorMenu;
+    }
+
+    /** Watches where Deploy goes: the chosen connection's server, or the embedded runtime. */
+    private void monitorDeployTarget() {
+        targets.chosenProfile().ifPresentOrElse(profile -> {
+            monitors.monitorProfile(profile);
+            modes.showMonitor();
+        }, monitors::monitorEmbedded);
     }
 
     private Menu helpMenu() {

@@ -59,6 +59,12 @@ public final class MigrationViewModel {
         return monitor.definition(key, version).map(d -> d.stages().stream().map(StageDefinition::name).toList()).orElse(List.of());
     }
 
+    /** The choices changed: the last preview no longer says what Move would do. */
+    public void clearPreview() {
+        preview.set(null);
+        message.set("");
+    }
+
     public void preview(int from, int to, Map<String, String> mapping) {
         run(from, to, mapping, true);
     }

@@ -240,6 +240,15 @@ class SharedRuntimeFxTest {
         robot.clickOn("Start");
         await().atMost(Duration.ofSeconds(20)).until(() -> client().processes(ProcessQuery.all(10).withCase(key.name(), key.api()))
                 .processes().stream().anyMatch(p -> p.input().path("orderId").asText().equals("FROM-THE-APP")));
+
+        // Migrate from the app: the one process started on v2 already, so nothing of v1 is left to move.
+        fireMenu(robot, "menu-migrateProcesses");
+        await().atMost(Duration.ofSeconds(10)).until(() -> robot.lookup("#migratePreview").tryQuery().isPresent());
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#migratePreview").queryButton().fire());
+        await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> robot.lookup("#migrationMessage").queryLabeled().getText())
+                .matches("(?s).*(refused|Cannot).*"));
+        assertThat(fx(() -> robot.lookup("#migrationMessage").queryLabeled().getText())).startsWith("0 would move, 0 refused");
+        assertThat(fx(() -> robot.lookup("#migrateMove").queryButton().isDisabled())).isTrue();
     }
 
     @Test

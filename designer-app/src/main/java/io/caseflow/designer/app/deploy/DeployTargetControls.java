@@ -1,6 +1,7 @@
 package io.caseflow.designer.app.deploy;
 
 import io.caseflow.designer.deploy.ConnectionProfile;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.prefs.BackingStoreException;
 import javafx.collections.ListChangeListener;
@@ -70,6 +71,11 @@ public final class DeployTargetControls {
         });
         targets.chosenProperty().addListener((o, a, chosen) -> box.setValue(chosen));
         return box;
+    }
+
+    /** The chosen target's profile; empty when the embedded runtime is the target. */
+    public Optional<ConnectionProfile> chosenProfile() {
+        return Optional.ofNullable(targets.chosen().profile());
     }
 
     public void newConnection() {

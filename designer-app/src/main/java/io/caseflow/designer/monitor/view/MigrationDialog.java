@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -59,18 +60,24 @@ public final class MigrationDialog {
         Button move = new Button("Move Processes");
         move.setId("migrateMove");
         move.getStyleClass().add("accent");
-        move.disableProperty().bind(vm.previewProperty().isNull());
-        vm.previewProperty().addListener((o, a, report) -> move.setText(report == null ? "Move Processes"
-                : "Move " + report.count(MigrationOutcome.Status.WOULD_MOVE) + " Process(es)"));
+        move.setDisable(true);
+        vm.previewProperty().addListener((o, a, report) -> {
+            long n = report == null ? 0 : report.count(MigrationOutcome.Status.WOULD_MOVE);
+            move.setText(report == null ? "Move Processes" : "Move " + n + (n == 1 ? " Process" : " Processes"));
+            move.setDisable(n == 0);
+        });
         move.setOnAction(e -> vm.move(from.getValue(), to.getValue(), chosenMapping()));
         Label message = new Label();
         message.setId("migrationMessage");
         message.setWrapText(true);
+        message.setMaxWidth(590);
         message.textProperty().bind(vm.messageProperty());
         HBox versionsRow = new HBox(8, new Label("Move processes of " + vm.key() + " from"), from, new Label("to"), to);
         Label explain = new Label("Waiting and failed processes move; a process waiting for a service keeps waiting for the same "
                 + "reply and needs a service stage to land on. Running ones, and ones whose stage has no place, are left as they are.");
         explain.setWrapText(true);
+        explain.setMaxWidth(590);
+        explain.setMinHeight(Region.USE_PREF_SIZE);
         explain.getStyleClass().add("muted");
         ScrollPane scroll = new ScrollPane(mapping);
         scroll.setFitToWidth(true);
@@ -95,6 +102,7 @@ public final class MigrationDialog {
     }
 
     private void rebuildMapping() {
+        vm.clearPreview();
         mapping.getChildren().clear();
         targets.clear();
         if (from.getValue() == null || to.getValue() == null) {
@@ -108,6 +116,7 @@ public final class MigrationDialog {
             target.getItems().setAll(choices);
             target.setValue(entry.getValue().orElse(NOWHERE));
             target.setId("map-" + entry.getKey());
+            target.valueProperty().addListener((o, a, b) -> vm.clearPreview());
             targets.put(entry.getKey(), target);
             mapping.addRow(row++, new Label("v" + from.getValue() + " " + entry.getKey()), new Label("→"), target);
         }
