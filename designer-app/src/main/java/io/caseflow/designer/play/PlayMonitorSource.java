@@ -7,6 +7,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
+import io.caseflow.designer.monitor.RuntimeBackedSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * MonitorSource source = new PlayMonitorSource(play, ui.background(), Clock.systemUTC());
  * }</pre>
  */
-public final class PlayMonitorSource implements MonitorSource {
+public final class PlayMonitorSource extends RuntimeBackedSource {
     private static final Logger LOG = LoggerFactory.getLogger(PlayMonitorSource.class);
 
     private final PlayRuntime play;
@@ -63,7 +64,8 @@ public final class PlayMonitorSource implements MonitorSource {
         }
     }
 
-    private <T> CompletableFuture<T> call(String what, Function<CaseflowRuntime, T> work) {
+    @Override
+    protected <T> CompletableFuture<T> call(String what, Function<CaseflowRuntime, T> work) {
         if (!play.isRunning()) {
             return CompletableFuture.failedFuture(new SourceUnavailableException("The play has stopped; " + what + " is not possible", null));
         }
@@ -88,51 +90,6 @@ public final class PlayMonitorSource implements MonitorSource {
     public Subscription subscribe(Listener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
-    }
-
-    @Override
-    public CompletableFuture<List<DeployedDefinition>> definitions() {
-        return call("reading the cases", CaseflowRuntime::definitions);
-    }
-
-    @Override
-    public CompletableFuture<Optional<CaseDefinition>> definition(CaseKey key, int version) {
-        return call("reading the case", rt -> rt.definition(key, version));
-    }
-
-    @Override
-    public CompletableFuture<ProcessPage> list(ProcessQuery query) {
-        return call("listing processes", rt -> rt.list(query));
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Map<ProcessStatus, Long>>> countsByStage(CaseKey key) {
-        return call("counting processes", rt -> rt.countsByStage(key));
-    }
-
-    @Override
-    public CompletableFuture<ProcessSnapshot> process(String processId) {
-        return call("reading the process", rt -> rt.process(processId));
-    }
-
-    @Override
-    public CompletableFuture<List<StageRun>> history(String processId) {
-        return call("reading the history", rt -> rt.history(processId));
-    }
-
-    @Override
-    public CompletableFuture<List<DeadLetter>> deadLetters(int limit) {
-        return call("reading dead letters", rt -> rt.deadLetters(limit));
-    }
-
-    @Override
-    public CompletableFuture<ActionResult> retry(String processId, String fromStage, ObjectNode newData) {
-        return call("retrying", rt -> rt.retry(processId, fromStage, newData));
-    }
-
-    @Override
-    public CompletableFuture<ActionResult> cancel(String processId) {
-        return call("cancelling", rt -> rt.cancel(processId));
     }
 
     /** Stops listening to the play runtime (which the play session closes); the connection becomes LOST. */

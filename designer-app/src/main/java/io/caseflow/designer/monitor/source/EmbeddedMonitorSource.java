@@ -10,6 +10,7 @@ import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.DemoTraffic;
 import io.caseflow.designer.monitor.MonitorSource;
+import io.caseflow.designer.monitor.RuntimeBackedSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.engine.VersionMigration;
 import io.caseflow.message.DeadLetter;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * MonitorSource source = EmbeddedMonitorSource.builder(embedded).executor(ui.background()).build();
  * }</pre>
  */
-public final class EmbeddedMonitorSource implements MonitorSource {
+public final class EmbeddedMonitorSource extends RuntimeBackedSource {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMonitorSource.class);
     public static final Duration DEFAULT_PING_EVERY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofMillis(250);
@@ -216,7 +217,8 @@ public final class EmbeddedMonitorSource implements MonitorSource {
 
     // ------------------------------------------------------------------ calls
 
-    private <T> CompletableFuture<T> call(String what, Function<CaseflowRuntime, T> work) {
+    @Override
+    protected <T> CompletableFuture<T> call(String what, Function<CaseflowRuntime, T> work) {
         if (closed) {
             return CompletableFuture.failedFuture(new SourceUnavailableException("the monitor's source is closed", null));
         }
@@ -258,66 +260,6 @@ public final class EmbeddedMonitorSource implements MonitorSource {
     public Subscription subscribe(Listener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
-    }
-
-    @Override
-    public CompletableFuture<List<DeployedDefinition>> definitions() {
-        return call("reading the cases", CaseflowRuntime::definitions);
-    }
-
-    @Override
-    public CompletableFuture<Optional<CaseDefinition>> definition(CaseKey key, int version) {
-        return call("reading the case", rt -> rt.definition(key, version));
-    }
-
-    @Override
-    public CompletableFuture<ProcessPage> list(ProcessQuery query) {
-        return call("listing processes", rt -> rt.list(query));
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Map<ProcessStatus, Long>>> countsByStage(CaseKey key) {
-        return call("counting processes", rt -> rt.countsByStage(key));
-    }
-
-    @Override
-    public CompletableFuture<ProcessSnapshot> process(String processId) {
-        return call("reading the process", rt -> rt.process(processId));
-    }
-
-    @Override
-    public CompletableFuture<List<StageRun>> history(String processId) {
-        return call("reading the history", rt -> rt.history(processId));
-    }
-
-    @Override
-    public CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
-        return call("starting a process", rt -> rt.startProcess(key, input));
-    }
-
-    @Override
-    public CompletableFuture<MigrationReport> migrate(CaseKey key, int from, int to, Map<String, String> stageMapping, boolean dryRun) {
-        return call("migrating processes", rt -> rt.migrate(key, from, to, stageMapping, dryRun, VersionMigration.MAX_LIMIT));
-    }
-
-    @Override
-    public CompletableFuture<List<WorkerSnapshot>> workers() {
-        return call("reading the live workers", CaseflowRuntime::workers);
-    }
-
-    @Override
-    public CompletableFuture<List<DeadLetter>> deadLetters(int limit) {
-        return call("reading dead letters", rt -> rt.deadLetters(limit));
-    }
-
-    @Override
-    public CompletableFuture<ActionResult> retry(String processId, String fromStage, ObjectNode newData) {
-        return call("retrying", rt -> rt.retry(processId, fromStage, newData));
-    }
-
-    @Override
-    public CompletableFuture<ActionResult> cancel(String processId) {
-        return call("cancelling", rt -> rt.cancel(processId));
     }
 
     @Override
