@@ -38,6 +38,14 @@ public final class DrawioExport {
 
     /** The file's XML; {@code compressed} writes the page the way draw.io compresses it. */
     public static String toXml(CaseDefinition definition, boolean compressed) {
+        return toXml(definition, Map.of(), compressed);
+    }
+
+    /**
+     * The file's XML, each stage drawn as {@code pictures} says (the style and size its author gave it,
+     * from {@link DrawioImport.Result#pictures()}); stages without a picture get caseflow's own style.
+     */
+    public static String toXml(CaseDefinition definition, Map<String, StagePicture> pictures, boolean compressed) {
         Document doc = DrawioXml.newDocument();
         Element file = doc.createElement("mxfile");
         file.setAttribute("host", "caseflow");
@@ -99,15 +107,21 @@ public final class DrawioExport {
                 case SERVICE -> SERVICE_STYLE;
                 case END -> END_STYLE;
             };
-            cell.setAttribute("style", s.name() != null && s.name().equals(definition.startStage()) && s.kind() != StageKind.END
-                    ? style + START_EXTRA : style);
+            StagePicture picture = s.name() == null ? null : pictures.get(s.name());
+            if (picture != null && !picture.style().isBlank()) {
+                cell.setAttribute("style", picture.style());
+            } else {
+                cell.setAttribute("style", s.name() != null && s.name().equals(definition.startStage()) && s.kind() != StageKind.END
+                        ? style + START_EXTRA : style);
+            }
             cell.setAttribute("vertex", "1");
             cell.setAttribute("parent", "1");
             Element geometry = modelDoc.createElement("mxGeometry");
             geometry.setAttribute("x", number(s.layout().x()));
             geometry.setAttribute("y", number(s.layout().y()));
-            geometry.setAttribute("width", number(NodeGeometry.WIDTH));
-            geometry.setAttribute("height", number(NodeGeometry.HEIGHT));
+            boolean sized = picture != null && picture.width() > 0 && picture.height() > 0;
+            geometry.setAttribute("width", number(sized ? picture.width() : NodeGeometry.WIDTH));
+            geometry.setAttribute("height", number(sized ? picture.height() : NodeGeometry.HEIGHT));
             geometry.setAttribute("as", "geometry");
             cell.appendChild(geometry);
             object.appendChild(cell);
@@ -163,7 +177,11 @@ public final class DrawioExport {
         }
     }
 
+    /** A coordinate as draw.io writes it; a value that is not finite (never a real position) is written as 0. */
     static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "0";
+        }
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 }

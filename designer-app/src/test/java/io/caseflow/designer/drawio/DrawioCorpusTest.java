@@ -193,4 +193,14 @@ class DrawioCorpusTest {
                 "page 'Garbage' is compressed but its data is damaged (the compressed stream is corrupt); the page cannot be read");
         assertThat(DrawioImport.importPage(empty.pages().get(0), "x").definition().stages()).hasSize(4);
     }
+
+    @Test
+    void an_export_with_the_imported_pictures_draws_the_stages_as_their_author_did() throws Exception {
+        DrawioImport.Result claims = page("bpmn-claims.drawio", "Claims");
+        String xml = DrawioExport.toXml(claims.definition(), claims.pictures(), false);
+        assertThat(xml).contains("shape=mxgraph.bpmn.gateway2", "outline=end;symbol=terminate2", "width=\"40\"");
+        DrawioImport.Result again = DrawioImport.importPage(DrawioFile.parse(xml, "again.drawio").pages().get(0), "again");
+        assertThat(again.definition()).isEqualTo(claims.definition());
+        assertThat(again.issues()).isEmpty();
+    }
 }
