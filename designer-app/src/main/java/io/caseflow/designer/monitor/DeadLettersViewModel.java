@@ -1,13 +1,11 @@
 package io.caseflow.designer.monitor;
 
 import io.caseflow.designer.concurrent.UiExecutor;
+import io.caseflow.message.DeadLetter;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -20,54 +18,30 @@ public final class DeadLettersViewModel {
     public static final Duration VISIBLE_INTERVAL = Duration.ofSeconds(3);
     public static final Duration HIDDEN_INTERVAL = Duration.ofSeconds(15);
 
-    private final MonitorSource source;
-    private final UiExecutor ui;
-    private final ObservableList<DeadLetterRow> rows = FXCollections.observableArrayList();
-    private final BooleanProperty visible = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private Instant last = Instant.EPOCH;
-    private boolean inFlight;
+    private final PolledRows<DeadLetter, DeadLetterRow> polled;
 
     public DeadLettersViewModel(MonitorSource source, UiExecutor ui) {
-        this.source = source;
-        this.ui = ui;
+        this.polled = new PolledRows<>(ui, () -> source.deadLetters(LIMIT), letters -> letters.stream().map(DeadLetterRow::of).toList(),
+                "Dead letters", VISIBLE_INTERVAL, HIDDEN_INTERVAL);
     }
 
     public ObservableList<DeadLetterRow> rows() {
-        return rows;
+        return polled.rows();
     }
 
     public BooleanProperty visibleProperty() {
-        return visible;
+        return polled.visibleProperty();
     }
 
     public StringProperty errorProperty() {
-        return error;
+        return polled.errorProperty();
     }
 
     public void tick(Instant now) {
-        Duration every = visible.get() ? VISIBLE_INTERVAL : HIDDEN_INTERVAL;
-        if (!inFlight && Duration.between(last, now).compareTo(every) >= 0) {
-            last = now;
-            refresh();
-        }
+        polled.tick(now);
     }
 
     public void refresh() {
-        if (inFlight) {
-            return;
-        }
-        inFlight = true;
-        ui.on(source.deadLetters(LIMIT), letters -> {
-            inFlight = false;
-            error.set(null);
-            var fresh = letters.stream().map(DeadLetterRow::of).toList();
-            if (!fresh.equals(rows)) {
-                rows.setAll(fresh);
-            }
-        }, e -> {
-            inFlight = false;
-            error.set("Dead letters unavailable: " + ProcessTableViewModel.message(e));
-        });
+        polled.refresh();
     }
 }

@@ -5,12 +5,8 @@ import io.caseflow.worker.WorkerSnapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -24,60 +20,38 @@ public final class WorkersViewModel {
     private static final Comparator<WorkerSnapshot> ORDER = Comparator.comparing((WorkerSnapshot w) -> !w.alive())
             .thenComparing(w -> w.worker().kind()).thenComparing(w -> w.worker().host()).thenComparing(w -> w.worker().id());
 
-    private final MonitorSource source;
-    private final UiExecutor ui;
-    private final ObservableList<WorkerSnapshot> rows = FXCollections.observableArrayList();
-    private final BooleanProperty visible = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private Instant last = Instant.EPOCH;
-    private boolean inFlight;
+    private final PolledRows<WorkerSnapshot, WorkerSnapshot> polled;
 
     public WorkersViewModel(MonitorSource source, UiExecutor ui) {
-        this.source = source;
-        this.ui = ui;
+        this.polled = new PolledRows<>(ui, source::workers, workers -> workers.stream().sorted(ORDER).toList(), "The live workers",
+                VISIBLE_INTERVAL, HIDDEN_INTERVAL);
     }
 
     public ObservableList<WorkerSnapshot> rows() {
-        return rows;
+        return polled.rows();
     }
 
     public BooleanProperty visibleProperty() {
-        return visible;
+        return polled.visibleProperty();
     }
 
     public StringProperty errorProperty() {
-        return error;
+        return polled.errorProperty();
     }
 
     public long alive() {
-        return rows.stream().filter(WorkerSnapshot::alive).count();
+        return rows().stream().filter(WorkerSnapshot::alive).count();
     }
 
     public long gone() {
-        return rows.size() - alive();
+        return rows().size() - alive();
     }
 
     public void tick(Instant now) {
-        Duration every = visible.get() ? VISIBLE_INTERVAL : HIDDEN_INTERVAL;
-        if (!inFlight && Duration.between(last, now).compareTo(every) >= 0) {
-            last = now;
-            refresh();
-        }
+        polled.tick(now);
     }
 
     public void refresh() {
-        if (inFlight) {
-            return;
-        }
-        inFlight = true;
-        ui.on(source.workers(), workers -> {
-            inFlight = false;
-            error.set(null);
-            List<WorkerSnapshot> sorted = workers.stream().sorted(ORDER).toList();
-            rows.setAll(sorted);
-        }, e -> {
-            inFlight = false;
-            error.set("Cannot read the live workers: " + e.getMessage());
-        });
+        polled.refresh();
     }
 }
