@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -159,6 +160,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException ignored) {
             // The connection is broken; the pool discards it and the caller sees the original error.
         }
+    }
+
+    /** A round trip to the database ({@code SELECT 1}); throws a {@link StoreException} when it cannot be reached. For health checks. */
+    public void ping() {
+        inTransaction("check the store", connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT 1");
+            }
+            return null;
+        });
     }
 
     @Override

@@ -147,8 +147,9 @@ abstract class WorkerRegistryContractTest {
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> store.all().stream().map(WorkerRecord::id).toList(),
                     ids -> ids.equals(List.of(registry.workerId())));
-            store.deleteSeenBefore(Instant.now().plusSeconds(60), 10); // as if it had been frozen past the retention
-            assertThat(store.all()).isEmpty();
+            // As if it had been frozen past the retention. (Not asserting the table is empty afterwards: with a
+            // 100 ms heartbeat the registry may already have written itself back, which is the point.)
+            assertThat(store.deleteSeenBefore(Instant.now().plusSeconds(60), 10)).isEqualTo(1);
             await().atMost(Duration.ofSeconds(10)).until(() -> store.all().size() == 1);
             assertThat(only().id()).isEqualTo(registry.workerId());
             assertThat(only().kind()).isEqualTo("embedded");

@@ -5,9 +5,15 @@ import io.caseflow.config.Settings;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.http.NodeEndpoints;
 import io.caseflow.module.CaseflowModule;
 import io.caseflow.module.LoadedModules;
 import io.caseflow.registry.WorkerRegistration;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,6 +58,13 @@ final class WorkerCommand implements Callable<Integer> {
                     + "samples/module-template (env CASEFLOW_WORKER_MODULES). A bad jar is reported and skipped.")
     String modulesFolder;
 
+    @Option(names = "--health-port", paramLabel = "PORT", description = "Serve GET /health, /ready and /metrics (Prometheus) on this port "
+            + "(0: any free port; env CASEFLOW_WORKER_HEALTH_PORT). Default: off.")
+    Integer healthPort;
+
+    @Option(names = "--health-host", description = "Interface for --health-port (default 0.0.0.0; env CASEFLOW_WORKER_HEALTH_HOST).")
+    String healthHost;
+
     @Option(names = "--deploy", description = "Deploy the modules' case definitions at start (validated first).")
     boolean deploy;
 
@@ -77,7 +90,11 @@ final class WorkerCommand implements Callable<Integer> {
         }
         Set<CaseKey> serve = caseKeys(settings.get(Settings.WORKER_CASES, cases == null ? null : String.join(",", cases)).orElse(null),
                 modules);
-        CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker", false).handlers(handlers)
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(prometheus);
+        new JvmGcMetrics().bindTo(prometheus);
+        new JvmThreadMetrics().bindTo(prometheus);
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker", false).handlers(handlers).meterRegistry(prometheus)
                 .workerThreads(settings.getInt(Settings.WORKER_THREADS, threads, 4))
                 .serving(serve)
                 .registerAs(options.registration(settings, WorkerRegistration.WORKER))
@@ -98,8 +115,20 @@ final class WorkerCommand implements Callable<Integer> {
             folder.close();
             throw e;
         }
+        NodeEndpoints endpoints;
+        try {
+            endpoints = healthEndpoints(settings, runtime, prometheus);
+        } catch (RuntimeException e) {
+            hosted.forEach(CaseflowModule.HostedServices::close);
+            runtime.close();
+            folder.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (endpoints != null) {
+                endpoints.close();
+            }
             runtime.close();
             hosted.forEach(CaseflowModule.HostedServices::close);
             folder.close();
@@ -112,10 +141,20 @@ final class WorkerCommand implements Callable<Integer> {
         out.println("caseflow worker ready: serving " + serve.stream().map(CaseKey::toString).sorted().collect(Collectors.joining(", "))
                 + "; handlers " + handlers.names() + (hosted.isEmpty() ? "" : "; hosting services "
                 + hosted.stream().flatMap(h -> h.endpoints().stream()).map(e -> e.service()).collect(Collectors.joining(", ")))
-                + "; registered as " + runtime.workerId().orElseThrow());
+                + "; registered as " + runtime.workerId().orElseThrow()
+                + (endpoints == null ? "" : "; health and metrics on port " + endpoints.port()));
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The worker's /health, /ready and /metrics port, if one is asked for. */
+    private NodeEndpoints healthEndpoints(Settings settings, CaseflowRuntime runtime, PrometheusMeterRegistry prometheus) {
+        if (healthPort == null && settings.get(Settings.WORKER_HEALTH_PORT, null).isEmpty()) {
+            return null;
+        }
+        return NodeEndpoints.start(runtime, prometheus::scrape, settings.get(Settings.WORKER_HEALTH_HOST, healthHost, "0.0.0.0"),
+                settings.getInt(Settings.WORKER_HEALTH_PORT, healthPort, 0));
     }
 
     private List<CaseflowModule.HostedServices> hostServices(Settings settings, List<CaseflowModule> modules, CaseflowRuntime runtime) {

@@ -29,6 +29,8 @@ public final class Settings {
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";
     public static final String WORKER_THREADS = "worker.threads";
+    public static final String WORKER_HEALTH_PORT = "worker.health-port";
+    public static final String WORKER_HEALTH_HOST = "worker.health-host";
     public static final String WORKER_CASES = "worker.cases";
     public static final String WORKER_SERVICES = "worker.services";
     public static final String SERVICES_JDBC_URL = "services.jdbc-url";

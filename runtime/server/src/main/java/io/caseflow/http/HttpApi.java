@@ -162,20 +162,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void health(Context ctx) {
-        boolean store;
-        try {
-            runtime.countsByStatus();
-            store = true;
-        } catch (RuntimeException e) {
-            store = false;
-        }
-        boolean transport = runtime.transport().isHealthy();
-        ObjectNode body = Json.object().put("status", store && transport ? "UP" : "DOWN").put("store", store ? "UP" : "DOWN")
-                .put("transport", transport ? "UP" : "DOWN");
-        if (!(store && transport)) {
+        NodeHealth health = NodeHealth.of(runtime);
+        if (!health.up()) {
             ctx.header("Retry-After", String.valueOf(ErrorAnswers.RETRY_AFTER.toSeconds()));
         }
-        ctx.status(store && transport ? 200 : 503).json(body);
+        ctx.status(health.up() ? 200 : 503).json(health.toJson());
     }
 
     private void workers(Context ctx) {

@@ -100,8 +100,10 @@ final class Cluster implements AutoCloseable {
         port = Integer.parseInt(matcher.group(1));
     }
 
-    WorkerProcess startWorker(String name) throws Exception {
-        WorkerProcess worker = start(name, "worker", "--services", "warehouse,payments,shipping", "--threads", "4");
+    WorkerProcess startWorker(String name, String... extraArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("worker", "--services", "warehouse,payments,shipping", "--threads", "4"));
+        args.addAll(List.of(extraArgs));
+        WorkerProcess worker = start(name, args.toArray(String[]::new));
         worker.awaitLine("caseflow worker ready", Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("worker " + name + " did not start: " + worker.output()));
         return worker;
