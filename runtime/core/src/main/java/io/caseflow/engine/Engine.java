@@ -123,6 +123,8 @@ public final class Engine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             handleFailure(delivery, e);
+        } finally {
+            LogContext.clear();
         }
     }
 
@@ -140,6 +142,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         ProcessSnapshot process = found.get();
+        LogContext.of(process);
         if (!Queues.innerQ(process.caseKey()).equals(delivery.queue())) {
             deadLetter(delivery, "wrong_queue", "process " + process.id() + " belongs to case " + process.caseKey()
                     + ", not to queue " + delivery.queue());
@@ -195,6 +198,8 @@ public final class Engine implements AutoCloseable {
             return;
         }
         ProcessSnapshot process = found.get();
+        LogContext.of(process);
+        LogContext.taskId(reply.taskId());
         Optional<String> stale = Decider.staleReply(process, reply.taskId());
         if (stale.isPresent()) {
             dropDuplicate(delivery, "stale_reply", process, stale.get());

@@ -38,7 +38,7 @@ final class HandlerRunner implements AutoCloseable {
 
     HandlerResult run(StageHandler handler, StageContext context, Duration timeout) {
         Instant started = clock.instant();
-        Future<StageOutcome> future = executor.submit(() -> handler.handle(context));
+        Future<StageOutcome> future = executor.submit(LogContext.carried(() -> handler.handle(context)));
         try {
             StageOutcome outcome = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             if (outcome == null) {

@@ -15,6 +15,7 @@ public final class CaseflowCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFormat.apply(System.getenv("CASEFLOW_LOG_FORMAT"));
         System.exit(commandLine().execute(args));
     }
 
