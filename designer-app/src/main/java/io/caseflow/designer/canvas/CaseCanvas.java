@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
@@ -28,6 +29,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.StackPane;
@@ -51,6 +53,8 @@ public final class CaseCanvas extends GraphCanvas {
     private final BooleanProperty snapToGrid = new SimpleBooleanProperty(true);
     private final BooleanProperty minimapVisible = new SimpleBooleanProperty(true);
     private final CanvasGestures gestures;
+    private final CanvasKeyboard keyboard;
+    private final ConnectPicker picker;
     private Decorations decorations = Decorations.NONE;
     private Function<Hit, String> tooltipText = h -> null;
     private Consumer<String> messages = m -> { };
@@ -73,6 +77,14 @@ public final class CaseCanvas extends GraphCanvas {
         inlineEditor.setManaged(false);
         inlineEditor.getStyleClass().add("inline-editor");
         inlineEditor.setId("inlineEditor");
+        keyboard = new CanvasKeyboard(document, this::openConnect, this::selectAndReveal, this::execute, m -> messages.accept(m));
+        picker = new ConnectPicker(keyboard::connected, canvas::requestFocus);
+        holder().getChildren().add(picker);
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, keyboard::keyPressed);
+        canvas.addEventHandler(KeyEvent.KEY_TYPED, keyboard::keyTyped);
+        canvas.setAccessibleRole(AccessibleRole.TEXT);
+        canvas.setAccessibleRoleDescription("case diagram");
+        canvas.setAccessibleHelp(CanvasKeyboard.HELP);
 
         StackPane center = new StackPane(holder(), minimap);
         StackPane.setAlignment(minimap, Pos.BOTTOM_RIGHT);
@@ -91,8 +103,15 @@ public final class CaseCanvas extends GraphCanvas {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
 
-        document.stack().addListener((d, reason) -> requestRedraw());
-        document.selection().addListener(s -> requestRedraw());
+        document.stack().addListener((d, reason) -> {
+            requestRedraw();
+            describe();
+        });
+        document.selection().addListener(s -> {
+            requestRedraw();
+            describe();
+        });
+        describe();
         snapToGrid.addListener((o, a, b) -> requestRedraw());
         gestures.onOverlayChanged(this::requestRedraw);
         gestures.onMessage(m -> messages.accept(m));
@@ -227,7 +246,15 @@ public final class CaseCanvas extends GraphCanvas {
         Rect b = NodeGeometry.bounds(stage);
         Point tl = viewport.toScreen(new Point(b.x(), b.y()));
         showInline(stage.name(), tl.x() + 6, tl.y() + b.height() * viewport.scale() / 2 - 14, Math.max(140, b.width() * viewport.scale() - 12),
-                () -> execute(Edits.rename(stage.name(), inlineEditor.getText())));
+                () -> rename(stage.name(), inlineEditor.getText()));
+    }
+
+    /** Renames {@code from}; a selected stage stays selected under its new name. */
+    private void rename(String from, String to) {
+        boolean selected = document.selection().containsStage(from);
+        if (execute(Edits.rename(from, to)) && selected) {
+            document.selection().selectStage(to.strip());
+        }
     }
 
     public void editOutcomeInPlace(int index) {
@@ -269,12 +296,39 @@ public final class CaseCanvas extends GraphCanvas {
         return inlineEditor.isVisible();
     }
 
-    private void execute(EditCommand command) {
+    private boolean execute(EditCommand command) {
         try {
-            document.execute(command);
+            return document.execute(command);
         } catch (EditRejectedException e) {
             messages.accept(e.getMessage());
+            return false;
         }
+    }
+
+    /** Keeps what a screen reader says for the canvas in step with the selection, the case and its problems. */
+    private void describe() {
+        canvas.setAccessibleText(CanvasDescription.describe(document.definition(), document.selection(), tooltipText));
+    }
+
+    private void selectAndReveal(String stage) {
+        document.selection().selectStage(stage);
+        document.definition().stage(stage).ifPresent(s -> reveal(NodeGeometry.bounds(s)));
+    }
+
+    /** The connect type-ahead, just below {@code from} (kept inside the canvas). */
+    private void openConnect(StageDefinition from) {
+        commitInline();
+        reveal(NodeGeometry.bounds(from));
+        Rect b = NodeGeometry.bounds(from);
+        Point at = viewport.toScreen(new Point(b.x(), b.maxY()));
+        double x = Math.max(0, Math.min(at.x(), canvas.getWidth() - 230));
+        double y = Math.max(0, Math.min(at.y() + 6, canvas.getHeight() - 220));
+        picker.open(document.definition(), from.name(), x, y);
+    }
+
+    /** Whether the connect type-ahead is open. */
+    public boolean isConnecting() {
+        return picker.isOpen();
     }
 
     @Override
@@ -353,10 +407,12 @@ public final class CaseCanvas extends GraphCanvas {
     public void setDecorations(Decorations value) {
         decorations = value;
         requestRedraw();
+        describe();
     }
 
     public void setTooltipText(Function<Hit, String> provider) {
         tooltipText = provider;
+        describe();
     }
 
     public void setMessages(Consumer<String> sink) {

@@ -3,6 +3,7 @@ package io.caseflow.designer.editor;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.Layout;
 import io.caseflow.definition.StageDefinition;
+import io.caseflow.definition.StageKind;
 import io.caseflow.definition.TransitionDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -185,6 +186,16 @@ public final class Edits {
             d.stage(stageName).orElseThrow(() -> new EditRejectedException("There is no stage '" + stageName + "'."));
             return d.withStages(d.stages().stream().map(s -> stageName.equals(s.name()) ? keepName(s, change.apply(s)) : s).toList());
         });
+    }
+
+    /**
+     * Makes a stage a task, service or end stage (what the property sheet's Kind does): a stage that
+     * stops being a service drops its service, command and reply timeout.
+     */
+    public static EditCommand setKind(String stageName, StageKind kind) {
+        return updateStage(stageName, "Make '" + stageName + "' a " + kind.jsonName() + " stage", st -> kind == StageKind.SERVICE
+                ? st.withKind(kind)
+                : new StageDefinition(st.name(), kind, st.handler(), null, null, st.timeout(), null, st.retry(), st.layout()));
     }
 
     private static StageDefinition keepName(StageDefinition before, StageDefinition after) {
