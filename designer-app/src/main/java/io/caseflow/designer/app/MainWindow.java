@@ -94,7 +94,7 @@ public final class MainWindow {
         this.document = document;
         this.problems = problems;
         this.canvas = new CaseCanvas(document);
-        this.properties = new PropertiesViewModel(document, () -> handlerNames);
+        this.properties = new PropertiesViewModel(document, () -> handlerNames == null ? Set.of() : handlerNames);
         this.design = new DesignView(document, canvas, problems, new PropertiesPane(properties));
         this.monitors = new MonitorHost(stage, ui, statusBar, modes::showMonitor);
         this.deploy = new DeployViewModel(ui, problems);
