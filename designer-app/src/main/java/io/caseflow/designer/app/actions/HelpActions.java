@@ -22,7 +22,11 @@ public final class HelpActions {
                 Select: click, Shift+click to add, Shift+drag on empty space for an area, Ctrl+A for all.
                 Pan: drag empty space, or use the scroll bars or the minimap. Zoom: mouse wheel, Ctrl+ / Ctrl-,
                 Ctrl+0 for 100 %, Ctrl+Shift+H to fit the case in the window.
-                Undo / redo: Ctrl+Z / Ctrl+Y. Deploy: Ctrl+D.""");
+                Undo / redo: Ctrl+Z / Ctrl+Y. Play: Ctrl+P. Deploy: Ctrl+D (where: the box beside Deploy, or Case ▸ Deploy To).
+                Without a mouse, on the canvas: arrow keys go to the nearest stage that way, Home / End to the first / last,
+                Tab / Shift+Tab through the stages (and out of the canvas past the last one, or after Escape);
+                C connects the selected stage to another (type its name, Enter), K changes its kind, F2 renames,
+                Delete deletes, Ctrl+Shift+T makes it the start stage.""");
     }
 
     public void about() {
