@@ -15,6 +15,7 @@ import io.caseflow.designer.app.deploy.LiveCoverageWatcher;
 import io.caseflow.designer.app.deploy.TargetChoice;
 import io.caseflow.designer.canvas.CaseCanvas;
 import io.caseflow.designer.concurrent.UiExecutor;
+import io.caseflow.designer.deploy.DeployTarget;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.deploy.LiveCoverage;
 import io.caseflow.designer.deploy.RemoteTarget;
@@ -161,7 +162,8 @@ public final class MainWindow {
     /** Where Deploy goes changed: validation follows the target (its handlers, or its live workers). */
     private void targetChanged() {
         TargetChoice choice = targets.chosen();
-        deploy.setTarget(targets.target());
+        DeployTarget target = targets.target(); // one client for deploys and the live-worker reads
+        deploy.setTarget(target);
         problems.setTargetCheck(definition -> List.of());
         if (choice.isEmbedded()) {
             coverage.watch(null);
@@ -170,7 +172,7 @@ public final class MainWindow {
         } else {
             problems.setKnownHandlers(null); // the server validates handlers; live workers are checked below
             statusBar.showRuntime("Target: " + choice.label() + " · reading its live workers…");
-            coverage.watch((RemoteTarget) targets.target());
+            coverage.watch((RemoteTarget) target);
         }
         design.scheduleValidation();
     }

@@ -42,8 +42,6 @@ import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -178,26 +176,10 @@ class MainWindowFxTest {
 
     /** Chooses a menu item by its id ({@code menu-…}). */
     private void fireMenu(String itemId) {
-        MenuItem item = menuItem(robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus(), itemId);
+        MenuItem item = MenuItems.find(robot, itemId);
         assertThat(item).as(itemId).isNotNull();
         fx(item::fire);
     }
-
-    private static MenuItem menuItem(List<? extends MenuItem> items, String id) {
-        for (MenuItem item : items) {
-            if (id.equals(item.getId())) {
-                return item;
-            }
-            if (item instanceof Menu menu) {
-                MenuItem found = menuItem(menu.getItems(), id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
 
     @Test
     void the_monitor_tab_watches_the_embedded_runtime_and_the_status_bar_shows_its_connection(FxRobot robot) {

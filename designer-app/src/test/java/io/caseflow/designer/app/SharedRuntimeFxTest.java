@@ -39,8 +39,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -151,25 +149,10 @@ class SharedRuntimeFxTest {
     }
 
     private void fireMenu(FxRobot robot, String id) {
-        MenuItem item = menuItem(robot.lookup("#menuBar").queryAs(MenuBar.class).getMenus(), id);
+        MenuItem item = MenuItems.find(robot, id);
         assertThat(item).as(id).isNotNull();
         WaitForAsyncUtils.asyncFx(item::fire);
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static MenuItem menuItem(List<? extends MenuItem> items, String id) {
-        for (MenuItem item : items) {
-            if (id.equals(item.getId())) {
-                return item;
-            }
-            if (item instanceof Menu menu) {
-                MenuItem found = menuItem(menu.getItems(), id);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private void deploy(FxRobot robot) {
