@@ -45,6 +45,8 @@ final class Cluster implements AutoCloseable {
     private static final Pattern STOPPED = Pattern.compile(".*duplicatesDropped=(\\d+).*");
 
     final String schema = "cf_cluster_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    /** This run's installation name: its own queues and exchanges on the shared broker. */
+    final String installation = "cf-test-" + schema.substring("cf_cluster_".length());
     final String jdbcUrl;
     private final Path dir;
     private final Map<String, String> environment = new HashMap<>();
@@ -60,6 +62,7 @@ final class Cluster implements AutoCloseable {
         this.jdbcUrl = base;
         environment.put("CASEFLOW_JDBC_URL", base);
         environment.put("CASEFLOW_BROKER_URI", ExternalServices.RABBITMQ_URI);
+        environment.put("CASEFLOW_INSTALLATION", installation);
         environment.put("CASEFLOW_API_TOKEN", TOKEN);
         environment.put("CASEFLOW_SERVICES_JDBC_URL", base.replace("currentSchema=" + schema, "currentSchema=" + schema + "_svc_{service}"));
         environment.put("CASEFLOW_BROKER_HEARTBEAT_SECONDS", Integer.toString(heartbeatSeconds));
@@ -109,7 +112,7 @@ final class Cluster implements AutoCloseable {
         return worker;
     }
 
-    private WorkerProcess start(String name, String... args) throws Exception {
+    WorkerProcess start(String name, String... args) throws Exception {
         WorkerProcess process = WorkerProcess.start(CaseflowCli.class, List.of(), environment, dir.resolve(name + ".log"), args);
         processes.add(process);
         return process;
