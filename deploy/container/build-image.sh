@@ -67,6 +67,9 @@ need jdeps "a JDK 17 (apt-get install -y openjdk-17-jdk-headless)"
 java_version=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')
 case "$java_version" in 17*) ;; *) die "jlink must come from a JDK 17, found java $java_version on PATH" ;; esac
 mkdir -p "$cache"
+# One build at a time per cache (a test and a person may both run this script).
+exec 9>"$cache/.lock"
+flock -w 1800 9 || die "another build-image.sh kept $cache/.lock for 30 minutes"
 
 # --- 1. the jar -------------------------------------------------------------------------------------
 if [ -z "$jar" ]; then
