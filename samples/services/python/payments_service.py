@@ -18,14 +18,17 @@ import sys
 
 import pika
 
-EXCHANGE = "caseflow"
-QUEUE_ARGUMENTS = {  # exactly what the runtime declares (docs/message-format.md)
-    "x-queue-type": "quorum",
-    "x-delivery-limit": 10,
-    "x-dead-letter-exchange": "caseflow.dlx",
-    "x-dead-letter-strategy": "at-least-once",
-    "x-overflow": "reject-publish",
-}
+
+
+def queue_arguments(installation):
+    """Exactly what the runtime declares for a work queue (docs/message-format.md)."""
+    return {
+        "x-queue-type": "quorum",
+        "x-delivery-limit": 10,
+        "x-dead-letter-exchange": installation + ".dlx",
+        "x-dead-letter-strategy": "at-least-once",
+        "x-overflow": "reject-publish",
+    }
 
 
 def open_inbox(path):
@@ -75,6 +78,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--amqp", default="amqp://guest:guest@127.0.0.1:5672")
     parser.add_argument("--service", default="payments")
+    parser.add_argument("--installation", default="caseflow",
+                        help="the caseflow installation: the exchange and the first word of every queue name")
     parser.add_argument("--db", default="payments.sqlite")
     args = parser.parse_args()
 
@@ -82,10 +87,11 @@ def main():
     connection = pika.BlockingConnection(pika.URLParameters(args.amqp))
     channel = connection.channel()
     channel.confirm_delivery()  # basic_publish now raises if the broker nacks or returns the reply
-    queue = "caseflow.service.%s.requests" % args.service
-    channel.exchange_declare(EXCHANGE, exchange_type="direct", durable=True)
-    channel.queue_declare(queue, durable=True, arguments=QUEUE_ARGUMENTS)
-    channel.queue_bind(queue, EXCHANGE, routing_key=queue)
+    exchange = args.installation
+    queue = "%s.service.%s.requests" % (args.installation, args.service)
+    channel.exchange_declare(exchange, exchange_type="direct", durable=True)
+    channel.queue_declare(queue, durable=True, arguments=queue_arguments(args.installation))
+    channel.queue_bind(queue, exchange, routing_key=queue)
     channel.basic_qos(prefetch_count=10)
 
     def on_request(ch, method, properties, body):
@@ -101,7 +107,7 @@ def main():
         if properties.headers and "traceparent" in properties.headers:
             headers["traceparent"] = properties.headers["traceparent"]
         try:
-            ch.basic_publish(EXCHANGE, reply_to, json.dumps(reply).encode("utf-8"),
+            ch.basic_publish(exchange, reply_to, json.dumps(reply).encode("utf-8"),
                              pika.BasicProperties(content_type="application/json", delivery_mode=2, headers=headers),
                              mandatory=True)
         except (pika.exceptions.UnroutableError, pika.exceptions.NackError) as error:

@@ -7,6 +7,7 @@ import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.engine.Engine;
 import io.caseflow.engine.EngineMetrics;
 import io.caseflow.engine.VersionMigration;
+import io.caseflow.installation.Installation;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
@@ -49,6 +50,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,7 +107,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             return this;
         }
         clock = config.clock;
-        database = Database.open(config.jdbcUrl, config.user, config.password, config.poolSize);
+        database = Database.open(config.jdbcUrl, config.user, config.password, config.poolSize, config.installation.schema());
         try {
             definitions = new JdbcDefinitionStore(database, clock);
             processes = new JdbcProcessStore(database, clock);
@@ -115,8 +117,12 @@ public final class CaseflowRuntime implements AutoCloseable {
             byte[] key = config.taskIdKey != null ? config.taskIdKey : new SettingStore(database).taskIdKey();
             TaskIdCodec codec = new TaskIdCodec(key);
             metrics = new EngineMetrics(config.meterRegistry);
-            transport = config.transport != null ? config.transport.create(outbox, clock, config.meterRegistry)
-                    : new EmbeddedTransport(outbox, clock);
+            transport = config.transport != null ? config.transport.create(config.installation, outbox, clock, config.meterRegistry)
+                    : new EmbeddedTransport(config.installation, outbox, clock);
+            if (!transport.installation().equals(config.installation)) {
+                throw new IllegalStateException("the transport carries installation '" + transport.installation()
+                        + "' but this runtime is installation '" + config.installation + "'");
+            }
             List<ProcessEventListener> listeners = new ArrayList<>(config.listeners);
             if (config.publishEvents) {
                 transport.eventPublisher().ifPresent(listeners::add);
@@ -134,7 +140,8 @@ public final class CaseflowRuntime implements AutoCloseable {
                 registry = WorkerRegistry.start(workers, clock, config.registration, this::duties, metrics::counters);
             }
             started = true;
-            LOG.info("caseflow runtime started: store {}, {} worker thread(s)", database.describe(), config.workerThreads);
+            LOG.info("caseflow runtime started: installation {}, store {}, {} worker thread(s)", config.installation,
+                    database.describe(), config.workerThreads);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -309,6 +316,11 @@ public final class CaseflowRuntime implements AutoCloseable {
                 alsoNamed);
     }
 
+    /** The installation this runtime belongs to. */
+    public Installation installation() {
+        return config.installation;
+    }
+
     /** This runtime's id in the worker registry, if it registered ({@link Builder#registerAs}). */
     public Optional<String> workerId() {
         return Optional.ofNullable(registry).map(WorkerRegistry::workerId);
@@ -374,6 +386,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
         private TransportFactory transport;
+        private Installation installation = Installation.DEFAULT;
         private boolean publishEvents = true;
         private Predicate<CaseKey> serving = key -> true;
         private Set<CaseKey> alwaysServe = Set.of();
@@ -386,6 +399,12 @@ public final class CaseflowRuntime implements AutoCloseable {
         /** An H2 file database at {@code path} (opened durably), instead of {@code ~/.caseflow/caseflow}. */
         public Builder h2File(Path path) {
             this.jdbcUrl = Database.h2File(path);
+            return this;
+        }
+
+        /** Which installation this runtime belongs to: its queue names and store schema (see {@link Installation}). */
+        public Builder installation(Installation value) {
+            this.installation = Objects.requireNonNull(value, "installation");
             return this;
         }
 

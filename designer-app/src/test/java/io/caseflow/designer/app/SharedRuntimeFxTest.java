@@ -84,6 +84,7 @@ class SharedRuntimeFxTest {
         ExternalServices.requireRabbitMq();
         environment.put("CASEFLOW_JDBC_URL", ExternalServices.freshPostgresSchema());
         environment.put("CASEFLOW_BROKER_URI", ExternalServices.RABBITMQ_URI);
+        environment.put("CASEFLOW_INSTALLATION", ExternalServices.testInstallation().name());
         environment.put("CASEFLOW_API_TOKEN", TOKEN);
         environment.put("CASEFLOW_API_READ_ONLY_TOKEN", READ_ONLY);
         environment.put("CASEFLOW_REGISTRY_HEARTBEAT_SECONDS", "1");

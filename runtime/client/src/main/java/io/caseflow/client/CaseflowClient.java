@@ -7,6 +7,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DefinitionFormatException;
 import io.caseflow.definition.DefinitionJson;
 import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.installation.Installation;
 import io.caseflow.json.Json;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
@@ -83,6 +84,15 @@ public final class CaseflowClient {
         } catch (ApiException e) {
             return false;
         }
+    }
+
+    /**
+     * The installation the server belongs to, from its health answer: the prefix of the queues and of the
+     * events exchange a monitor subscribes to. A server from before installations had names is the default one.
+     */
+    public Installation installation() {
+        String name = get("/api/health").path("installation").asText("");
+        return Installation.named(name);
     }
 
     public ProcessPage processes(ProcessQuery query) {

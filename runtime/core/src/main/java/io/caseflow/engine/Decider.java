@@ -8,10 +8,10 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.StageOutcome;
+import io.caseflow.installation.Installation;
 import io.caseflow.json.Json;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.message.Queues;
 import io.caseflow.message.ReplyTimeout;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.message.ServiceRequest;
@@ -41,10 +41,12 @@ import java.util.Optional;
 public final class Decider {
     private final TaskIdCodec taskIds;
     private final Clock clock;
+    private final Installation installation;
 
-    public Decider(TaskIdCodec taskIds, Clock clock) {
+    public Decider(TaskIdCodec taskIds, Clock clock, Installation installation) {
         this.taskIds = taskIds;
         this.clock = clock;
+        this.installation = installation;
     }
 
     /** The first message of a new process. */
@@ -255,14 +257,14 @@ public final class Decider {
         String taskId = taskIds.encode(new TaskId(process.id(), definition.name(), definition.api(), stage.name(), step + 1));
         String command = call.command() == null ? stage.command() : call.command();
         ServiceRequest request = new ServiceRequest(taskId, stage.service(), command,
-                call.payload() == null ? Json.object() : call.payload(), Queues.serviceQ(definition.key()));
+                call.payload() == null ? Json.object() : call.payload(), installation.serviceQ(definition.key()));
         String requestJson = Messages.write(request);
         ProcessSnapshot next = process.toBuilder().status(ProcessStatus.WAITING).step(step + 1).runStep(step)
                 .waitingFor(taskId, requestJson).data(data).failure(null).updatedAt(now).build();
         StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.WAITING,
                 startedAt, null, null, null, taskId, null, null);
         List<OutboxMessage> messages = List.of(
-                new OutboxMessage(Queues.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
+                new OutboxMessage(installation.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
                         requestJson, now),
                 replyDeadline(process, step + 1, stage, now));
         return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false);
@@ -315,17 +317,17 @@ public final class Decider {
     }
 
     private OutboxMessage stageDue(ProcessSnapshot process, long step, String stage, Instant at) {
-        return new OutboxMessage(Queues.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.STAGE_DUE,
+        return new OutboxMessage(installation.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.STAGE_DUE,
                 Messages.write(new StageDue(process.id(), step, stage)), at);
     }
 
     private OutboxMessage replyDeadline(ProcessSnapshot process, long step, StageDefinition stage, Instant now) {
-        return new OutboxMessage(Queues.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.REPLY_TIMEOUT,
+        return new OutboxMessage(installation.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.REPLY_TIMEOUT,
                 Messages.write(new ReplyTimeout(process.id(), step)), now.plus(stage.replyTimeout()));
     }
 
     private OutboxMessage resend(ProcessSnapshot process, StageDefinition stage, Instant now) {
-        return new OutboxMessage(Queues.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
+        return new OutboxMessage(installation.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
                 process.pendingRequest(), now);
     }
 

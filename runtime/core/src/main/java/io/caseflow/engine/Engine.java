@@ -9,6 +9,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.installation.Installation;
 import io.caseflow.handler.ProcessData;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageHandler;
@@ -16,7 +17,6 @@ import io.caseflow.handler.StageOutcome;
 import io.caseflow.message.InnerMessage;
 import io.caseflow.message.MalformedMessageException;
 import io.caseflow.message.Messages;
-import io.caseflow.message.Queues;
 import io.caseflow.message.ReplyTimeout;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.message.StageDue;
@@ -63,6 +63,7 @@ public final class Engine implements AutoCloseable {
     private final DefinitionStore definitions;
     private final HandlerRegistry handlers;
     private final Transport transport;
+    private final Installation installation;
     private final TaskIdCodec taskIds;
     private final Decider decider;
     private final Clock clock;
@@ -79,8 +80,9 @@ public final class Engine implements AutoCloseable {
         this.definitions = definitions;
         this.handlers = handlers;
         this.transport = transport;
+        this.installation = transport.installation();
         this.taskIds = taskIds;
-        this.decider = new Decider(taskIds, clock);
+        this.decider = new Decider(taskIds, clock, installation);
         this.clock = clock;
         this.metrics = metrics;
         this.workerThreads = workerThreads;
@@ -96,7 +98,7 @@ public final class Engine implements AutoCloseable {
 
     /** Starts consuming this case api's innerQ and serviceQ. Idempotent. */
     public void serve(CaseKey key) {
-        transport.consume(CONSUMER, Set.of(Queues.innerQ(key), Queues.serviceQ(key)), workerThreads, this::onDelivery);
+        transport.consume(CONSUMER, Set.of(installation.innerQ(key), installation.serviceQ(key)), workerThreads, this::onDelivery);
     }
 
     /** Commits a transition decided outside a delivery (retry, cancel); returns whether the fence held. */
@@ -116,7 +118,7 @@ public final class Engine implements AutoCloseable {
 
     void onDelivery(Delivery delivery) {
         try {
-            if (Queues.isServiceQ(delivery.queue())) {
+            if (installation.isServiceQ(delivery.queue())) {
                 onReply(delivery);
             } else {
                 onInner(delivery);
@@ -143,7 +145,7 @@ public final class Engine implements AutoCloseable {
         }
         ProcessSnapshot process = found.get();
         LogContext.of(process);
-        if (!Queues.innerQ(process.caseKey()).equals(delivery.queue())) {
+        if (!installation.innerQ(process.caseKey()).equals(delivery.queue())) {
             deadLetter(delivery, "wrong_queue", "process " + process.id() + " belongs to case " + process.caseKey()
                     + ", not to queue " + delivery.queue());
             return;
@@ -188,7 +190,7 @@ public final class Engine implements AutoCloseable {
             deadLetter(delivery, "bad_task_id", e.getMessage());
             return;
         }
-        if (!Queues.serviceQ(taskId.caseKey()).equals(delivery.queue())) {
+        if (!installation.serviceQ(taskId.caseKey()).equals(delivery.queue())) {
             deadLetter(delivery, "wrong_queue", "the task id is for case " + taskId.caseKey() + ", not for queue " + delivery.queue());
             return;
         }

@@ -4,7 +4,6 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
-import io.caseflow.message.Queues;
 import io.caseflow.transport.Transport;
 import io.caseflow.worker.ServiceConsumers;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class ServiceQueueProbe {
         }
         List<ServiceConsumers> services = new ArrayList<>();
         callers.forEach((service, cases) -> {
-            String queue = Queues.serviceRequests(service);
+            String queue = transport.installation().serviceRequests(service);
             services.add(new ServiceConsumers(service, queue, List.copyOf(cases), transport.consumerCount(queue)));
         });
         return services;

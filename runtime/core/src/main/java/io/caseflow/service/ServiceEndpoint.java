@@ -3,7 +3,6 @@ package io.caseflow.service;
 import io.caseflow.message.MalformedMessageException;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.message.Queues;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.message.ServiceRequest;
 import io.caseflow.transport.Delivery;
@@ -73,7 +72,7 @@ public final class ServiceEndpoint {
     /** Starts consuming this service's request queue with up to {@code concurrency} commands at once. */
     public ServiceEndpoint attach(Transport target, int concurrency) {
         this.transport = target;
-        target.consume("service-" + service, Set.of(Queues.serviceRequests(service)), concurrency, this::onRequest);
+        target.consume("service-" + service, Set.of(target.installation().serviceRequests(service)), concurrency, this::onRequest);
         return this;
     }
 

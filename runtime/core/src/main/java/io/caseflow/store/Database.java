@@ -6,10 +6,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -38,11 +40,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final String url;
+    private final Optional<String> schema;
+    private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
-    private Database(HikariDataSource dataSource, SqlDialect dialect, String url) {
+    private Database(HikariDataSource dataSource, SqlDialect dialect, String url, Optional<String> schema) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.url = url;
+        this.schema = schema;
     }
 
     /** The JDBC URL of a durable H2 file database at {@code path} (H2 adds {@code .mv.db}). */
@@ -56,6 +62,14 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, Optional.empty());
+    }
+
+    /**
+     * Like {@link #open(String, String, String, int)}, with the tables in {@code schema} (an installation's
+     * own; created if missing). A {@code currentSchema} in a PostgreSQL URL is more specific and wins.
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, Optional<String> schema) {
         SqlDialect dialect = SqlDialect.fromJdbcUrl(jdbcUrl);
         if (dialect == SqlDialect.H2 && !jdbcUrl.toUpperCase(Locale.ROOT).contains("WRITE_DELAY=0")
                 && !jdbcUrl.startsWith("jdbc:h2:mem:")) {
@@ -76,13 +90,18 @@ public final class Database implements AutoCloseable {
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
         config.setPoolName("caseflow-store");
+        Optional<String> ownSchema = CURRENT_SCHEMA.matcher(jdbcUrl).find() ? Optional.empty() : schema;
+        if (ownSchema.isPresent()) {
+            createSchema(jdbcUrl, user, password, ownSchema.get());
+            config.setSchema(ownSchema.get());
+        }
         if (dialect.sessionOptions() != null) {
             sessionOptions(config, jdbcUrl, dialect.sessionOptions());
         }
         // Let the engine start even if the database is down for a moment; calls fail clearly until it is back.
         config.setInitializationFailTimeout(-1);
         HikariDataSource dataSource = new HikariDataSource(config);
-        Database database = new Database(dataSource, dialect, jdbcUrl);
+        Database database = new Database(dataSource, dialect, jdbcUrl, ownSchema);
         try {
             database.migrate();
         } catch (RuntimeException e) {
@@ -112,12 +131,34 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:io/caseflow/store/migration")
                 .table("caseflow_schema_history")
                 .placeholders(dialect.migrationPlaceholders());
-        Matcher schema = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)").matcher(url);
-        if (dialect == SqlDialect.POSTGRESQL && schema.find()) {
-            flyway.schemas(schema.group(1)); // created if it does not exist yet
+        Matcher urlSchema = CURRENT_SCHEMA.matcher(url);
+        if (schema.isPresent()) {
+            flyway.schemas(schema.get());
+        } else if (dialect == SqlDialect.POSTGRESQL && urlSchema.find()) {
+            flyway.schemas(urlSchema.group(1)); // created if it does not exist yet
         }
         flyway.load().migrate();
-        LOG.info("process store ready at {} ({})", redact(url), dialect);
+        LOG.info("process store ready at {} ({})", describe(), dialect);
+    }
+
+    /**
+     * Creates an installation's schema before the pool opens: the pool sets it on every connection, and
+     * H2 refuses to switch to a schema that does not exist yet.
+     */
+    private static void createSchema(String jdbcUrl, String user, String password, String schema) {
+        if (!SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema '" + schema + "' must be lowercase letters, digits and '_', starting with a letter");
+        }
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare schema " + schema + " in the process store at " + redact(jdbcUrl) + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     public DataSource dataSource() {
@@ -128,9 +169,9 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** The URL with any password removed, for logs and messages. */
+    /** The URL with any password removed (and the installation's schema), for logs and messages. */
     public String describe() {
-        return redact(url);
+        return redact(url) + schema.map(name -> " schema " + name).orElse("");
     }
 
     /** Work that runs in one transaction: committed if it returns, rolled back if it throws. */

@@ -1,5 +1,6 @@
 package io.caseflow.transport;
 
+import io.caseflow.installation.Installation;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.StoredMessage;
@@ -19,6 +20,9 @@ import java.util.function.Consumer;
  * per {@link #consume} call; they may block.
  */
 public interface Transport extends AutoCloseable {
+
+    /** The installation whose queues this transport carries: consumers name their queues after it. */
+    Installation installation();
 
     /**
      * Delivers messages of these queues to {@code consumer}. Calling again with the same {@code name}

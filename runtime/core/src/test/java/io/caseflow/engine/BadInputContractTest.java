@@ -10,7 +10,6 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.message.Queues;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
@@ -90,18 +89,18 @@ abstract class BadInputContractTest {
 
     @Test
     void malformed_json_on_the_inner_queue_is_dead_lettered_with_its_position() {
-        send(Queues.innerQ(KEY), "{\"type\": \"stageDue\", \"processId\": ");
+        send(runtime.installation().innerQ(KEY), "{\"type\": \"stageDue\", \"processId\": ");
         DeadLetter dead = awaitDeadLetter(1);
         assertThat(dead.reason()).isEqualTo("malformed");
         assertThat(dead.detail()).contains("not valid JSON", "line 1");
-        assertThat(dead.sourceQueue()).isEqualTo(Queues.innerQ(KEY));
+        assertThat(dead.sourceQueue()).isEqualTo(runtime.installation().innerQ(KEY));
         assertThat(dead.body()).startsWith("{\"type\"");
         assertUnchanged();
     }
 
     @Test
     void a_message_for_an_unknown_process_is_dead_lettered() {
-        send(Queues.innerQ(KEY), "{\"type\":\"stageDue\",\"processId\":\"no-such\",\"step\":0,\"stage\":\"charge\"}");
+        send(runtime.installation().innerQ(KEY), "{\"type\":\"stageDue\",\"processId\":\"no-such\",\"step\":0,\"stage\":\"charge\"}");
         DeadLetter dead = awaitDeadLetter(1);
         assertThat(dead.reason()).isEqualTo("unknown_process");
         assertThat(dead.detail()).contains("no-such");
@@ -115,7 +114,7 @@ abstract class BadInputContractTest {
         byte[] fields = java.util.Base64.getUrlDecoder().decode(taskId.substring(0, dot));
         fields[fields.length - 1] ^= 1;
         String tampered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(fields) + taskId.substring(dot);
-        send(Queues.serviceQ(KEY), Messages.write(ServiceReply.ok(tampered, "ok", null)));
+        send(runtime.installation().serviceQ(KEY), Messages.write(ServiceReply.ok(tampered, "ok", null)));
         DeadLetter dead = awaitDeadLetter(1);
         assertThat(dead.reason()).isEqualTo("bad_task_id");
         assertThat(dead.detail()).contains("signature does not match");
@@ -124,14 +123,14 @@ abstract class BadInputContractTest {
 
     @Test
     void a_forged_task_id_of_garbage_is_malformed() {
-        send(Queues.serviceQ(KEY), "{\"taskId\":\"definitely-not-a-task-id\",\"status\":\"ok\"}");
+        send(runtime.installation().serviceQ(KEY), "{\"taskId\":\"definitely-not-a-task-id\",\"status\":\"ok\"}");
         assertThat(awaitDeadLetter(1).reason()).isEqualTo("bad_task_id");
         assertUnchanged();
     }
 
     @Test
     void a_reply_without_status_is_malformed_and_names_the_field() {
-        send(Queues.serviceQ(KEY), "{\"taskId\":\"" + waiting.waitTaskId() + "\"}");
+        send(runtime.installation().serviceQ(KEY), "{\"taskId\":\"" + waiting.waitTaskId() + "\"}");
         DeadLetter dead = awaitDeadLetter(1);
         assertThat(dead.reason()).isEqualTo("malformed");
         assertThat(dead.detail()).isEqualTo("field 'status' is missing");
@@ -141,11 +140,11 @@ abstract class BadInputContractTest {
     @Test
     void a_reply_for_a_stage_that_already_finished_is_dropped_as_a_duplicate() {
         String reply = Messages.write(ServiceReply.ok(waiting.waitTaskId(), "ok", null));
-        send(Queues.serviceQ(KEY), reply);
+        send(runtime.installation().serviceQ(KEY), reply);
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.process(waiting.id()).status() == ProcessStatus.COMPLETED);
         long stepAfter = runtime.process(waiting.id()).step();
 
-        send(Queues.serviceQ(KEY), reply);
+        send(runtime.installation().serviceQ(KEY), reply);
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.metrics().duplicatesByReason().getOrDefault("stale_reply", 0L) == 1);
         assertThat(runtime.process(waiting.id()).step()).isEqualTo(stepAfter);
         assertThat(mine()).isEmpty();
@@ -161,9 +160,9 @@ abstract class BadInputContractTest {
             // A second runtime-side consumer for the request queue: the service endpoint.
             runtime.attach(io.caseflow.service.ServiceEndpoint.builder(payments, inbox)
                     .command("charge", (tx, request) -> io.caseflow.service.CommandResult.ok(Map.of())).build(), 1);
-            send(Queues.serviceRequests(payments), "[\"not an object\"]");
+            send(runtime.installation().serviceRequests(payments), "[\"not an object\"]");
             await().atMost(Duration.ofSeconds(20)).until(() -> mine().stream()
-                    .anyMatch(d -> d.sourceQueue().equals(Queues.serviceRequests(payments))));
+                    .anyMatch(d -> d.sourceQueue().equals(runtime.installation().serviceRequests(payments))));
             List<DeadLetter> dead = mine();
             assertThat(dead).anyMatch(d -> d.reason().equals("malformed") && d.detail().contains("not an object"));
         }
@@ -172,8 +171,8 @@ abstract class BadInputContractTest {
     @Test
     void a_message_holding_a_nul_byte_is_kept_and_does_not_hold_back_later_dead_letters() {
         String withNul = "{\"type\": \"stageDue\", \"processId\": \"a\u0000b\"";
-        send(Queues.innerQ(KEY), withNul);
-        send(Queues.innerQ(KEY), "not json at all");
+        send(runtime.installation().innerQ(KEY), withNul);
+        send(runtime.installation().innerQ(KEY), "not json at all");
         await().atMost(Duration.ofSeconds(20)).until(() -> mine().size() >= 2);
         DeadLetter nul = mine().stream().filter(d -> !d.body().equals("not json at all")).findFirst().orElseThrow();
         // PostgreSQL cannot keep a NUL in text, so the RabbitMQ archive sets the message aside in base64; H2 keeps it as it is.

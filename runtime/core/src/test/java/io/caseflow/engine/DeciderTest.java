@@ -12,7 +12,7 @@ import io.caseflow.handler.StageOutcome;
 import io.caseflow.json.Json;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.message.Queues;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.ReplyTimeout;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.message.StageDue;
@@ -35,7 +35,7 @@ class DeciderTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final CaseKey KEY = new CaseKey("orders", "v1");
     private final TaskIdCodec codec = new TaskIdCodec("decider-test-key-0123456789".getBytes(StandardCharsets.UTF_8));
-    private final Decider decider = new Decider(codec, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Decider decider = new Decider(codec, Clock.fixed(NOW, ZoneOffset.UTC), Installation.DEFAULT);
 
     private final CaseDefinition definition = CaseDefinition.builder("orders", "v1")
             .stage(StageDefinition.task("validate", "h").withRetry(RetryPolicy.attempts(3, Duration.ofSeconds(2))))
@@ -67,7 +67,7 @@ class DeciderTest {
         assertThat(commit.next().previousStage()).isEqualTo("validate");
         assertThat(commit.next().data().path("seen").asBoolean()).isTrue();
         assertThat(commit.messages()).singleElement().satisfies(m -> {
-            assertThat(m.destination()).isEqualTo(Queues.innerQ(KEY));
+            assertThat(m.destination()).isEqualTo(Installation.DEFAULT.innerQ(KEY));
             assertThat(Messages.parseInner(m.body())).isEqualTo(new StageDue("p-1", 5, "charge"));
         });
         assertThat(commit.runWrites()).singleElement().isInstanceOf(StageRunWrite.Insert.class);
@@ -84,8 +84,8 @@ class DeciderTest {
         assertThat(codec.decode(first.next().waitTaskId())).isEqualTo(new TaskId("p-1", "orders", "v1", "charge", 6));
         assertThat(first.messages()).extracting(OutboxMessage::kind)
                 .containsExactly(OutboxMessage.Kind.SERVICE_REQUEST, OutboxMessage.Kind.REPLY_TIMEOUT);
-        assertThat(first.messages().get(0).destination()).isEqualTo(Queues.serviceRequests("payments"));
-        assertThat(Messages.parseRequest(first.messages().get(0).body()).replyTo()).isEqualTo(Queues.serviceQ(KEY));
+        assertThat(first.messages().get(0).destination()).isEqualTo(Installation.DEFAULT.serviceRequests("payments"));
+        assertThat(Messages.parseRequest(first.messages().get(0).body()).replyTo()).isEqualTo(Installation.DEFAULT.serviceQ(KEY));
         assertThat(first.messages().get(1).availableAt()).isEqualTo(NOW.plusSeconds(30));
         assertThat(Messages.parseInner(first.messages().get(1).body())).isEqualTo(new ReplyTimeout("p-1", 6));
     }

@@ -92,8 +92,8 @@ abstract class RuntimeContractTest {
 
     /** Queues the test used, for transports that keep them. */
     protected java.util.List<String> queuesUsed() {
-        return java.util.List.of(io.caseflow.message.Queues.innerQ(KEY), io.caseflow.message.Queues.serviceQ(KEY),
-                io.caseflow.message.Queues.serviceRequests(payments));
+        return java.util.List.of(runtime.installation().innerQ(KEY), runtime.installation().serviceQ(KEY),
+                runtime.installation().serviceRequests(payments));
     }
 
     protected void cleanUp() {

@@ -2,11 +2,13 @@ package io.caseflow.testing;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
+import io.caseflow.installation.Installation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -20,6 +22,48 @@ public final class ExternalServices {
     public static final String RABBITMQ_URI = env("CASEFLOW_TEST_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672");
 
     private ExternalServices() {
+    }
+
+    /**
+     * This test run's own installation on the shared broker: its exchanges, dead letters and work queues
+     * carry this prefix, so the suite runs beside any other caseflow (another run, a real installation).
+     * Its exchanges and dead-letter queues are deleted when the JVM ends.
+     */
+    public static Installation testInstallation() {
+        return TestRun.INSTALLATION;
+    }
+
+    /** A fresh installation name for a test that needs one of its own (e.g. two installations side by side). */
+    public static Installation freshInstallation() {
+        return Installation.named("cf-test-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    /** Deletes what an installation declared besides work queues: its exchanges and dead-letter queues. */
+    public static void deleteInstallation(Installation installation) {
+        String prefix = installation.prefix();
+        deleteQueues(List.of(prefix + "dead-letters", prefix + "dead-letters.archive"));
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setUri(RABBITMQ_URI);
+            try (com.rabbitmq.client.Connection connection = factory.newConnection("caseflow-test-cleanup")) {
+                for (String exchange : List.of(installation.name(), prefix + "events", prefix + "dlx")) {
+                    try (Channel channel = connection.createChannel()) {
+                        channel.exchangeDelete(exchange);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            System.out.println("NOTICE: could not delete the exchanges of test installation " + installation + ": " + e.getMessage());
+        }
+    }
+
+    /** Holds the run's installation, created on first use with its clean-up registered once. */
+    private static final class TestRun {
+        static final Installation INSTALLATION = freshInstallation();
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteInstallation(INSTALLATION), "caseflow-test-cleanup"));
+        }
     }
 
     private static String env(String name, String fallback) {
@@ -43,6 +87,17 @@ public final class ExternalServices {
         }
         System.out.println("NOTICE: skipping a test: " + message);
         Assumptions.abort(message);
+    }
+
+    /** The JDBC URL of the test database itself, with no schema chosen (skips or fails the test when unreachable). */
+    public static String postgresDatabase() {
+        String url = POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "user=" + POSTGRES_USER;
+        try (Connection ignored = DriverManager.getConnection(url)) {
+            return url;
+        } catch (SQLException e) {
+            require(false, "PostgreSQL at " + POSTGRES_URL, e);
+            return url;
+        }
     }
 
     /** A JDBC URL of a fresh, empty PostgreSQL schema (created now). */

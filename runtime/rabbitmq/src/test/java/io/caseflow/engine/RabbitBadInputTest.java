@@ -2,7 +2,6 @@ package io.caseflow.engine;
 
 import io.caseflow.testing.RabbitRuntimes;
 import io.caseflow.CaseflowRuntime;
-import io.caseflow.message.Queues;
 import io.caseflow.testing.ExternalServices;
 import java.util.List;
 
@@ -15,6 +14,6 @@ class RabbitBadInputTest extends BadInputContractTest {
 
     @Override
     protected void cleanUp() {
-        ExternalServices.deleteQueues(List.of(Queues.innerQ(KEY), Queues.serviceQ(KEY), Queues.serviceRequests(payments)));
+        ExternalServices.deleteQueues(List.of(ExternalServices.testInstallation().innerQ(KEY), ExternalServices.testInstallation().serviceQ(KEY), ExternalServices.testInstallation().serviceRequests(payments)));
     }
 }

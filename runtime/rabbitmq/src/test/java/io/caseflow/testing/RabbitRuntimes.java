@@ -9,12 +9,13 @@ public final class RabbitRuntimes {
     private RabbitRuntimes() {
     }
 
-    /** A runtime on a fresh PostgreSQL schema and the machine's RabbitMQ. */
+    /** A runtime on a fresh PostgreSQL schema and the machine's RabbitMQ, in this test run's installation. */
     public static CaseflowRuntime.Builder onRabbitMqAndPostgres(CaseflowRuntime.Builder builder, boolean archiveDeadLetters) {
         ExternalServices.requireRabbitMq();
         RabbitSettings settings = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-test");
-        return builder.jdbcUrl(ExternalServices.freshPostgresSchema()).transport((outbox, clock, meters) -> {
-            RabbitTransport transport = new RabbitTransport(settings, outbox, clock, meters);
+        return builder.installation(ExternalServices.testInstallation()).jdbcUrl(ExternalServices.freshPostgresSchema())
+                .transport((installation, outbox, clock, meters) -> {
+            RabbitTransport transport = new RabbitTransport(settings, installation, outbox, clock, meters);
             return archiveDeadLetters ? transport.archivingDeadLetters() : transport;
         });
     }

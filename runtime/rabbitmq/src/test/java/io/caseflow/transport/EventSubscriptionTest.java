@@ -31,11 +31,12 @@ class EventSubscriptionTest {
         List<ProcessEvent> events = new CopyOnWriteArrayList<>();
         List<EventSubscription.State> states = new CopyOnWriteArrayList<>();
         RabbitSettings settings = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-test");
-        try (EventSubscription subscription = EventSubscription.open(ExternalServices.RABBITMQ_URI, key.name() + ".v1.*",
+        try (EventSubscription subscription = EventSubscription.open(ExternalServices.RABBITMQ_URI, ExternalServices.testInstallation(), key.name() + ".v1.*",
                 events::add, states::add);
-             CaseflowRuntime runtime = CaseflowRuntime.builder().jdbcUrl(ExternalServices.freshPostgresSchema())
+             CaseflowRuntime runtime = CaseflowRuntime.builder().installation(ExternalServices.testInstallation())
+                     .jdbcUrl(ExternalServices.freshPostgresSchema())
                      .handlers(new HandlerRegistry().register("h", ctx -> ctx.next()))
-                     .transport((outbox, clock, meters) -> new RabbitTransport(settings, outbox, clock, meters))
+                     .transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock, meters))
                      .build().start()) {
             runtime.deploy(CaseDefinition.builder(key.name(), key.api()).stage(StageDefinition.task("a", "h"))
                     .stage(StageDefinition.task("b", "h")).stage(StageDefinition.end("z")).transition("a", "b").transition("b", "z").build());
@@ -48,6 +49,8 @@ class EventSubscriptionTest {
             assertThat(events.get(0).status()).isEqualTo(ProcessStatus.RUNNING);
             assertThat(events.get(3).status()).isEqualTo(ProcessStatus.COMPLETED);
             assertThat(subscription.isOpen()).isTrue();
+        } finally {
+            ExternalServices.deleteQueues(List.of(ExternalServices.testInstallation().innerQ(key), ExternalServices.testInstallation().serviceQ(key)));
         }
     }
 }

@@ -11,7 +11,7 @@ class RabbitTransportTest extends TransportContractTest {
     protected Transport newTransport(OutboxStore outbox) {
         ExternalServices.requireRabbitMq();
         return new RabbitTransport(RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-contract"),
-                outbox, Clock.systemUTC(), meters()).archivingDeadLetters();
+                ExternalServices.testInstallation(), outbox, Clock.systemUTC(), meters()).archivingDeadLetters();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.caseflow.cli;
 
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.config.Settings;
+import io.caseflow.installation.Installation;
 import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.store.Database;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
@@ -17,6 +18,11 @@ import picocli.CommandLine.Option;
 final class RuntimeOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "A properties file (keys like jdbc.url, broker.uri, api.token).")
     Path config;
+
+    @Option(names = "--installation", paramLabel = "NAME",
+            description = "Which installation this node belongs to: the prefix of its queues and exchanges and its store schema, "
+                    + "so installations sharing a broker or database stay apart (default caseflow; env CASEFLOW_INSTALLATION).")
+    String installation;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "Process store, e.g. jdbc:postgresql://db:5432/caseflow (env CASEFLOW_JDBC_URL).")
     String jdbcUrl;
@@ -47,13 +53,17 @@ final class RuntimeOptions {
         RabbitSettings rabbit = RabbitSettings.defaults(broker).withQuorumQueues(quorum).withConnectionName(connectionName)
                 .withHeartbeat(Duration.ofSeconds(settings.getInt(Settings.BROKER_HEARTBEAT, null,
                         (int) RabbitSettings.DEFAULT_HEARTBEAT.toSeconds())));
-        CaseflowRuntime.Builder builder = CaseflowRuntime.builder().jdbcUrl(url)
+        CaseflowRuntime.Builder builder = CaseflowRuntime.builder().installation(installation(settings)).jdbcUrl(url)
                 .credentials(settings.get(Settings.JDBC_USER, jdbcUser).orElse(null), settings.get(Settings.JDBC_PASSWORD, null).orElse(null))
-                .transport((outbox, clock, meters) -> archiveDeadLetters
-                        ? new RabbitTransport(rabbit, outbox, clock, meters).archivingDeadLetters()
-                        : new RabbitTransport(rabbit, outbox, clock, meters));
+                .transport((installation, outbox, clock, meters) -> archiveDeadLetters
+                        ? new RabbitTransport(rabbit, installation, outbox, clock, meters).archivingDeadLetters()
+                        : new RabbitTransport(rabbit, installation, outbox, clock, meters));
         settings.get(Settings.TASK_ID_KEY, null).ifPresent(key -> builder.taskIdKey(Base64.getDecoder().decode(key)));
         return builder;
+    }
+
+    Installation installation(Settings settings) {
+        return Installation.named(settings.get(Settings.INSTALLATION, installation, Installation.DEFAULT_NAME));
     }
 
     /** How this node enters the worker registry, as {@code kind}. */
@@ -68,6 +78,7 @@ final class RuntimeOptions {
 
     Map<String, String> effective(Settings settings) {
         Map<String, String> effective = new LinkedHashMap<>();
+        effective.put(Settings.INSTALLATION, installation(settings).name());
         effective.put(Settings.JDBC_URL, settings.get(Settings.JDBC_URL, jdbcUrl, Database.h2File(Database.DEFAULT_H2_PATH)));
         effective.put(Settings.BROKER_URI, settings.get(Settings.BROKER_URI, brokerUri).orElse(null));
         effective.put(Settings.TASK_ID_KEY, settings.get(Settings.TASK_ID_KEY, null).map(k -> "set").orElse("stored in the database"));

@@ -17,6 +17,7 @@ import java.util.Set;
  * ({@code --config FILE}). Secrets ({@link #SECRETS}) are never printed: {@link #describe} masks them.
  */
 public final class Settings {
+    public static final String INSTALLATION = "installation";
     public static final String JDBC_URL = "jdbc.url";
     public static final String JDBC_USER = "jdbc.user";
     public static final String JDBC_PASSWORD = "jdbc.password";

@@ -6,9 +6,9 @@ import io.caseflow.json.Json;
 
 /**
  * Whether a node can work: its store answers a {@code SELECT 1} (never a scan of the process table)
- * and its transport is connected.
+ * and its transport is connected. Names the node's installation, so a monitor subscribes to the right events.
  */
-record NodeHealth(boolean store, boolean transport) {
+record NodeHealth(String installation, boolean store, boolean transport) {
 
     static NodeHealth of(CaseflowRuntime runtime) {
         boolean store;
@@ -18,7 +18,7 @@ record NodeHealth(boolean store, boolean transport) {
         } catch (RuntimeException e) {
             store = false;
         }
-        return new NodeHealth(store, runtime.transport().isHealthy());
+        return new NodeHealth(runtime.installation().name(), store, runtime.transport().isHealthy());
     }
 
     boolean up() {
@@ -26,7 +26,7 @@ record NodeHealth(boolean store, boolean transport) {
     }
 
     ObjectNode toJson() {
-        return Json.object().put("status", up() ? "UP" : "DOWN").put("store", store ? "UP" : "DOWN")
+        return Json.object().put("status", up() ? "UP" : "DOWN").put("installation", installation).put("store", store ? "UP" : "DOWN")
                 .put("transport", transport ? "UP" : "DOWN");
     }
 }

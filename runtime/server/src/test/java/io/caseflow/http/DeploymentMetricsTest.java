@@ -10,7 +10,6 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.message.Queues;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
@@ -71,7 +70,7 @@ class DeploymentMetricsTest {
         api.close();
         worker.close();
         server.close();
-        ExternalServices.deleteQueues(List.of(Queues.innerQ(key), Queues.serviceQ(key), Queues.serviceRequests(payments)));
+        ExternalServices.deleteQueues(List.of(ExternalServices.testInstallation().innerQ(key), ExternalServices.testInstallation().serviceQ(key), ExternalServices.testInstallation().serviceRequests(payments)));
     }
 
     @Test
@@ -82,10 +81,10 @@ class DeploymentMetricsTest {
         ProcessSnapshot started = server.startProcess(key, Map.of());
         await().atMost(Duration.ofSeconds(20)).until(() -> server.process(started.id()).status() == ProcessStatus.WAITING);
         String reply = Messages.write(ServiceReply.ok(server.process(started.id()).waitTaskId(), "ok", null));
-        send(Queues.serviceQ(key), reply);
+        send(ExternalServices.testInstallation().serviceQ(key), reply);
         await().atMost(Duration.ofSeconds(20)).until(() -> server.process(started.id()).status() == ProcessStatus.COMPLETED);
-        send(Queues.serviceQ(key), reply); // a repeat: the worker drops it as stale
-        send(Queues.innerQ(key), "{not json"); // the worker dead-letters it
+        send(ExternalServices.testInstallation().serviceQ(key), reply); // a repeat: the worker drops it as stale
+        send(ExternalServices.testInstallation().innerQ(key), "{not json"); // the worker dead-letters it
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             String text = scrape();

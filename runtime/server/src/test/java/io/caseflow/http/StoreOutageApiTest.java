@@ -7,7 +7,6 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
-import io.caseflow.message.Queues;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
@@ -45,9 +44,10 @@ class StoreOutageApiTest {
     void start() {
         ExternalServices.requireRabbitMq();
         RabbitSettings rabbit = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-outage-test");
-        runtime = CaseflowRuntime.builder().jdbcUrl(ExternalServices.freshPostgresSchema() + "&ApplicationName=" + applicationName)
+        runtime = CaseflowRuntime.builder().installation(ExternalServices.testInstallation()).jdbcUrl(ExternalServices.freshPostgresSchema() + "&ApplicationName=" + applicationName)
                 .handlers(new HandlerRegistry().register("work", ctx -> ctx.next()))
-                .transport((outbox, clock, meters) -> new RabbitTransport(rabbit, outbox, clock, meters).archivingDeadLetters())
+                .transport((installation, outbox, clock, meters) -> new RabbitTransport(rabbit, installation, outbox, clock, meters)
+                        .archivingDeadLetters())
                 .build().start();
         runtime.deploy(CaseDefinition.builder(key.name(), key.api()).stage(StageDefinition.task("work", "work"))
                 .stage(StageDefinition.end("done")).transition("work", "done").build());
@@ -58,7 +58,7 @@ class StoreOutageApiTest {
     void stop() {
         api.close();
         runtime.close();
-        ExternalServices.deleteQueues(List.of(Queues.innerQ(key), Queues.serviceQ(key)));
+        ExternalServices.deleteQueues(List.of(ExternalServices.testInstallation().innerQ(key), ExternalServices.testInstallation().serviceQ(key)));
     }
 
     @Test

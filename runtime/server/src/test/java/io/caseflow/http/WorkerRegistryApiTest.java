@@ -13,7 +13,6 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
-import io.caseflow.message.Queues;
 import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.service.CommandResult;
 import io.caseflow.service.IdempotentInbox;
@@ -97,8 +96,8 @@ class WorkerRegistryApiTest {
         if (serviceDatabase != null) {
             serviceDatabase.close();
         }
-        ExternalServices.deleteQueues(List.of(Queues.innerQ(key), Queues.serviceQ(key), Queues.serviceRequests(hosted),
-                Queues.serviceRequests(unhosted)));
+        ExternalServices.deleteQueues(List.of(ExternalServices.testInstallation().innerQ(key), ExternalServices.testInstallation().serviceQ(key), ExternalServices.testInstallation().serviceRequests(hosted),
+                ExternalServices.testInstallation().serviceRequests(unhosted)));
     }
 
     @Test
@@ -150,7 +149,7 @@ class WorkerRegistryApiTest {
         List<ServiceConsumers> services = reader.services();
         assertThat(services).extracting(ServiceConsumers::service).containsExactly(hosted, unhosted); // by name
         ServiceConsumers nobody = services.get(1);
-        assertThat(nobody.queue()).isEqualTo(Queues.serviceRequests(unhosted));
+        assertThat(nobody.queue()).isEqualTo(ExternalServices.testInstallation().serviceRequests(unhosted));
         assertThat(nobody.consumers()).hasValue(0);
         assertThat(nobody.unserved()).isTrue();
         assertThat(nobody.cases()).containsExactly(key);

@@ -5,7 +5,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.perf.PerfTest;
 import io.caseflow.bench.CaseBenchmark;
-import io.caseflow.message.Queues;
 import io.caseflow.store.Database;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
@@ -57,8 +56,9 @@ public final class BrokerBenchmark {
                 Path dir = Files.createTempDirectory("caseflow-broker-bench");
                 String jdbc = store.equals("H2") ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
                 RabbitSettings settings = RabbitSettings.defaults(uri).withConnectionName("caseflow-bench");
-                CaseBenchmark.Result result = new CaseBenchmark().run(builder -> builder.jdbcUrl(jdbc)
-                        .transport((outbox, clock, meters) -> new RabbitTransport(settings, outbox, clock, meters)),
+                CaseBenchmark.Result result = new CaseBenchmark().run(builder -> builder.installation(ExternalServices.testInstallation())
+                        .jdbcUrl(jdbc).transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock,
+                                meters)),
                         processes, 10, threads, Math.min(200, processes / 5));
                 System.out.printf(Locale.ROOT, "%ncaseflow on RabbitMQ + %s, %d worker thread(s):%n%s%n  ratio to PerfTest: %.2f "
                                 + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / raw);
@@ -99,7 +99,7 @@ public final class BrokerBenchmark {
 
     private static void deleteBenchQueues(String uri) throws Exception {
         try (Connection connection = connection(uri)) {
-            for (String queue : List.of(Queues.innerQ(CaseBenchmarkKey.KEY), Queues.serviceQ(CaseBenchmarkKey.KEY))) {
+            for (String queue : List.of(ExternalServices.testInstallation().innerQ(CaseBenchmarkKey.KEY), ExternalServices.testInstallation().serviceQ(CaseBenchmarkKey.KEY))) {
                 try (Channel channel = connection.createChannel()) {
                     channel.queueDelete(queue);
                 } catch (Exception ignored) {

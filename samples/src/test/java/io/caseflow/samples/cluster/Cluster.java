@@ -2,13 +2,10 @@ package io.caseflow.samples.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.caseflow.cli.CaseflowCli;
 import io.caseflow.definition.DefinitionJson;
 import io.caseflow.json.Json;
-import io.caseflow.message.Queues;
+import io.caseflow.installation.Installation;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.Orders;
 import io.caseflow.samples.jvm.WorkerProcess;
@@ -67,7 +64,6 @@ final class Cluster implements AutoCloseable {
         environment.put("CASEFLOW_SERVICES_JDBC_URL", base.replace("currentSchema=" + schema, "currentSchema=" + schema + "_svc_{service}"));
         environment.put("CASEFLOW_BROKER_HEARTBEAT_SECONDS", Integer.toString(heartbeatSeconds));
         environment.put("CASEFLOW_LOG_LEVEL", "INFO");
-        purgeSampleQueues();
     }
 
     /** Sets an environment variable for the JVMs started after this call (e.g. a setting under test). */
@@ -76,22 +72,12 @@ final class Cluster implements AutoCloseable {
         return this;
     }
 
-    /** Earlier runs may have left messages for processes in other schemas; start clean. */
-    static void purgeSampleQueues() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri(ExternalServices.RABBITMQ_URI);
-        try (Connection connection = factory.newConnection("caseflow-test-purge")) {
-            for (String queue : List.of(Queues.innerQ(BusinessCase1.KEY), Queues.serviceQ(BusinessCase1.KEY),
-                    Queues.serviceRequests("warehouse"), Queues.serviceRequests("payments"), Queues.serviceRequests("shipping"))) {
-                Channel channel = connection.createChannel();
-                try {
-                    channel.queuePurge(queue);
-                    channel.close();
-                } catch (Exception missing) {
-                    // not declared yet
-                }
-            }
-        }
+    /** What this run declared on the shared broker: the sample's queues and the installation's exchanges. */
+    private void deleteBrokerObjects() {
+        Installation own = Installation.named(installation);
+        ExternalServices.deleteQueues(List.of(own.innerQ(BusinessCase1.KEY), own.serviceQ(BusinessCase1.KEY),
+                own.serviceRequests("warehouse"), own.serviceRequests("payments"), own.serviceRequests("shipping")));
+        ExternalServices.deleteInstallation(own);
     }
 
     void startServer() throws Exception {
@@ -234,5 +220,6 @@ final class Cluster implements AutoCloseable {
     @Override
     public void close() {
         processes.forEach(WorkerProcess::destroy);
+        deleteBrokerObjects();
     }
 }

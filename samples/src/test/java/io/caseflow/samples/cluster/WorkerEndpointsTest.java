@@ -8,7 +8,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.MessageProperties;
 import io.caseflow.message.Messages;
-import io.caseflow.message.Queues;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.StageDue;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.jvm.WorkerProcess;
@@ -83,8 +83,9 @@ class WorkerEndpointsTest {
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(ExternalServices.RABBITMQ_URI);
             try (Connection connection = factory.newConnection("caseflow-test-duplicate"); Channel channel = connection.createChannel()) {
-                String queue = Queues.innerQ(BusinessCase1.KEY);
-                channel.basicPublish("caseflow", queue, MessageProperties.PERSISTENT_TEXT_PLAIN,
+                Installation installation = Installation.named(cluster.installation);
+                String queue = installation.innerQ(BusinessCase1.KEY);
+                channel.basicPublish(installation.name(), queue, MessageProperties.PERSISTENT_TEXT_PLAIN,
                         Messages.write(new StageDue(processId, 1, "reserveStock")).getBytes(StandardCharsets.UTF_8));
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> staleStepDrops(p) >= before + 1);

@@ -8,6 +8,7 @@ import io.caseflow.client.CaseflowClient;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
+import io.caseflow.installation.Installation;
 import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
@@ -55,8 +56,8 @@ class PolyglotServiceTest {
         if (python != null) {
             python.destroyForcibly();
         }
-        ExternalServices.deleteQueues(List.of("caseflow." + key.name() + ".v1.innerQ", "caseflow." + key.name() + ".v1.serviceQ",
-                "caseflow.service." + service + ".requests"));
+        Installation installation = ExternalServices.testInstallation();
+        ExternalServices.deleteQueues(List.of(installation.innerQ(key), installation.serviceQ(key), installation.serviceRequests(service)));
     }
 
     @Test
@@ -65,6 +66,7 @@ class PolyglotServiceTest {
         ExternalServices.requireRabbitMq();
         environment.put("CASEFLOW_JDBC_URL", ExternalServices.freshPostgresSchema());
         environment.put("CASEFLOW_BROKER_URI", ExternalServices.RABBITMQ_URI);
+        environment.put("CASEFLOW_INSTALLATION", ExternalServices.testInstallation().name());
         environment.put("CASEFLOW_API_TOKEN", TOKEN);
         WorkerProcess server = start("server", "server", "--port", "0");
         Matcher port = PORT.matcher(server.awaitLine("caseflow server ready", Duration.ofSeconds(60))
@@ -126,7 +128,7 @@ class PolyglotServiceTest {
 
     private void startPython(Path db) throws Exception {
         python = new ProcessBuilder(PYTHON, SERVICE.toString(), "--amqp", ExternalServices.RABBITMQ_URI, "--service", service,
-                "--db", db.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("python.log").toFile()).start();
+                "--installation", ExternalServices.testInstallation().name(), "--db", db.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("python.log").toFile()).start();
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve("python.log"))
                 && Files.readString(dir.resolve("python.log")).contains("payments service ready"));
     }

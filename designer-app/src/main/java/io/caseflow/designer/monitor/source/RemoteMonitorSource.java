@@ -129,7 +129,7 @@ public final class RemoteMonitorSource implements MonitorSource {
         }
         if (up && brokerUri != null && feed == null) {
             try {
-                feed = EventSubscription.open(brokerUri, bindingKey, this::onEvent, this::onFeed);
+                feed = EventSubscription.open(brokerUri, reads.installation(), bindingKey, this::onEvent, this::onFeed);
                 feedUp = true;
             } catch (Exception e) {
                 reason = "the event feed on RabbitMQ is not reachable (" + e.getMessage() + ")";

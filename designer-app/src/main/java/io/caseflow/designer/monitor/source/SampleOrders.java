@@ -4,7 +4,6 @@ import io.caseflow.CaseflowRuntime;
 import io.caseflow.designer.monitor.DemoTraffic;
 import io.caseflow.json.Json;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.message.Queues;
 import io.caseflow.message.ServiceReply;
 import java.time.Instant;
 import io.caseflow.samples.BusinessCase1;
@@ -93,7 +92,7 @@ public final class SampleOrders implements DemoTraffic, AutoCloseable {
         return CompletableFuture.supplyAsync(() -> {
             String forged = "forged-" + UUID.randomUUID();
             String body = Json.write(ServiceReply.ok(forged, "ok", Json.object().put("note", "sent by the monitor's demo")));
-            runtime.get().transport().publish(new OutboxMessage(Queues.serviceQ(BusinessCase1.KEY), null,
+            runtime.get().transport().publish(new OutboxMessage(runtime.get().installation().serviceQ(BusinessCase1.KEY), null,
                     OutboxMessage.Kind.SERVICE_REPLY, body, Instant.now()));
             return "a service reply with the forged task id " + forged;
         }, coordinator);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.designer.monitor.ConnectionState;
+import io.caseflow.installation.Installation;
 import io.caseflow.designer.monitor.LiveEventBuffer;
 import io.caseflow.designer.monitor.SequenceTracker;
 import io.caseflow.designer.monitor.SourceUnavailableException;
@@ -106,13 +107,13 @@ class RemoteMonitorSourceTest {
         io.caseflow.testing.ExternalServices.requireRabbitMq();
         String jdbc = io.caseflow.testing.ExternalServices.freshPostgresSchema();
         String schema = jdbc.replaceAll(".*currentSchema=([^&]+).*", "$1");
-        io.caseflow.testing.ExternalServices.deleteQueues(List.of(io.caseflow.message.Queues.innerQ(BusinessCase1.KEY),
-                io.caseflow.message.Queues.serviceQ(BusinessCase1.KEY)));
+        Installation installation = io.caseflow.testing.ExternalServices.testInstallation();
+        io.caseflow.testing.ExternalServices.deleteQueues(List.of(installation.innerQ(BusinessCase1.KEY), installation.serviceQ(BusinessCase1.KEY)));
         String broker = io.caseflow.testing.ExternalServices.RABBITMQ_URI;
         RabbitSettings settings = RabbitSettings.defaults(broker).withConnectionName("caseflow-monitor-test");
         // The server side in this JVM runs no stages; a worker JVM from the caseflow CLI runs them and publishes the events.
-        try (CaseflowRuntime server = CaseflowRuntime.builder().jdbcUrl(jdbc).serving(key -> false)
-                .transport((outbox, clock, meters) -> new RabbitTransport(settings, outbox, clock, meters)).build().start()) {
+        try (CaseflowRuntime server = CaseflowRuntime.builder().installation(installation).jdbcUrl(jdbc).serving(key -> false)
+                .transport((inst, outbox, clock, meters) -> new RabbitTransport(settings, inst, outbox, clock, meters)).build().start()) {
             server.deploy(BusinessCase1.definition());
             HttpApi api = HttpApi.start(server, new ApiTokens(ADMIN, READER), () -> "", "127.0.0.1", 0);
             Process worker = startWorker(jdbc, schema, broker);
@@ -153,6 +154,7 @@ class RemoteMonitorSourceTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("CASEFLOW_JDBC_URL", jdbc);
         builder.environment().put("CASEFLOW_BROKER_URI", broker);
+        builder.environment().put("CASEFLOW_INSTALLATION", io.caseflow.testing.ExternalServices.testInstallation().name());
         builder.environment().put("CASEFLOW_SERVICES_JDBC_URL", jdbc.replace("currentSchema=" + schema, "currentSchema=" + schema + "_svc_{service}"));
         Process worker = builder.start();
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(worker.getInputStream()));

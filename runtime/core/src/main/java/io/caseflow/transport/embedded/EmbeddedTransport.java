@@ -6,6 +6,7 @@ import io.caseflow.concurrent.Backoff;
 import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.concurrent.Futures;
 import io.caseflow.concurrent.Sleeper;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.store.OutboxStore;
 import io.caseflow.transport.Delivery;
@@ -53,6 +54,7 @@ public final class EmbeddedTransport implements Transport {
     private static final Duration LEASE = Duration.ofDays(3650);
     private static final int CLAIM_BATCH = 256;
 
+    private final Installation installation;
     private final OutboxStore outbox;
     private final Clock clock;
     private final int maxDeliveries;
@@ -68,15 +70,21 @@ public final class EmbeddedTransport implements Transport {
     private Thread poller;
     private volatile SharedWriter writer;
 
-    public EmbeddedTransport(OutboxStore outbox, Clock clock) {
-        this(outbox, clock, DEFAULT_MAX_DELIVERIES, DEFAULT_MAX_IN_FLIGHT);
+    public EmbeddedTransport(Installation installation, OutboxStore outbox, Clock clock) {
+        this(installation, outbox, clock, DEFAULT_MAX_DELIVERIES, DEFAULT_MAX_IN_FLIGHT);
     }
 
-    public EmbeddedTransport(OutboxStore outbox, Clock clock, int maxDeliveries, int maxInFlight) {
+    public EmbeddedTransport(Installation installation, OutboxStore outbox, Clock clock, int maxDeliveries, int maxInFlight) {
+        this.installation = installation;
         this.outbox = outbox;
         this.clock = clock;
         this.maxDeliveries = maxDeliveries;
         this.maxInFlight = maxInFlight;
+    }
+
+    @Override
+    public Installation installation() {
+        return installation;
     }
 
     @Override

@@ -56,12 +56,18 @@ final class ConfirmingPublisher implements AutoCloseable {
         this.thread = DaemonThreads.start("caseflow-publisher", this::loop);
     }
 
-    /** A message to publish: to a work queue (through {@value RabbitTopology#EXCHANGE}) or to another exchange. */
+    /** A message to publish: to a work queue (see {@link #toQueue}) or to another exchange. */
     record Message(String exchange, String routingKey, String body, Instant timestamp, Map<String, Object> headers,
                    boolean ensureQueue, boolean mandatory) {
-        static Message toQueue(String queue, String body, Instant timestamp) {
-            return new Message(RabbitTopology.EXCHANGE, queue, body, timestamp, Map.of(), true, true);
-        }
+    }
+
+    /** A message to a work queue, through the installation's exchange; the queue is declared first if needed. */
+    Message toQueue(String queue, String body, Instant timestamp) {
+        return new Message(topology.exchange(), queue, body, timestamp, Map.of(), true, true);
+    }
+
+    RabbitTopology topology() {
+        return topology;
     }
 
     /** Completes once the broker has confirmed the message; fails if it was returned, nacked or lost. */

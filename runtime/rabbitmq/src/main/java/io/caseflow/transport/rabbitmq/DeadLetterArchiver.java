@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Copies what reaches the dead-letter exchange into the store's dead-letter table, so the monitor
  * lists dead letters the same way for every transport. Reads its own queue
- * ({@value #ARCHIVE_QUEUE}); {@value RabbitTopology#DEAD_LETTER_QUEUE} keeps every message for people
- * and tools.
+ * ({@link RabbitTopology#archiveQueue()}); {@link RabbitTopology#deadLetterQueue()} keeps every message
+ * for people and tools.
  *
  * <p>Only an unavailable store makes it wait. A message the store refuses as it is (a NUL byte
  * PostgreSQL cannot keep in text, a reason longer than its column) is set aside instead: archived
@@ -23,15 +23,16 @@ import org.slf4j.LoggerFactory;
  */
 final class DeadLetterArchiver {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterArchiver.class);
-    static final String ARCHIVE_QUEUE = "caseflow.dead-letters.archive";
     static final String UNSTORABLE = "unstorable";
     private static final Duration STORE_RETRY = Duration.ofSeconds(2);
     private static final int MAX_TEXT = 2000;
 
     private final OutboxStore outbox;
+    private final String deadLetterQueue;
 
-    DeadLetterArchiver(OutboxStore outbox) {
+    DeadLetterArchiver(OutboxStore outbox, String deadLetterQueue) {
         this.outbox = outbox;
+        this.deadLetterQueue = deadLetterQueue;
     }
 
     /** Archives {@code delivery} ({@code rawBody} is its body as the broker delivered it) and settles it. */
@@ -80,7 +81,7 @@ final class DeadLetterArchiver {
             }
             // Still kept, unchanged, in the dead-letter queue for people and tools.
             LOG.error("cannot archive a dead letter from {} even in base64; it stays only in {}", source,
-                    RabbitTopology.DEAD_LETTER_QUEUE, e);
+                    deadLetterQueue, e);
             return true;
         }
     }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DeliverCallback;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
+import io.caseflow.installation.Installation;
 import io.caseflow.json.Json;
 import io.caseflow.process.ProcessEvent;
 import java.io.IOException;
@@ -18,12 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A monitor's live feed: a queue of its own (exclusive, deleted when the monitor goes) bound to
- * {@value RabbitTopology#EVENTS}. After a lost connection the client recovers the queue and its
+ * one installation's events exchange ({@code <installation>.events}). After a lost connection the client recovers the queue and its
  * binding; events published meanwhile are gone, so the monitor is told ({@link State#RECOVERED}) and
  * re-reads. Callbacks run on the client's connection thread: hand events on quickly.
  *
  * <pre>{@code
- * EventSubscription events = EventSubscription.open("amqp://monitor:secret@rabbit:5672", "businessCase1.v1.*",
+ * EventSubscription events = EventSubscription.open("amqp://monitor:secret@rabbit:5672", Installation.DEFAULT, "businessCase1.v1.*",
  *         event -> buffer.add(event), state -> status.set(state));
  * }</pre>
  */
@@ -41,9 +42,9 @@ public final class EventSubscription implements AutoCloseable {
 
     /**
      * Subscribes to events whose routing key ({@code <case>.<api>.<status>}) matches {@code bindingKey}
-     * ({@code #} for all). Fails at once, with a clear message, if the broker cannot be reached.
+     * ({@code #} for all) in {@code installation}. Fails at once, with a clear message, if the broker cannot be reached.
      */
-    public static EventSubscription open(String brokerUri, String bindingKey, Consumer<ProcessEvent> onEvent,
+    public static EventSubscription open(String brokerUri, Installation installation, String bindingKey, Consumer<ProcessEvent> onEvent,
                                          Consumer<State> onState) throws IOException {
         ConnectionFactory factory = new ConnectionFactory();
         try {
@@ -63,9 +64,10 @@ public final class EventSubscription implements AutoCloseable {
         }
         try {
             Channel channel = connection.createChannel();
-            channel.exchangeDeclare(RabbitTopology.EVENTS, BuiltinExchangeType.TOPIC, true);
+            String events = RabbitTopology.events(installation);
+            channel.exchangeDeclare(events, BuiltinExchangeType.TOPIC, true);
             String queue = channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
-            channel.queueBind(queue, RabbitTopology.EVENTS, bindingKey);
+            channel.queueBind(queue, events, bindingKey);
             channel.basicQos(1000);
             DeliverCallback deliver = (tag, message) -> {
                 try {

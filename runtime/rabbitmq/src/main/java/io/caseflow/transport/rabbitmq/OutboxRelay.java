@@ -71,7 +71,7 @@ final class OutboxRelay implements AutoCloseable {
     /** Publishes rows this node holds; deletes each once confirmed. */
     void relay(List<StoredMessage> rows) {
         for (StoredMessage row : rows) {
-            publisher.publish(ConfirmingPublisher.Message.toQueue(row.destination(), row.body(), row.availableAt()))
+            publisher.publish(publisher.toQueue(row.destination(), row.body(), row.availableAt()))
                     .whenComplete((ok, error) -> {
                         if (error == null) {
                             relayed.increment();

@@ -2,6 +2,7 @@ package io.caseflow.transport.rabbitmq;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import io.caseflow.installation.Installation;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,55 +10,87 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Declares everything caseflow needs on the broker, idempotently, with names a person recognises from
- * the original design:
+ * Declares everything an installation needs on the broker, idempotently, with names a person recognises
+ * from the original design. For the default installation {@code caseflow} (another installation's name
+ * replaces that first word everywhere):
  *
  * <ul>
- *   <li>exchange {@value #EXCHANGE} (direct): every queue is bound under its own name;</li>
+ *   <li>exchange {@code caseflow} (direct): every queue is bound under its own name;</li>
  *   <li>per case api {@code caseflow.<case>.<api>.innerQ} (stage hand-offs, timers) and
  *       {@code caseflow.<case>.<api>.serviceQ} (service replies);</li>
  *   <li>per service {@code caseflow.service.<service>.requests};</li>
- *   <li>exchange {@value #EVENTS} (topic) of monitor events, routing key {@code <case>.<api>.<status>};</li>
- *   <li>exchange {@value #DEAD_LETTER_EXCHANGE} and queue {@value #DEAD_LETTER_QUEUE}: what could not be handled.</li>
+ *   <li>exchange {@code caseflow.events} (topic) of monitor events, routing key {@code <case>.<api>.<status>};</li>
+ *   <li>exchange {@code caseflow.dlx} and queue {@code caseflow.dead-letters}: what could not be handled;
+ *       the server archives it into the store through {@code caseflow.dead-letters.archive}.</li>
  * </ul>
  *
  * Queues are durable; quorum queues (the default) get a delivery limit and at-least-once
  * dead-lettering, so a poison message ends in the dead-letter queue instead of looping forever.
  */
 public final class RabbitTopology {
-    public static final String EXCHANGE = "caseflow";
-    public static final String EVENTS = "caseflow.events";
-    public static final String DEAD_LETTER_EXCHANGE = "caseflow.dlx";
-    public static final String DEAD_LETTER_QUEUE = "caseflow.dead-letters";
-
     private final RabbitSettings settings;
+    private final Installation installation;
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private final Set<String> special = ConcurrentHashMap.newKeySet();
 
-    public RabbitTopology(RabbitSettings settings) {
+    public RabbitTopology(RabbitSettings settings, Installation installation) {
         this.settings = settings;
+        this.installation = installation;
+    }
+
+    public Installation installation() {
+        return installation;
+    }
+
+    /** The direct exchange every work queue is bound to under its own name. */
+    public String exchange() {
+        return installation.name();
+    }
+
+    /** The topic exchange of monitor events. */
+    public String events() {
+        return events(installation);
+    }
+
+    /** The events exchange of {@code installation}, for subscribers that declare nothing else. */
+    public static String events(Installation installation) {
+        return installation.prefix() + "events";
+    }
+
+    public String deadLetterExchange() {
+        return installation.prefix() + "dlx";
+    }
+
+    /** Every dead letter, kept for people and tools. */
+    public String deadLetterQueue() {
+        return installation.prefix() + "dead-letters";
+    }
+
+    /** The server's copy of every dead letter, which it archives into the store. */
+    public String archiveQueue() {
+        return installation.prefix() + "dead-letters.archive";
     }
 
     /** The exchanges and the dead-letter queue. */
     public void declareBase(Channel channel) throws IOException {
-        channel.exchangeDeclare(EXCHANGE, BuiltinExchangeType.DIRECT, true);
-        channel.exchangeDeclare(EVENTS, BuiltinExchangeType.TOPIC, true);
-        channel.exchangeDeclare(DEAD_LETTER_EXCHANGE, BuiltinExchangeType.FANOUT, true);
+        channel.exchangeDeclare(exchange(), BuiltinExchangeType.DIRECT, true);
+        channel.exchangeDeclare(events(), BuiltinExchangeType.TOPIC, true);
+        channel.exchangeDeclare(deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
         Map<String, Object> args = new HashMap<>();
         if (settings.quorumQueues()) {
             args.put("x-queue-type", "quorum");
         }
-        declare(channel, DEAD_LETTER_QUEUE, args);
-        channel.queueBind(DEAD_LETTER_QUEUE, DEAD_LETTER_EXCHANGE, "");
+        declare(channel, deadLetterQueue(), args);
+        channel.queueBind(deadLetterQueue(), deadLetterExchange(), "");
     }
 
-    /** A work queue (innerQ, serviceQ, a service's requests), bound to {@value #EXCHANGE} under its name. */
+    /** A work queue (innerQ, serviceQ, a service's requests), bound to {@link #exchange()} under its name. */
     public void ensureQueue(Channel channel, String queue) throws IOException {
         if (declared.contains(queue)) {
             return;
         }
         declare(channel, queue, workQueueArguments());
-        channel.queueBind(queue, EXCHANGE, queue);
+        channel.queueBind(queue, exchange(), queue);
         declared.add(queue);
     }
 
@@ -74,7 +107,7 @@ public final class RabbitTopology {
 
     Map<String, Object> workQueueArguments() {
         Map<String, Object> args = new HashMap<>();
-        args.put("x-dead-letter-exchange", DEAD_LETTER_EXCHANGE);
+        args.put("x-dead-letter-exchange", deadLetterExchange());
         if (settings.quorumQueues()) {
             args.put("x-queue-type", "quorum");
             args.put("x-delivery-limit", settings.deliveryLimit());

@@ -10,6 +10,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.caseflow.concurrent.Backoff;
 import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.concurrent.Sleeper;
+import io.caseflow.installation.Installation;
 import io.caseflow.process.ProcessEventListener;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.commit.ClaimPolicy;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
  * message that can never be handled goes to the dead-letter exchange with the reason in its headers.
  *
  * <pre>{@code
- * RabbitTransport transport = new RabbitTransport(RabbitSettings.defaults("amqp://guest:guest@localhost"), outbox, clock, meters);
- * CaseflowRuntime runtime = CaseflowRuntime.builder().jdbcUrl(pgUrl).transport(transport)...;
+ * RabbitSettings rabbit = RabbitSettings.defaults("amqp://guest:guest@localhost");
+ * CaseflowRuntime runtime = CaseflowRuntime.builder().jdbcUrl(pgUrl).installation(Installation.named("staging"))
+ *         .transport((installation, outbox, clock, meters) -> new RabbitTransport(rabbit, installation, outbox, clock, meters))...;
  * }</pre>
  *
  * <p>Thread-safe. Only this package imports {@code com.rabbitmq}.
@@ -69,19 +71,24 @@ public final class RabbitTransport implements Transport {
     private SharedWriter writer;
     private boolean archiveDeadLetters;
 
-    public RabbitTransport(RabbitSettings settings, OutboxStore outbox, Clock clock, MeterRegistry meters) {
+    public RabbitTransport(RabbitSettings settings, Installation installation, OutboxStore outbox, Clock clock, MeterRegistry meters) {
         this.settings = settings;
         this.outbox = outbox;
         this.clock = clock;
         this.meters = meters;
         this.nodeId = nodeName();
-        this.topology = new RabbitTopology(settings);
+        this.topology = new RabbitTopology(settings, installation);
     }
 
     /** Also copy what reaches the dead-letter exchange into the store (the server does this). */
     public RabbitTransport archivingDeadLetters() {
         this.archiveDeadLetters = true;
         return this;
+    }
+
+    @Override
+    public Installation installation() {
+        return topology.installation();
     }
 
     public String nodeId() {
@@ -123,7 +130,7 @@ public final class RabbitTransport implements Transport {
     @Override
     public void publish(OutboxMessage message) {
         try {
-            publisher.publish(ConfirmingPublisher.Message.toQueue(message.destination(), message.body(), message.availableAt()))
+            publisher.publish(publisher.toQueue(message.destination(), message.body(), message.availableAt()))
                     .get(settings.confirmTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new TransportException("publishing to " + message.destination() + " failed: " + e.getCause().getMessage(), e.getCause());
@@ -193,7 +200,7 @@ public final class RabbitTransport implements Transport {
         }
     }
 
-    /** An engine listener that publishes every committed transition to {@value RabbitTopology#EVENTS}. */
+    /** An engine listener that publishes every committed transition to the installation's events exchange. */
     @Override
     public Optional<ProcessEventListener> eventPublisher() {
         return Optional.of(new EventPublisher(this::publishEvent, meters));
@@ -203,7 +210,7 @@ public final class RabbitTransport implements Transport {
         ConfirmingPublisher current = publisher;
         if (current != null) {
             // Not mandatory: with no monitor listening, an event simply goes nowhere.
-            current.publish(new ConfirmingPublisher.Message(RabbitTopology.EVENTS, routingKey, body, clock.instant(), Map.of(), false,
+            current.publish(new ConfirmingPublisher.Message(topology.events(), routingKey, body, clock.instant(), Map.of(), false,
                     false));
         }
     }
@@ -218,21 +225,21 @@ public final class RabbitTransport implements Transport {
         try (Channel channel = connection.createChannel()) {
             topology.declareBase(channel);
             if (archiveDeadLetters) {
-                channel.queueDeclare(DeadLetterArchiver.ARCHIVE_QUEUE, true, false, false,
+                channel.queueDeclare(topology.archiveQueue(), true, false, false,
                         settings.quorumQueues() ? Map.of("x-queue-type", "quorum") : Map.of());
-                channel.queueBind(DeadLetterArchiver.ARCHIVE_QUEUE, RabbitTopology.DEAD_LETTER_EXCHANGE, "");
-                topology.declaredElsewhere(DeadLetterArchiver.ARCHIVE_QUEUE);
+                channel.queueBind(topology.archiveQueue(), topology.deadLetterExchange(), "");
+                topology.declaredElsewhere(topology.archiveQueue());
             }
         } catch (IOException | TimeoutException e) {
             throw new TransportException("cannot declare caseflow's exchanges on " + settings.redactedUri() + ": " + e.getMessage(), e);
         }
         if (archiveDeadLetters) {
-            DeadLetterArchiver archiver = new DeadLetterArchiver(outbox);
+            DeadLetterArchiver archiver = new DeadLetterArchiver(outbox, topology.deadLetterQueue());
             groups.put("dead-letter-archive", new ConsumerGroup("dead-letter-archive", 1, 10,
                     d -> archiver.archive(d, ((RabbitDelivery) d).headers(), ((RabbitDelivery) d).rawBody()), () -> connection, topology,
                     this::delivery, scheduler));
             try {
-                groups.get("dead-letter-archive").addQueues(Set.of(DeadLetterArchiver.ARCHIVE_QUEUE));
+                groups.get("dead-letter-archive").addQueues(Set.of(topology.archiveQueue()));
             } catch (IOException e) {
                 throw new TransportException("cannot consume the dead-letter archive: " + e.getMessage(), e);
             }
@@ -248,7 +255,7 @@ public final class RabbitTransport implements Transport {
             }
         }
         relay.start();
-        LOG.info("RabbitMQ transport started on {} as {} ({} queues)", settings.redactedUri(), nodeId,
+        LOG.info("RabbitMQ transport started on {} as {} for installation {} ({} queues)", settings.redactedUri(), nodeId, installation(),
                 settings.quorumQueues() ? "quorum" : "classic");
     }
 

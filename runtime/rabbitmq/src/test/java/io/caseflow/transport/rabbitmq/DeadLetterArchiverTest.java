@@ -28,7 +28,7 @@ class DeadLetterArchiverTest {
     void open() {
         database = Database.open(ExternalServices.freshPostgresSchema(), 2);
         outbox = new OutboxStore(database, Clock.systemUTC());
-        archiver = new DeadLetterArchiver(outbox);
+        archiver = new DeadLetterArchiver(outbox, "cf-test.dead-letters");
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class DeadLetterArchiverTest {
 
         @Override
         public String queue() {
-            return DeadLetterArchiver.ARCHIVE_QUEUE;
+            return "cf-test.dead-letters.archive";
         }
 
         @Override
