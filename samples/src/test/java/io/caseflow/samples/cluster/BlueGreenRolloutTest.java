@@ -163,8 +163,9 @@ class BlueGreenRolloutTest {
 
         assertEachCompletedOnceOnItsVersion();
         System.out.printf("rollout: %d requests during the switch and drain (%.1f s from green ready to blue stopped), %d in all, "
-                        + "0 failed; %d v1 and %d v2 processes completed once each%n", duringSwitch, switchTook.toMillis() / 1000.0,
-                client.answered(), client.startedOn("v1").size(), client.startedOn("v2").size());
+                        + "0 failed (%d sent again after a reload closed their connection); %d v1 and %d v2 processes completed once each%n",
+                duringSwitch, switchTook.toMillis() / 1000.0, client.answered(), client.resent.get(), client.startedOn("v1").size(),
+                client.startedOn("v2").size());
     }
 
     @Test
@@ -216,10 +217,10 @@ class BlueGreenRolloutTest {
         assertThat(gateway.routing()).containsPattern("caseflow_routing \\{ default \"\\d+ live=blue " + CASE + "/v2=withdrawn\"");
 
         assertEachCompletedOnceOnItsVersion();
-        System.out.printf("rollback: %d requests during the switch and drain (%.1f s), %d in all, 0 failed, %d new v2 starts refused "
-                        + "(410 api_withdrawn); %d v2 processes in flight when the script waited for them; %d v1 and %d v2 processes "
-                        + "completed once each%n", duringSwitch, switchTook.toMillis() / 1000.0, client.answered(), client.refused.size(),
-                inFlightAtWait, client.startedOn("v1").size(), client.startedOn("v2").size());
+        System.out.printf("rollback: %d requests during the switch and drain (%.1f s), %d in all, 0 failed (%d sent again), %d new v2 "
+                        + "starts refused (410 api_withdrawn); %d v2 processes in flight when the script waited for them; %d v1 and %d v2 "
+                        + "processes completed once each%n", duringSwitch, switchTook.toMillis() / 1000.0, client.answered(), client.resent.get(),
+                client.refused.size(), inFlightAtWait, client.startedOn("v1").size(), client.startedOn("v2").size());
     }
 
     private long inFlight(String api) throws Exception {

@@ -29,9 +29,16 @@ final class GatewayClient implements AutoCloseable {
     record Refused(String api, int status, String body, long atNanos) {
     }
 
-    /** A request that got no answer at all. */
+    /** A request that got no answer at all, even sent again. */
     record Failed(String api, String error, long atNanos) {
     }
+
+    /**
+     * How often a start is sent again, with the same key, when its connection closed before any answer: the
+     * gateway's graceful reload closes idle keep-alive connections, and one the client picked at that instant
+     * carries the request nowhere. HTTP cannot tell that apart from a lost answer; the key makes repeating safe.
+     */
+    private static final int MAX_SENDS = 3;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,6 +53,8 @@ final class GatewayClient implements AutoCloseable {
     final List<Started> started = Collections.synchronizedList(new ArrayList<>());
     final List<Refused> refused = Collections.synchronizedList(new ArrayList<>());
     final List<Failed> failed = Collections.synchronizedList(new ArrayList<>());
+    /** Starts sent again after a connection closed with no answer (each then answered). */
+    final AtomicInteger resent = new AtomicInteger();
 
     /** {@code pause} between one thread's requests keeps the number of processes the test waits for modest. */
     GatewayClient(int gatewayPort, String caseName, String run, List<String> apis, int threadCount, Duration pause) {
@@ -87,8 +96,8 @@ final class GatewayClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(order)))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 201) {
+            HttpResponse<String> response = send(request);
+            if (response.statusCode() == 201 || response.statusCode() == 200) { // 200: a repeat answered with the first start's process
                 JsonNode process = Json.MAPPER.readTree(response.body());
                 started.add(new Started(api, process.get("id").asText(), process.get("version").asInt(), System.nanoTime()));
             } else {
@@ -96,6 +105,19 @@ final class GatewayClient implements AutoCloseable {
             }
         } catch (Exception e) {
             failed.add(new Failed(api, e.toString(), System.nanoTime()));
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                if (attempt == MAX_SENDS || e instanceof java.net.http.HttpTimeoutException) {
+                    throw e;
+                }
+                resent.incrementAndGet();
+            }
         }
     }
 
