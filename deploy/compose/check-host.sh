@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs deploy/compose/compose.host.yaml for real with podman-compose: a server and two workers from the
 # caseflow image, host networking, against this machine's RabbitMQ (127.0.0.1:5672) and PostgreSQL
-# (127.0.0.1:5432, db test). It deploys a case, starts processes through the server, sees the workers
-# complete them, runs every container's health check, stops them (SIGTERM) and checks each stopped
-# cleanly. Its own project, installation, schema, case name and ports, so it runs beside another caseflow.
+# (127.0.0.1:5432, db test). worker-1 deploys the sample case businessCase1 at start and the workers host
+# its services (warehouse, payments, shipping); it starts orders through the server, sees them complete,
+# runs every container's health check, stops them (SIGTERM) and checks each stopped cleanly. Its own
+# project, installation (queue prefix and schemas) and ports, so it runs beside another caseflow.
 #
 #   deploy/container/build-image.sh && deploy/compose/check-host.sh [--image NAME] [--keep]
 #
@@ -36,15 +37,12 @@ free_port() {
 
 id=$(od -An -N5 -tx1 /dev/urandom | tr -d ' \n')
 project=cf-compose-$id
-case_name=cfcompose$id
+case_name=businessCase1
 export CASEFLOW_IMAGE=$image
 export CASEFLOW_INSTALLATION=cf-compose-$id
 export CASEFLOW_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=cf_compose_$id&user=postgres"
 export CASEFLOW_API_TOKEN=check-host-$id-0123456789
-export CASEFLOW_WORKER_CASES=$case_name/v1
-# No sample services here: without installation names their request queues would be shared with any
-# other caseflow on this broker. The case below has task stages only.
-export CASEFLOW_WORKER_SERVICES=""
+export CASEFLOW_SERVICES_SCHEMA_PREFIX=cf_compose_${id}_svc
 export CASEFLOW_HTTP_PORT=$(free_port) CASEFLOW_WORKER1_HEALTH_PORT=$(free_port) CASEFLOW_WORKER2_HEALTH_PORT=$(free_port)
 api=http://127.0.0.1:$CASEFLOW_HTTP_PORT
 
@@ -61,6 +59,12 @@ cleanup() {
         timeout 120 "${compose[@]}" down -t 30 >/dev/null 2>&1 || true
         for c in "${containers[@]}"; do podman rm -f -t 5 "$c" >/dev/null 2>&1 || true; done
         podman network rm "${project}_default" >/dev/null 2>&1 || true
+        # The installation's queues on the shared broker (its three exchanges are left: rabbitmqctl cannot delete them).
+        if command -v rabbitmqctl >/dev/null 2>&1; then
+            for q in $(timeout 30 rabbitmqctl -q list_queues name 2>/dev/null | grep "^$CASEFLOW_INSTALLATION\." || true); do
+                timeout 30 rabbitmqctl -q delete_queue "$q" >/dev/null 2>&1 || true
+            done
+        fi
     fi
 }
 trap cleanup EXIT
@@ -87,18 +91,14 @@ for c in "${containers[@]:1}"; do
 done
 step "both workers ready $(( $(date +%s%3N) - up_at )) ms after podman-compose up returned"
 
-definition='{"name":"'$case_name'","api":"v1","startStage":"validateOrder","stages":[
- {"name":"validateOrder","kind":"task","handler":"orders.validateOrder","timeout":"PT10S"},
- {"name":"notifyCustomer","kind":"task","handler":"orders.notifyCustomer","timeout":"PT10S"},
- {"name":"completed","kind":"end","handler":"orders.summarize","timeout":"PT10S"}],
- "transitions":[{"from":"validateOrder","to":"notifyCustomer"},{"from":"notifyCustomer","to":"completed"}]}'
-call POST "/api/cases/$case_name/v1/definitions" "$definition" | grep -q '"version"' || die "deploying $case_name/v1"
+call GET /api/cases | grep -q '"case":"businessCase1"' || die "worker-1 did not deploy businessCase1 (worker --deploy)"
 count=40
 for i in $(seq 1 "$count"); do
-    call POST "/api/cases/$case_name/v1/processes" '{"orderId":"C-'"$i"'","items":[{"sku":"S","qty":1,"price":2.5}]}' "c-$i" \
-        | grep -q '"id"' || die "starting process $i"
+    call POST "/api/cases/$case_name/v1/processes" \
+        '{"orderId":"C-'"$i"'","customer":"Ada","address":"1 Main Street","paymentMethod":"card","items":[{"sku":"book","qty":1,"price":12.5}]}' \
+        "c-$i" | grep -q '"id"' || die "starting process $i"
 done
-step "deployed $case_name/v1 and started $count processes"
+step "started $count orders of $case_name/v1 (deployed by worker-1)"
 done_count=0
 for _ in $(seq 1 120); do
     done_count=$(call GET "/api/processes?case=$case_name&status=COMPLETED&limit=1" | sed -n 's/^{"total":\([0-9]*\).*/\1/p')
@@ -111,7 +111,7 @@ step "all $count processes completed; workers: $(echo "$workers" | grep -o '"kin
 
 for c in "${containers[@]}"; do
     podman healthcheck run "$c" >/dev/null 2>&1 || die "health check of $c: $(podman inspect --format '{{json .State.Health}}' "$c")"
-    step "$c: $(podman inspect --format '{{.State.Health.Status}}' "$c") ($(podman inspect --format '{{range .State.Health.Log}}{{.Output}}{{end}}' "$c" | tail -c 120))"
+    step "$c: $(podman inspect --format '{{.State.Health.Status}}' "$c") ($(podman inspect --format '{{range .State.Health.Log}}{{.Output}}{{end}}' "$c" | tail -c 200))"
 done
 
 stop_at=$(date +%s%3N)

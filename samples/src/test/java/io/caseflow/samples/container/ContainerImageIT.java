@@ -286,18 +286,25 @@ class ContainerImageIT {
         return podman(Duration.ofSeconds(30), "logs", container).output();
     }
 
-    /** Queues of this run's case (and, once installations prefix them, of this installation) on the shared broker. */
+    /** Queues and exchanges of this run's installation and case on the shared broker. */
     private void deleteQueuesOfThisRun() {
         try {
             Result listed = run(Duration.ofSeconds(30), "rabbitmqctl", "-q", "list_queues", "name");
             List<String> mine = listed.output().lines().map(String::trim)
                     .filter(q -> q.contains(caseName) || q.startsWith(installation)).toList();
+            List<String> exchanges = run(Duration.ofSeconds(30), "rabbitmqctl", "-q", "list_exchanges", "name").output().lines()
+                    .map(String::trim).filter(e -> e.equals(installation) || e.startsWith(installation + ".")).toList();
             ConnectionFactory factory = new ConnectionFactory();
             factory.setUri(ExternalServices.RABBITMQ_URI);
             try (Connection connection = factory.newConnection("caseflow-container-it-cleanup")) {
                 for (String queue : mine) {
                     try (Channel channel = connection.createChannel()) {
                         channel.queueDelete(queue);
+                    }
+                }
+                for (String exchange : exchanges) {
+                    try (Channel channel = connection.createChannel()) {
+                        channel.exchangeDelete(exchange);
                     }
                 }
             }
