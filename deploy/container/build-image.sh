@@ -204,6 +204,8 @@ user=$(podman run --rm --network host --no-healthcheck --entrypoint /usr/bin/id 
 podman run --rm --network host --no-healthcheck "$name" --version || die "'caseflow --version' in $name"
 podman image inspect --format '{{json .Config.Healthcheck}}' "$name" | grep -q caseflow-healthcheck \
     || die "$name has no HEALTHCHECK (was it built with --format docker?)"
+# Earlier builds of the app image that no tag names any more.
+podman image prune -f --filter label=org.opencontainers.image.title=caseflow >/dev/null 2>&1 || true
 size=$(podman image inspect --format '{{.Size}}' "$name")
 step "done in $(($(date +%s) - started)) s: $name ($((size / 1000000)) MB)"
 echo "run it:  podman run --rm --network host -e CASEFLOW_JDBC_URL=... -e CASEFLOW_BROKER_URI=... -e CASEFLOW_API_TOKEN=... $name server"
