@@ -49,7 +49,7 @@ public final class DesignerApp extends Application {
         stage.show();
         if (options.file() != null) {
             String name = options.file().getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".drawio") || name.endsWith(".xml")) {
+            if (name.endsWith(".drawio") || name.endsWith(".xml") || name.endsWith(".png") || name.endsWith(".svg")) {
                 window.importDrawioFile(options.file());
             } else {
                 window.openFile(options.file());

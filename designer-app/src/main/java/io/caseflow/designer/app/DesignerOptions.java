@@ -13,7 +13,7 @@ import java.util.List;
  *   --monitor       open on the monitor (it opens there by itself on a fresh folder, with sample traffic)
  *   --design        open on the designer
  *   --no-demo       do not start sample processes on a fresh folder
- *   FILE            a .case.json or .drawio file to open instead of the sample
+ *   FILE            a .case.json file, or a .drawio file (or a draw.io PNG/SVG with the diagram) to open instead of the sample
  * </pre>
  */
 public record DesignerOptions(Path home, boolean startRuntime, Path file, Mode mode, boolean demo) {

@@ -35,25 +35,30 @@ public class FxDialogs implements DesignerDialogs {
 
     @Override
     public Optional<Path> chooseOpen(FileKind kind) {
-        FileChooser chooser = chooser(kind);
+        FileChooser chooser = chooser(kind, true);
         chooser.setTitle(kind == FileKind.CASE ? "Open case" : "Import draw.io diagram");
         return remember(chooser.showOpenDialog(owner));
     }
 
     @Override
     public Optional<Path> chooseSave(FileKind kind, String suggestedName) {
-        FileChooser chooser = chooser(kind);
+        FileChooser chooser = chooser(kind, false);
         chooser.setTitle(kind == FileKind.CASE ? "Save case" : "Export as draw.io diagram");
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner));
     }
 
-    private FileChooser chooser(FileKind kind) {
+    private FileChooser chooser(FileKind kind, boolean opening) {
         FileChooser chooser = new FileChooser();
         if (kind == FileKind.CASE) {
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Case definitions (*.case.json)", "*.case.json"));
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON files (*.json)", "*.json"));
         } else {
+            if (opening) {
+                // draw.io's image exports carry the diagram when "Include a copy of my diagram" was checked.
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("draw.io diagrams, and images with one (*.drawio, *.xml, *.png, *.svg)",
+                        "*.drawio", "*.xml", "*.png", "*.svg"));
+            }
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("draw.io diagrams (*.drawio, *.xml)", "*.drawio", "*.xml"));
         }
         String dir = prefs.get("lastDirectory", null);

@@ -13,7 +13,7 @@ import org.w3c.dom.Node;
  * A draw.io file read into its pages. Reads what draw.io writes: an {@code <mxfile>} of
  * {@code <diagram>} pages, each holding its {@code <mxGraphModel>} either as XML or compressed
  * (raw deflate + Base64 of the URL-encoded XML), a bare {@code <mxGraphModel>}, and an editable
- * SVG export (the file in its {@code content} attribute). A page that cannot be read (empty, cut
+ * SVG or PNG export (the file embedded in the image, see {@link EmbeddedDiagram}). A page that cannot be read (empty, cut
  * short, damaged) is one sentence in {@link #problems()} and the other pages are still there; only
  * a file with no readable page at all is refused.
  *
@@ -47,7 +47,21 @@ public record DrawioFile(String source, List<DrawioPage> pages, List<String> pro
         } catch (IOException e) {
             throw new DrawioFormatException(file + ": cannot read the file (" + e.getMessage() + ")", e);
         }
-        return pages(FileDecoding.parse(bytes, file.toString()), file.toString());
+        return parse(bytes, file.toString());
+    }
+
+    /**
+     * A file's bytes: a draw.io file, or a PNG or SVG image draw.io exported with a copy of the
+     * diagram in it ({@link EmbeddedDiagram}); {@code source} names it in messages.
+     */
+    public static DrawioFile parse(byte[] bytes, String source) throws DrawioFormatException {
+        if (EmbeddedDiagram.isPng(bytes)) {
+            return pages(FileDecoding.parse(EmbeddedDiagram.fromPng(bytes, source), source), source);
+        }
+        if (EmbeddedDiagram.looksLikeSvg(FileDecoding.head(bytes))) {
+            return pages(FileDecoding.parse(EmbeddedDiagram.fromSvg(bytes, source), source), source);
+        }
+        return pages(FileDecoding.parse(bytes, source), source);
     }
 
     public static DrawioFile parse(String xml, String source) throws DrawioFormatException {

@@ -119,7 +119,8 @@ final class FileDecoding {
         return true;
     }
 
-    private static String head(byte[] bytes) {
+    /** The first characters of the file, for telling what it is (a BOM dropped). */
+    static String head(byte[] bytes) {
         int n = Math.min(bytes.length, 512);
         if (startsWith(bytes, 0xfe, 0xff)) {
             return new String(bytes, 2, Math.max(0, n - 2), StandardCharsets.UTF_16BE);
