@@ -117,7 +117,8 @@ public record DefinitionDiff(List<String> addedStages,
         if (!o.retry().equals(s.retry())) {
             out.add("retry " + retry(o) + " → " + retry(s));
         }
-        if (!o.layout().equals(s.layout())) {
+        field(out, "lane", o.layout().lane(), s.layout().lane());
+        if (o.layout().x() != s.layout().x() || o.layout().y() != s.layout().y()) {
             out.add("position (" + (int) o.layout().x() + ", " + (int) o.layout().y() + ") → ("
                     + (int) s.layout().x() + ", " + (int) s.layout().y() + ")");
         }

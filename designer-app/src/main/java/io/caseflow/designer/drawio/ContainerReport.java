@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * One sentence per pool, lane, group or backdrop (never one per shape inside it), and the lane each
- * stage sits in. The case model has no place for a lane, so lanes are kept in the import's result
- * ({@link DrawioImport.Result#lanes()}), not in the definition.
+ * stage sits in (kept in the stage's {@code Layout.lane}, and in {@link DrawioImport.Result#lanes()}).
  */
 final class ContainerReport {
     /** Containers looked through above a stage; deeper nesting is read as the top level. */

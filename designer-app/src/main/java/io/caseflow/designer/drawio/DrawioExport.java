@@ -8,6 +8,7 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
 import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.designer.editor.NodeGeometry;
+import io.caseflow.designer.editor.StagePicture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -22,7 +24,8 @@ import org.w3c.dom.Element;
 /**
  * Writes a case as a one-page draw.io file that draw.io opens with the same layout and labels.
  * Stage properties are attributes of {@code <object>} wrappers (draw.io's "Edit Data"), the case's
- * own properties sit on the root cell, so {@link DrawioImport} reads back an identical definition.
+ * own properties sit on the root cell, a stage's lane is a swimlane holding it, so {@link DrawioImport}
+ * reads back an identical definition.
  */
 public final class DrawioExport {
     public static final String FILE_SUFFIX = ".drawio";
@@ -31,6 +34,10 @@ public final class DrawioExport {
     static final String SERVICE_STYLE = "rounded=1;whiteSpace=wrap;html=1;arcSize=12;fillColor=#e6dcf5;strokeColor=#7a4fb5;fontStyle=1;";
     static final String END_STYLE = "rounded=1;whiteSpace=wrap;html=1;arcSize=50;fillColor=#d5f0dd;strokeColor=#2e8b57;strokeWidth=2;fontStyle=1;";
     static final String START_EXTRA = "strokeWidth=3;";
+    static final String LANE_STYLE = "swimlane;horizontal=0;startSize=30;html=1;whiteSpace=wrap;fillColor=none;strokeColor=#8a94a6;fontStyle=1;";
+    /** Room around the stages of a lane, and the lane's title bar on its left. */
+    static final double LANE_PADDING = 20;
+    static final double LANE_HEADER = 30;
     static final String EDGE_STYLE = "edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;strokeColor=#4a5568;fontSize=11;labelBackgroundColor=#ffffff;";
 
     private DrawioExport() {
@@ -82,6 +89,26 @@ public final class DrawioExport {
         layer.setAttribute("parent", "0");
         root.appendChild(layer);
 
+        Map<String, LaneBand> lanes = lanes(definition, pictures);
+        int laneNumber = 0;
+        for (LaneBand band : lanes.values()) {
+            band.id = "lane-" + (++laneNumber);
+            Element lane = modelDoc.createElement("mxCell");
+            lane.setAttribute("id", band.id);
+            lane.setAttribute("value", HtmlText.escape(band.name));
+            lane.setAttribute("style", LANE_STYLE);
+            lane.setAttribute("vertex", "1");
+            lane.setAttribute("parent", "1");
+            Element geometry = modelDoc.createElement("mxGeometry");
+            geometry.setAttribute("x", number(band.x));
+            geometry.setAttribute("y", number(band.y));
+            geometry.setAttribute("width", number(band.width));
+            geometry.setAttribute("height", number(band.height));
+            geometry.setAttribute("as", "geometry");
+            lane.appendChild(geometry);
+            root.appendChild(lane);
+        }
+
         Map<String, String> idByStage = new HashMap<>();
         int n = 0;
         for (StageDefinition s : definition.stages()) {
@@ -115,10 +142,12 @@ public final class DrawioExport {
                         ? style + START_EXTRA : style);
             }
             cell.setAttribute("vertex", "1");
-            cell.setAttribute("parent", "1");
+            // A stage in a lane is the lane's child, placed relative to it, as draw.io keeps shapes in a swimlane.
+            LaneBand band = s.layout().lane() == null ? null : lanes.get(s.layout().lane());
+            cell.setAttribute("parent", band == null ? "1" : band.id);
             Element geometry = modelDoc.createElement("mxGeometry");
-            geometry.setAttribute("x", number(s.layout().x()));
-            geometry.setAttribute("y", number(s.layout().y()));
+            geometry.setAttribute("x", number(s.layout().x() - (band == null ? 0 : band.x)));
+            geometry.setAttribute("y", number(s.layout().y() - (band == null ? 0 : band.y)));
             boolean sized = picture != null && picture.width() > 0 && picture.height() > 0;
             geometry.setAttribute("width", number(sized ? picture.width() : NodeGeometry.WIDTH));
             geometry.setAttribute("height", number(sized ? picture.height() : NodeGeometry.HEIGHT));
@@ -156,13 +185,61 @@ public final class DrawioExport {
         return DrawioXml.write(doc.getDocumentElement(), !compressed) + System.lineSeparator();
     }
 
-    /** Writes the file in one step (a temporary file moved into place). */
-    public static void write(CaseDefinition definition, Path file, boolean compressed) throws IOException {
+    /** A lane drawn as a horizontal band around its stages, all bands as wide as the widest. */
+    private static final class LaneBand {
+        final String name;
+        String id;
+        double x;
+        double y = Double.MAX_VALUE;
+        double width;
+        double height;
+
+        LaneBand(String name) {
+            this.name = name;
+        }
+    }
+
+    private static Map<String, LaneBand> lanes(CaseDefinition definition, Map<String, StagePicture> pictures) {
+        Map<String, LaneBand> lanes = new LinkedHashMap<>();
+        double left = Double.MAX_VALUE;
+        double right = -Double.MAX_VALUE;
+        Map<String, Double> bottoms = new HashMap<>();
+        for (StageDefinition s : definition.stages()) {
+            String lane = s.layout().lane();
+            if (lane == null || !Double.isFinite(s.layout().x()) || !Double.isFinite(s.layout().y())) {
+                continue;
+            }
+            StagePicture picture = s.name() == null ? null : pictures.get(s.name());
+            boolean sized = picture != null && picture.width() > 0 && picture.height() > 0;
+            double w = sized ? picture.width() : NodeGeometry.WIDTH;
+            double h = sized ? picture.height() : NodeGeometry.HEIGHT;
+            LaneBand band = lanes.computeIfAbsent(lane, LaneBand::new);
+            band.y = Math.min(band.y, s.layout().y() - LANE_PADDING);
+            bottoms.merge(lane, s.layout().y() + h + LANE_PADDING, Math::max);
+            left = Math.min(left, s.layout().x() - LANE_PADDING - LANE_HEADER);
+            right = Math.max(right, s.layout().x() + w + LANE_PADDING);
+        }
+        for (LaneBand band : lanes.values()) {
+            band.x = left;
+            band.width = right - left;
+            band.height = bottoms.get(band.name) - band.y;
+        }
+        return lanes;
+    }
+
+    /** Writes the file in one step (a temporary file moved into place), stages drawn as {@code pictures} says. */
+    public static void write(CaseDefinition definition, Map<String, StagePicture> pictures, Path file, boolean compressed)
+            throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        Files.writeString(temp, toXml(definition, compressed), StandardCharsets.UTF_8);
+        Files.writeString(temp, toXml(definition, pictures, compressed), StandardCharsets.UTF_8);
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes the file in one step, stages in caseflow's own style. */
+    public static void write(CaseDefinition definition, Path file, boolean compressed) throws IOException {
+        write(definition, Map.of(), file, compressed);
     }
 
     private static void put(Element element, String attribute, String value) {

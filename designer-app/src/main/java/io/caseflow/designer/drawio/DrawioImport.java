@@ -3,6 +3,7 @@ package io.caseflow.designer.drawio;
 import static io.caseflow.designer.drawio.DrawioAttributes.*;
 
 import io.caseflow.definition.CaseDefinition;
+import io.caseflow.designer.editor.StagePicture;
 import io.caseflow.validation.DefinitionValidator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class DrawioImport {
     /**
      * The case read from a page and one sentence per thing that could not be mapped as drawn.
      *
-     * @param lanes    stage name → the lane (or pool) it sits in; the case model has no place for it
+     * @param lanes    stage name → the lane (or pool) it sits in, as also kept in each stage's {@code layout().lane()}
      * @param pictures stage name → how the author drew it (style, size), for an export that looks the same
      * @param cells    cell id → what became of it ("stage 'Check'", "transition a → b", "issue: ...")
      * @param refusal  the sentence saying why the page is not a flow and nothing was imported, or null

@@ -4,6 +4,7 @@ import io.caseflow.definition.Layout;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
 import io.caseflow.definition.TransitionDefinition;
+import io.caseflow.designer.editor.StagePicture;
 import io.caseflow.validation.DefinitionValidator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,6 +94,8 @@ final class FlowMapper {
         }
         String start = start(in, out);
         Map<String, String> lanes = ContainerReport.report(containers, candidates, nameOf, tree, labels, roles, issues);
+        // The lane is part of where a stage is drawn, so it lives in the stage's layout (and goes back out on export).
+        stages.replaceAll(s -> lanes.containsKey(s.name()) ? s.withLayout(s.layout().withLane(lanes.get(s.name()))) : s);
         List<TransitionDefinition> transitions = Outcomes.read(links, texts, tree, geometry, labels, nameOf, issues);
         for (RawCell icon : lonelyIcons) {
             issues.cell(icon.id(), ImportIssues.name("icon", labels.text(icon), icon.id())

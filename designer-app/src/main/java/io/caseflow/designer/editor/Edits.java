@@ -67,7 +67,7 @@ public final class Edits {
         });
     }
 
-    /** Moves stages to new top-left corners (one undoable step however many move). */
+    /** Moves stages to new top-left corners (one undoable step however many move); each keeps its lane. */
     public static EditCommand move(Map<String, Layout> targets) {
         String label = targets.size() == 1 ? "Move stage '" + targets.keySet().iterator().next() + "'"
                 : "Move " + targets.size() + " stages";
@@ -82,7 +82,8 @@ public final class Edits {
     private static EditCommand relayout(String label, Map<String, Layout> targets) {
         Map<String, Layout> copy = Map.copyOf(targets);
         return command(label, d -> d.withStages(d.stages().stream()
-                .map(s -> copy.containsKey(s.name()) ? s.withLayout(copy.get(s.name())) : s).toList()));
+                .map(s -> copy.containsKey(s.name()) ? s.withLayout(s.layout().at(copy.get(s.name()).x(), copy.get(s.name()).y())) : s)
+                .toList()));
     }
 
     /**
@@ -198,6 +199,13 @@ public final class Edits {
                 : new StageDefinition(st.name(), kind, st.handler(), null, null, st.timeout(), null, st.retry(), st.layout()));
     }
 
+    /** Puts a stage in a lane (a draw.io swimlane on export); a blank lane takes it out of any. */
+    public static EditCommand setLane(String stageName, String lane) {
+        String cleaned = lane == null || lane.isBlank() ? null : lane.strip();
+        return updateStage(stageName, cleaned == null ? "Take '" + stageName + "' out of its lane"
+                : "Put '" + stageName + "' in lane '" + cleaned + "'", st -> st.withLayout(st.layout().withLane(cleaned)));
+    }
+
     private static StageDefinition keepName(StageDefinition before, StageDefinition after) {
         return Objects.equals(before.name(), after.name()) ? after : after.withName(before.name());
     }
@@ -220,7 +228,7 @@ public final class Edits {
                 String name = Names.unique(s.name(), taken);
                 taken.add(name);
                 renamed.put(s.name(), name);
-                stages.add(s.withName(name).withLayout(new Layout(s.layout().x() + dx, s.layout().y() + dy)));
+                stages.add(s.withName(name).withLayout(s.layout().at(s.layout().x() + dx, s.layout().y() + dy)));
             }
             List<TransitionDefinition> edges = new ArrayList<>(d.transitions());
             for (TransitionDefinition t : fragment.transitions()) {

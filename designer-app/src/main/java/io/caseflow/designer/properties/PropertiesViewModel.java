@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -45,6 +46,7 @@ public final class PropertiesViewModel {
     public static final String NAME = "stage.name";
     public static final String KIND = "stage.kind";
     public static final String IS_START = "stage.start";
+    public static final String LANE = "stage.lane";
     public static final String HANDLER = "stage.handler";
     public static final String SERVICE = "stage.service";
     public static final String COMMAND = "stage.command";
@@ -105,6 +107,8 @@ public final class PropertiesViewModel {
                     "task: runs its handler; service: sends a command to a service and waits for the reply; end: finishes the process"));
             out.add(new Field(IS_START, "Start stage", Type.BOOLEAN, Boolean.toString(s.name().equals(d.startStage())), List.of(),
                     true, "Processes begin here"));
+            out.add(new Field(LANE, "Lane", Type.EDITABLE_CHOICE, nullToEmpty(s.layout().lane()), lanes(d), true,
+                    "The swimlane (pool, role) the stage is drawn in; draw.io export puts it in that lane. Empty: no lane"));
             out.add(new Field(HANDLER, "Handler", Type.EDITABLE_CHOICE, nullToEmpty(s.handler()),
                     knownHandlers.get().stream().sorted().toList(), true, "The Java handler a worker runs, by registered name"));
             out.add(section("Service call"));
@@ -183,6 +187,7 @@ public final class PropertiesViewModel {
             }
             case IS_START -> Edits.updateCase("Set start stage", c -> Boolean.parseBoolean(v) ? c.withStartStage(stage)
                     : stage.equals(c.startStage()) ? c.withStartStage(null) : c);
+            case LANE -> Edits.setLane(stage, v);
             case HANDLER -> update(stage, "Set handler", st -> st.withHandler(v));
             case SERVICE -> update(stage, "Set service", st -> st.withService(v, st.command()));
             case COMMAND -> update(stage, "Set command", st -> st.withService(st.service(), v));
@@ -212,6 +217,11 @@ public final class PropertiesViewModel {
             }
             default -> throw new IllegalArgumentException("unknown property " + key);
         });
+    }
+
+    /** The lanes the case's stages sit in, to pick from; sorted, each once. */
+    private static List<String> lanes(CaseDefinition d) {
+        return d.stages().stream().map(st -> st.layout().lane()).filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     private static EditCommand update(String stage, String label, UnaryOperator<StageDefinition> change) {

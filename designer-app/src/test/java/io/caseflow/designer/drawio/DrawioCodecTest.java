@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,21 @@ class DrawioCodecTest {
                 .build().withVersion(7);
         assertThat(roundTrip(odd, false)).isEqualTo(odd);
         assertThat(roundTrip(odd, true)).isEqualTo(odd);
+    }
+
+    @Test
+    void lanes_set_in_the_designer_export_as_swimlanes_and_read_back() throws Exception {
+        CaseDefinition tiny = Samples.tiny();
+        CaseDefinition laned = tiny.withStages(tiny.stages().stream()
+                .map(s -> s.name().equals("done") ? s : s.withLayout(s.layout().withLane(s.name().equals("start") ? "Front desk" : "Back office")))
+                .toList());
+        for (boolean compressed : new boolean[] {false, true}) {
+            String xml = DrawioExport.toXml(laned, compressed);
+            DrawioImport.Result back = DrawioImport.importPage(DrawioFile.parse(xml, "laned.drawio").pages().get(0), "laned");
+            assertThat(back.definition()).isEqualTo(laned);
+            assertThat(back.lanes()).containsExactly(Map.entry("start", "Front desk"), Map.entry("call", "Back office"));
+            assertThat(back.issues()).hasSize(2).allMatch(i -> i.contains("keep it as their lane"));
+        }
     }
 
     @Test

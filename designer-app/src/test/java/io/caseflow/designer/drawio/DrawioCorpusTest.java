@@ -98,8 +98,8 @@ class DrawioCorpusTest {
         assertThat(d.transitionsFrom("Covered?")).containsExactly(new TransitionDefinition("Covered?", "Pay out", "yes"),
                 new TransitionDefinition("Covered?", "Claim rejected", "no"));
         assertThat(d.stage("Damage noticed").orElseThrow().layout()).as("pool + lane + own offset")
-                .isEqualTo(new Layout(40 + 20 + 40, 40 + 0 + 70));
-        assertThat(d.stage("Assess claim").orElseThrow().layout()).isEqualTo(new Layout(40 + 20 + 140, 40 + 180 + 60));
+                .isEqualTo(new Layout(40 + 20 + 40, 40 + 0 + 70, "Customer"));
+        assertThat(d.stage("Assess claim").orElseThrow().layout()).isEqualTo(new Layout(40 + 20 + 140, 40 + 180 + 60, "Claims office"));
         assertThat(claims.lanes()).containsEntry("File claim", "Customer").containsEntry("Pay out", "Claims office").hasSize(7);
         assertThat(claims.issues()).containsExactly(
                 "page 'Claims': a connector without a label (id a1) starts at text 'Within 30 days', which is not a stage;"
@@ -199,8 +199,14 @@ class DrawioCorpusTest {
         DrawioImport.Result claims = page("bpmn-claims.drawio", "Claims");
         String xml = DrawioExport.toXml(claims.definition(), claims.pictures(), false);
         assertThat(xml).contains("shape=mxgraph.bpmn.gateway2", "outline=end;symbol=terminate2", "width=\"40\"");
+        assertThat(xml).as("each lane is a swimlane holding its stages")
+                .contains("id=\"lane-1\" parent=\"1\" style=\"swimlane;", "value=\"Customer\"", "value=\"Claims office\"", "parent=\"lane-2\"");
         DrawioImport.Result again = DrawioImport.importPage(DrawioFile.parse(xml, "again.drawio").pages().get(0), "again");
-        assertThat(again.definition()).isEqualTo(claims.definition());
-        assertThat(again.issues()).isEmpty();
+        assertThat(again.definition()).as("positions and lanes come back as they were").isEqualTo(claims.definition());
+        assertThat(again.issues()).containsExactly(
+                "page 'bpmn-claims': lane 'Customer' is not a stage; the 2 shapes in it became stages that keep it as their lane:"
+                        + " 'Damage noticed', 'File claim'",
+                "page 'bpmn-claims': lane 'Claims office' is not a stage; the 5 shapes in it became stages that keep it as their lane:"
+                        + " 'Assess claim', 'Covered?', 'Pay out', 'Claim paid', 'Claim rejected'");
     }
 }

@@ -9,6 +9,7 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.designer.Samples;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,28 @@ class EditsTest {
         assertThat(after.startStage()).isEqualTo("validate");
         assertThat(after.transitions().get(0)).isEqualTo(TransitionDefinition.of("validate", "call"));
         assertThat(after.stage("validate")).isPresent();
+    }
+
+    @Test
+    void moving_pasting_and_renaming_keep_a_stage_lane() {
+        CaseDefinition laned = Edits.setLane("call", "Warehouse").apply(tiny);
+        assertThat(Edits.move(Map.of("call", new Layout(1, 2))).apply(laned).stage("call").orElseThrow().layout())
+                .isEqualTo(new Layout(1, 2, "Warehouse"));
+        assertThat(Edits.rename("call", "reserve").apply(laned).stage("reserve").orElseThrow().layout().lane()).isEqualTo("Warehouse");
+        CaseDefinition pasted = Edits.paste(laned, 10, 10).apply(laned);
+        assertThat(pasted.stage("call2").orElseThrow().layout()).isEqualTo(new Layout(270, 110, "Warehouse"));
+    }
+
+    @Test
+    void a_document_keeps_imported_pictures_under_a_renamed_stage_and_through_undo() {
+        CaseDocument document = CaseDocument.untitled(tiny);
+        document.load(tiny, null, "tiny.drawio", List.of(), Map.of("call", new StagePicture("rhombus;", 80, 80)));
+        document.execute(Edits.rename("call", "reserve"));
+        assertThat(document.pictures()).containsOnlyKeys("reserve");
+        document.stack().undo();
+        assertThat(document.pictures()).containsOnlyKeys("call");
+        document.load(tiny, null, "other", List.of());
+        assertThat(document.pictures()).as("another case has no pictures").isEmpty();
     }
 
     @Test

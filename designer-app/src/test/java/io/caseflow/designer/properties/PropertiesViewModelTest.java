@@ -2,12 +2,15 @@ package io.caseflow.designer.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseflow.definition.Layout;
 import io.caseflow.definition.StageKind;
 import io.caseflow.designer.Samples;
 import io.caseflow.designer.editor.CaseDocument;
+import io.caseflow.designer.editor.Edits;
 import io.caseflow.designer.properties.PropertiesViewModel.Field;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PropertiesViewModelTest {
@@ -49,6 +52,27 @@ class PropertiesViewModelTest {
         assertThat(vm.commit(PropertiesViewModel.RETRY_ATTEMPTS, "many")).hasValueSatisfying(m -> assertThat(m).contains("whole number"));
         assertThat(vm.commit(PropertiesViewModel.NAME, "done")).hasValueSatisfying(m -> assertThat(m).contains("already exists"));
         assertThat(document.stack().canUndo()).isFalse();
+    }
+
+    @Test
+    void a_stage_lane_is_shown_picked_from_the_case_lanes_and_survives_a_move() {
+        document.selection().selectStage("start");
+        assertThat(value(PropertiesViewModel.LANE)).isEmpty();
+        assertThat(vm.commit(PropertiesViewModel.LANE, " Front desk ")).isEmpty();
+        assertThat(document.definition().stage("start").orElseThrow().layout().lane()).isEqualTo("Front desk");
+        assertThat(document.stack().undoLabel()).contains("Put 'start' in lane 'Front desk'");
+
+        document.selection().selectStage("call");
+        Field lane = vm.fields().stream().filter(f -> f.key().equals(PropertiesViewModel.LANE)).findFirst().orElseThrow();
+        assertThat(lane.type()).isEqualTo(PropertiesViewModel.Type.EDITABLE_CHOICE);
+        assertThat(lane.choices()).containsExactly("Front desk");
+
+        document.execute(Edits.move(Map.of("start", new Layout(500, 500))));
+        assertThat(document.definition().stage("start").orElseThrow().layout())
+                .isEqualTo(new Layout(500, 500, "Front desk"));
+        document.selection().selectStage("start");
+        assertThat(vm.commit(PropertiesViewModel.LANE, "")).isEmpty();
+        assertThat(document.definition().stage("start").orElseThrow().layout().lane()).isNull();
     }
 
     @Test

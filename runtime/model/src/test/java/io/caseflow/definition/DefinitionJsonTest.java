@@ -37,6 +37,18 @@ class DefinitionJsonTest {
     }
 
     @Test
+    void a_stage_lane_is_kept_and_left_out_of_the_file_when_absent() throws Exception {
+        CaseDefinition withLane = sample().withStages(sample().stages().stream()
+                .map(s -> s.name().equals("charge") ? s.withLayout(s.layout().withLane("Payments desk")) : s).toList());
+        String json = DefinitionJson.write(withLane);
+        assertThat(json).contains("\"lane\" : \"Payments desk\"").containsOnlyOnce("\"lane\"");
+        assertThat(DefinitionJson.read(json, "lanes.case.json")).isEqualTo(withLane);
+        assertThat(DefinitionJson.write(sample())).doesNotContain("lane");
+        assertThat(new Layout(1, 2, "  ").lane()).as("a blank lane is no lane").isNull();
+        assertThat(new Layout(1, 2, "Sales").at(5, 6)).as("moving keeps the lane").isEqualTo(new Layout(5, 6, "Sales"));
+    }
+
+    @Test
     void defaults_fill_what_a_hand_written_file_leaves_out() throws Exception {
         CaseDefinition read = DefinitionJson.read("""
                 {"name": "c", "api": "v1", "startStage": "a",

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Export draw.io: the case as an uncompressed draw.io file. */
+/** Export draw.io: the case as an uncompressed draw.io file, stages in their lanes and, once imported, drawn as before. */
 public final class ExportDrawioAction {
     private static final Logger LOG = LoggerFactory.getLogger(ExportDrawioAction.class);
     private final ActionContext context;
@@ -23,7 +23,8 @@ public final class ExportDrawioAction {
 
     public boolean exportTo(Path file) {
         try {
-            DrawioExport.write(context.document().definition(), file, false);
+            // Stages imported from draw.io are drawn as their author drew them; lanes come from the stages' layout.
+            DrawioExport.write(context.document().definition(), context.document().pictures(), file, false);
         } catch (IOException e) {
             LOG.warn("cannot export {}", file, e);
             context.dialogs().error("Cannot export " + file.getFileName(), file + ": " + e.getMessage());

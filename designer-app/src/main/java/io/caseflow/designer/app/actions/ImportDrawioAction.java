@@ -55,7 +55,7 @@ public final class ImportDrawioAction {
         // Pages of the file that could not be read are listed with the chosen page's issues.
         List<String> issues = new ArrayList<>(drawio.problems());
         issues.addAll(result.issues());
-        context.document().load(result.definition(), null, origin, issues);
+        context.document().load(result.definition(), null, origin, issues, result.pictures());
         context.canvas().fitToWindow();
         context.status("Imported " + origin + (issues.isEmpty() ? "" : ": " + issues.size()
                 + " thing(s) could not be mapped, see Problems"));
