@@ -30,6 +30,20 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "300", description = "Processes run first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--payload-bytes", paramLabel = "BYTES", defaultValue = "0",
+            description = "What each process carries: an input of this size, a result of this size from every stage, and free data "
+                    + "of this size (default ${DEFAULT-VALUE}); the options below override one of the three.")
+    int payloadBytes;
+
+    @Option(names = "--input-bytes", paramLabel = "BYTES", description = "The size of each process's input.")
+    Integer inputBytes;
+
+    @Option(names = "--result-bytes", paramLabel = "BYTES", description = "The size of each stage's result.")
+    Integer resultBytes;
+
+    @Option(names = "--data-bytes", paramLabel = "BYTES", description = "The size of the free data the first stage puts.")
+    Integer dataBytes;
+
     @Option(names = "--dir", description = "Directory for the benchmark's database (default: a new temporary directory, deleted after).")
     Path dir;
 
@@ -41,15 +55,23 @@ final class BenchCommand implements Callable<Integer> {
         if (processes < 1 || stages < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--processes must be at least 1 and --stages at least 2");
         }
+        CaseBenchmark.Payload payload;
+        try {
+            payload = new CaseBenchmark.Payload(inputBytes != null ? inputBytes : payloadBytes,
+                    resultBytes != null ? resultBytes : payloadBytes, dataBytes != null ? dataBytes : payloadBytes);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("caseflow bench: embedded runtime, H2 file with WRITE_DELAY=0 (every commit written before its ack), "
                 + "%d-stage linear case, %,d processes per run, %,d warm-up%n", stages, processes, warmup);
+        out.printf("payload: %s%n", payload.describe());
         out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         for (int threadCount : threads) {
             Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
             Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount));
             try {
-                CaseBenchmark.Result result = new CaseBenchmark().run(runDir, processes, stages, threadCount, warmup);
+                CaseBenchmark.Result result = new CaseBenchmark(payload).run(runDir, processes, stages, threadCount, warmup);
                 out.printf("%n%d worker thread(s):%n%s%n", threadCount, result.describe());
                 out.flush();
             } finally {

@@ -6,6 +6,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.RetryPolicy;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
+import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageOutcome;
@@ -51,9 +52,54 @@ public final class CaseBenchmark {
         }
     }
 
+    /**
+     * What each process carries, in bytes of JSON text: an input of {@code inputBytes}, a result of
+     * {@code resultBytes} from every stage, and free data of {@code dataBytes} put by the first stage and
+     * only read after. Real cases carry documents, API replies and item lists; cost should not grow with them.
+     */
+    public record Payload(int inputBytes, int resultBytes, int dataBytes) {
+        public static final Payload NONE = new Payload(0, 0, 0);
+        static final int MAX_BYTES = 4 * 1024 * 1024;
+
+        public Payload {
+            for (int bytes : new int[] {inputBytes, resultBytes, dataBytes}) {
+                if (bytes < 0 || bytes > MAX_BYTES) {
+                    throw new IllegalArgumentException("payload sizes must be 0 to " + MAX_BYTES + " bytes, was " + bytes);
+                }
+            }
+        }
+
+        /** The same size for input, every result and the free data. */
+        public static Payload ofEach(int bytes) {
+            return new Payload(bytes, bytes, bytes);
+        }
+
+        public String describe() {
+            return String.format(Locale.ROOT, "input %s, each stage's result %s, free data %s", size(inputBytes), size(resultBytes),
+                    size(dataBytes));
+        }
+
+        private static String size(int bytes) {
+            return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " B";
+        }
+    }
+
+    private final Payload payload;
+    private final String resultText;
+    private final String dataText;
     private final Recorder hops = new Recorder(3);
     private final AtomicLong completed = new AtomicLong();
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
+
+    public CaseBenchmark() {
+        this(Payload.NONE);
+    }
+
+    public CaseBenchmark(Payload payload) {
+        this.payload = payload;
+        this.resultText = "r".repeat(payload.resultBytes());
+        this.dataText = "d".repeat(payload.dataBytes());
+    }
 
     public static CaseDefinition linearCase(int stages) {
         CaseDefinition.Builder builder = CaseDefinition.builder(KEY.name(), KEY.api());
@@ -75,7 +121,14 @@ public final class CaseBenchmark {
         if (previous != null) {
             hops.recordValue(Math.max(0, now - previous));
         }
-        return ctx.next();
+        if (payload.dataBytes() > 0 && previous == null) {
+            ctx.data().put("document", dataText);
+        }
+        return payload.resultBytes() > 0 ? ctx.next(TransitionDefinition.DEFAULT_OUTCOME, Map.of("reply", resultText)) : ctx.next();
+    }
+
+    private Map<String, Object> input(int n) {
+        return payload.inputBytes() > 0 ? Map.of("n", n, "document", "i".repeat(payload.inputBytes())) : Map.of("n", n);
     }
 
     /** On the embedded runtime: an H2 file under {@code directory}. */
@@ -116,7 +169,7 @@ public final class CaseBenchmark {
     private double[] oneAtATime(CaseflowRuntime runtime, int count, long completedBefore) throws InterruptedException {
         hops.getIntervalHistogram();
         for (int i = 0; i < count; i++) {
-            runtime.startProcess(KEY, Map.of("idle", i));
+            runtime.startProcess(KEY, input(-1 - i));
             awaitCompleted(completedBefore + i + 1);
         }
         var histogram = hops.getIntervalHistogram();
@@ -151,7 +204,7 @@ public final class CaseBenchmark {
         ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
         for (int i = 0; i < count; i++) {
             int n = i;
-            starters.execute(() -> runtime.startProcess(KEY, Map.of("n", n)));
+            starters.execute(() -> runtime.startProcess(KEY, input(n)));
         }
         starters.shutdown();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);

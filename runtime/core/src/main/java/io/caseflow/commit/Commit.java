@@ -9,12 +9,22 @@ import java.util.List;
  * transaction and only if the process is still at {@code expectedStep} (the fence), write the new
  * state, the stage-run history and the outgoing messages; optionally drop the process's pending
  * timers.
+ *
+ * <p>What a transition writes stays small whatever the process carries: stage results are written once,
+ * with their stage run, and the free data only when {@code writesData} (the stage changed it).
  */
 public record Commit(ProcessSnapshot next,
                      long expectedStep,
                      List<StageRunWrite> runWrites,
                      List<OutboxMessage> messages,
-                     boolean cancelTimers) {
+                     boolean cancelTimers,
+                     boolean writesData) {
+
+    /** A commit that writes the free data as it is in {@code next}. */
+    public Commit(ProcessSnapshot next, long expectedStep, List<StageRunWrite> runWrites, List<OutboxMessage> messages,
+                  boolean cancelTimers) {
+        this(next, expectedStep, runWrites, messages, cancelTimers, true);
+    }
 
     public Commit {
         runWrites = List.copyOf(runWrites);

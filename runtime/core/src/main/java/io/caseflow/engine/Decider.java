@@ -236,7 +236,7 @@ public final class Decider {
                            JsonNode stageResult, StageRunStatus status, Instant startedAt, Instant endedAt,
                            String replyOutcome, boolean newRun) {
         long step = process.step();
-        ObjectNode results = process.results().deepCopy();
+        ObjectNode results = Json.object().setAll(process.results()); // shallow: results are never changed in place
         if (stageResult != null) {
             results.set(stage.name(), stageResult);
         }
@@ -247,7 +247,8 @@ public final class Decider {
                 ? new StageRunWrite.Insert(new StageRun(process.id(), step, stage.name(), process.attempt(), status, startedAt,
                 endedAt, edge.outcome(), stageResult, null, null, null))
                 : finishWaitingRun(process, status, endedAt, replyOutcome, stageResult, null);
-        return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun);
+        return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun,
+                !data.equals(process.data()));
     }
 
     private Commit sendRequest(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage,
@@ -267,14 +268,14 @@ public final class Decider {
                 new OutboxMessage(installation.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
                         requestJson, now),
                 replyDeadline(process, step + 1, stage, now));
-        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false);
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false, !data.equals(process.data()));
     }
 
     private Commit complete(ProcessSnapshot process, StageDefinition stage, ObjectNode data, JsonNode result,
                             Instant startedAt, Instant endedAt) {
         long step = process.step();
         JsonNode value = result == null || result.isNull() ? data : result;
-        ObjectNode results = process.results().deepCopy();
+        ObjectNode results = Json.object().setAll(process.results());
         results.set(stage.name(), value);
         ProcessSnapshot next = process.toBuilder().status(ProcessStatus.COMPLETED).step(step + 1).runStep(null)
                 .waitingFor(null, null).data(data).results(results).result(value).failure(null).updatedAt(endedAt).build();

@@ -61,10 +61,14 @@ public final class JdbcProcessStore implements ProcessStore {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO process (" + ProcessRows.COLUMNS
-                + ", input_checksum) VALUES (" + Jdbc.placeholders(25) + ")")) {
+                + ", input_checksum) VALUES (" + Jdbc.placeholders(22) + ")");
+             PreparedStatement payload = connection.prepareStatement("INSERT INTO process_payload (process_id, input, data) VALUES ("
+                     + Jdbc.placeholders(3) + ")")) {
             int i = ProcessRows.bind(insert, process);
             insert.setString(i, inputChecksum);
             insert.executeUpdate();
+            ProcessRows.bindPayload(payload, process);
+            payload.executeUpdate();
         }
         messages.add(start.first());
         return new StartOutcome(process, true, null);
@@ -82,16 +86,19 @@ public final class JdbcProcessStore implements ProcessStore {
             return Map.of();
         }
         return database.inTransaction("read processes", connection -> {
-            Map<String, ProcessSnapshot> result = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS
-                    + " FROM process WHERE id IN (" + Jdbc.placeholders(processIds.size()) + ")")) {
+            List<ProcessSnapshot> found = new ArrayList<>(processIds.size());
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM
+                    + " WHERE p.id IN (" + Jdbc.placeholders(processIds.size()) + ")")) {
                 Jdbc.bindAll(select, 1, processIds);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        ProcessSnapshot p = ProcessRows.process(rs);
-                        result.put(p.id(), p);
+                        found.add(ProcessRows.process(rs));
                     }
                 }
+            }
+            Map<String, ProcessSnapshot> result = new LinkedHashMap<>();
+            for (ProcessSnapshot p : ProcessResults.attach(connection, found)) {
+                result.put(p.id(), p);
             }
             return result;
         });
@@ -134,6 +141,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 }
                 messages.addAll(commit.messages());
             }
+            writeData(connection, commits, applied);
             finishRuns(connection, finishes);
             insertRuns(connection, inserts);
             deleteTimers(connection, cancelTimers);
@@ -144,10 +152,12 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     private List<Boolean> fence(Connection connection, List<Commit> commits) throws SQLException {
+        // Only the small process row: input and data live in process_payload, results in stage runs, so a
+        // transition's cost does not grow with what the process carries.
         try (PreparedStatement update = connection.prepareStatement("UPDATE process SET status = ?, current_stage = ?, "
-                + "previous_stage = ?, step = ?, attempt = ?, run_step = ?, wait_task_id = ?, pending_request = ?, data = ?, "
-                + "results = ?, result = ?, error_stage = ?, error_kind = ?, error_message = ?, error_trace = ?, error_at = ?, "
-                + "updated_at = ?, case_version = ? WHERE id = ? AND step = ?")) {
+                + "previous_stage = ?, step = ?, attempt = ?, run_step = ?, wait_task_id = ?, pending_request = ?, "
+                + "result = ?, error_stage = ?, error_kind = ?, error_message = ?, error_trace = ?, "
+                + "error_at = ?, updated_at = ?, case_version = ? WHERE id = ? AND step = ?")) {
             for (Commit commit : commits) {
                 ProcessSnapshot p = commit.next();
                 update.setString(1, p.status().name());
@@ -158,14 +168,12 @@ public final class JdbcProcessStore implements ProcessStore {
                 Jdbc.setLongOrNull(update, 6, p.runStep());
                 update.setString(7, p.waitTaskId());
                 update.setString(8, p.pendingRequest());
-                update.setString(9, Json.write(p.data()));
-                update.setString(10, Json.write(p.results()));
-                update.setString(11, p.result() == null ? null : Json.write(p.result()));
-                ProcessRows.bindFailure(update, 12, p.failure());
-                Jdbc.setInstant(update, 17, p.updatedAt());
-                update.setInt(18, p.caseVersion());
-                update.setString(19, p.id());
-                update.setLong(20, commit.expectedStep());
+                update.setString(9, p.result() == null ? null : Json.write(p.result()));
+                ProcessRows.bindFailure(update, 10, p.failure());
+                Jdbc.setInstant(update, 15, p.updatedAt());
+                update.setInt(16, p.caseVersion());
+                update.setString(17, p.id());
+                update.setLong(18, commit.expectedStep());
                 update.addBatch();
             }
             int[] counts = update.executeBatch();
@@ -174,6 +182,25 @@ public final class JdbcProcessStore implements ProcessStore {
                 applied.add(count == 1);
             }
             return applied;
+        }
+    }
+
+    /** The free data of applied commits whose stage changed it; the others leave the payload row alone. */
+    private static void writeData(Connection connection, List<Commit> commits, List<Boolean> applied) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE process_payload SET data = ? WHERE process_id = ?")) {
+            boolean any = false;
+            for (int i = 0; i < commits.size(); i++) {
+                Commit commit = commits.get(i);
+                if (applied.get(i) && commit.writesData()) {
+                    update.setString(1, Json.write(commit.next().data()));
+                    update.setString(2, commit.processId());
+                    update.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                update.executeBatch();
+            }
         }
     }
 
@@ -240,23 +267,23 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     private Optional<ProcessSnapshot> find(Connection connection, String processId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS + " FROM process WHERE id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM + " WHERE p.id = ?")) {
             select.setString(1, processId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(ProcessRows.process(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs))) : Optional.empty();
             }
         }
     }
 
     private Optional<ProcessSnapshot> findByIdempotencyKey(Connection connection, CaseKey key, String idempotencyKey)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS
-                + " FROM process WHERE case_name = ? AND case_api = ? AND idempotency_key = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM
+                + " WHERE p.case_name = ? AND p.case_api = ? AND p.idempotency_key = ?")) {
             select.setString(1, key.name());
             select.setString(2, key.api());
             select.setString(3, idempotencyKey);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(ProcessRows.process(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs))) : Optional.empty();
             }
         }
     }

@@ -79,7 +79,10 @@ public final class ProcessQueries {
                 params.add(pattern);
             }
             long total;
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM process" + where)) {
+            // The payload row joins only when the data is searched: counting stays on the small process rows.
+            boolean searchesData = query.text() != null && !query.text().isBlank();
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + (searchesData ? ProcessRows.FROM : " FROM process p")
+                    + where)) {
                 bind(count, params);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -87,8 +90,8 @@ public final class ProcessQueries {
                 }
             }
             List<ProcessSnapshot> page = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS + " FROM process" + where
-                    + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM + where
+                    + " ORDER BY p.id DESC LIMIT ? OFFSET ?")) {
                 int next = bind(select, params);
                 select.setInt(next, query.limit());
                 select.setInt(next + 1, query.offset());
@@ -98,7 +101,7 @@ public final class ProcessQueries {
                     }
                 }
             }
-            return new ProcessPage(page, total, query.offset());
+            return new ProcessPage(ProcessResults.attach(connection, page), total, query.offset());
         });
     }
 

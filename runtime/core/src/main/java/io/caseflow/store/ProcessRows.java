@@ -13,11 +13,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
-/** How a process is written to and read from a row of the {@code process} table. */
+/**
+ * How a process is written to and read from its rows: the small {@code process} row every transition
+ * updates, and the {@code process_payload} row with its input and free data (see migration V4). Its
+ * results are read from its stage runs ({@link ProcessResults}).
+ */
 final class ProcessRows {
+    /** The process row's columns, in {@link #bind} order. */
     static final String COLUMNS = "id, case_name, case_api, case_version, status, current_stage, previous_stage, "
-            + "step, attempt, run_step, wait_task_id, pending_request, input, data, results, result, error_stage, error_kind, "
+            + "step, attempt, run_step, wait_task_id, pending_request, result, error_stage, error_kind, "
             + "error_message, error_trace, error_at, idempotency_key, created_at, updated_at";
+    /** What a read selects, {@link #FROM} both rows. */
+    static final String SELECTED = "p.id, p.case_name, p.case_api, p.case_version, p.status, p.current_stage, p.previous_stage, "
+            + "p.step, p.attempt, p.run_step, p.wait_task_id, p.pending_request, d.input, d.data, p.result, p.error_stage, p.error_kind, "
+            + "p.error_message, p.error_trace, p.error_at, p.idempotency_key, p.created_at, p.updated_at";
+    static final String FROM = " FROM process p JOIN process_payload d ON d.process_id = p.id";
 
     private ProcessRows() {
     }
@@ -35,15 +45,19 @@ final class ProcessRows {
         Jdbc.setLongOrNull(statement, 10, p.runStep());
         statement.setString(11, p.waitTaskId());
         statement.setString(12, p.pendingRequest());
-        statement.setString(13, Json.write(p.input()));
-        statement.setString(14, Json.write(p.data()));
-        statement.setString(15, Json.write(p.results()));
-        statement.setString(16, p.result() == null ? null : Json.write(p.result()));
-        bindFailure(statement, 17, p.failure());
-        statement.setString(22, p.idempotencyKey());
-        Jdbc.setInstant(statement, 23, p.createdAt());
-        Jdbc.setInstant(statement, 24, p.updatedAt());
-        return 25;
+        statement.setString(13, p.result() == null ? null : Json.write(p.result()));
+        bindFailure(statement, 14, p.failure());
+        statement.setString(19, p.idempotencyKey());
+        Jdbc.setInstant(statement, 20, p.createdAt());
+        Jdbc.setInstant(statement, 21, p.updatedAt());
+        return 22;
+    }
+
+    /** The payload row: id, input, data. */
+    static void bindPayload(PreparedStatement statement, ProcessSnapshot p) throws SQLException {
+        statement.setString(1, p.id());
+        statement.setString(2, Json.write(p.input()));
+        statement.setString(3, Json.write(p.data()));
     }
 
     static void bindFailure(PreparedStatement statement, int start, Failure failure) throws SQLException {
@@ -66,12 +80,11 @@ final class ProcessRows {
         Failure failure = errorKind == null ? null : new Failure(rs.getString("error_stage"), FailureKind.valueOf(errorKind),
                 rs.getString("error_message"), rs.getString("error_trace"), Jdbc.getInstant(rs, "error_at"));
         JsonNode data = Json.parse(rs.getString("data"));
-        JsonNode results = Json.parse(rs.getString("results"));
         return new ProcessSnapshot(rs.getString("id"), new CaseKey(rs.getString("case_name"), rs.getString("case_api")),
                 rs.getInt("case_version"), ProcessStatus.valueOf(rs.getString("status")), rs.getString("current_stage"),
                 rs.getString("previous_stage"), rs.getLong("step"), rs.getInt("attempt"), Jdbc.getLongOrNull(rs, "run_step"),
                 rs.getString("wait_task_id"), rs.getString("pending_request"), Json.parse(rs.getString("input")),
-                data instanceof ObjectNode o ? o : Json.object(), results instanceof ObjectNode r ? r : Json.object(),
+                data instanceof ObjectNode o ? o : Json.object(), Json.object(),
                 Json.parse(rs.getString("result")), failure, rs.getString("idempotency_key"),
                 Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
     }

@@ -3,6 +3,7 @@ package io.caseflow.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.CommitResult;
@@ -111,6 +112,46 @@ abstract class StoreContractTest {
         assertThat(queries.stageRuns(p.id())).hasSize(1);
         CommitResult late = processes.commit(transitions(advance(p, "c")), ClaimPolicy.NONE);
         assertThat(late.applied()).containsExactly(false);
+    }
+
+    @Test
+    void results_are_read_from_the_stage_runs_and_the_newest_run_of_a_stage_wins() {
+        ProcessSnapshot p = started(null);
+        ProcessSnapshot atB = commitWithOutput(p, "b", Json.object().put("from", "a, first"));
+        ProcessSnapshot backAtA = commitWithOutput(atB, "a", Json.object().put("from", "b"));
+        commitWithOutput(backAtA, "b", Json.object().put("from", "a, again"));
+        ProcessSnapshot now = processes.find(p.id()).orElseThrow();
+        assertThat(now.results().path("a").path("from").asText()).isEqualTo("a, again");
+        assertThat(now.results().path("b").path("from").asText()).isEqualTo("b");
+        assertThat(processes.findAll(List.of(p.id())).get(p.id()).results()).isEqualTo(now.results());
+        assertThat(queries.list(ProcessQuery.all(10)).processes()).singleElement().satisfies(listed ->
+                assertThat(listed.results()).isEqualTo(now.results()));
+    }
+
+    @Test
+    void a_transition_that_leaves_the_data_alone_does_not_write_it() {
+        ProcessSnapshot p = started(null);
+        Commit changesData = advance(p, "b");
+        processes.commit(transitions(changesData), ClaimPolicy.NONE);
+        ProcessSnapshot atB = processes.find(p.id()).orElseThrow();
+        assertThat(atB.data().path("at").asText()).isEqualTo("b");
+        // The decider says the stage left the data alone: whatever the snapshot holds is not written.
+        Commit keepsData = advance(atB, "c");
+        processes.commit(transitions(new Commit(keepsData.next(), keepsData.expectedStep(), keepsData.runWrites(), keepsData.messages(),
+                false, false)), ClaimPolicy.NONE);
+        ProcessSnapshot atC = processes.find(p.id()).orElseThrow();
+        assertThat(atC.currentStage()).isEqualTo("c");
+        assertThat(atC.data().path("at").asText()).isEqualTo("b");
+        assertThat(atC.input()).isEqualTo(p.input());
+    }
+
+    private ProcessSnapshot commitWithOutput(ProcessSnapshot p, String to, ObjectNode output) {
+        ProcessSnapshot next = p.toBuilder().moveTo(to).step(p.step() + 1).build();
+        StageRun run = new StageRun(p.id(), p.step(), p.currentStage(), 1, StageRunStatus.COMPLETED, Instant.now(), Instant.now(),
+                "next", output, null, null, null);
+        assertThat(processes.commit(transitions(new Commit(next, p.step(), List.of(new StageRunWrite.Insert(run)), List.of(), false)),
+                ClaimPolicy.NONE).applied()).containsExactly(true);
+        return next;
     }
 
     @Test
