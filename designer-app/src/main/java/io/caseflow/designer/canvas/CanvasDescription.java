@@ -29,7 +29,9 @@ final class CanvasDescription {
         Optional<Integer> edge = selection.singleTransition().filter(i -> i < d.transitions().size());
         if (edge.isPresent()) {
             TransitionDefinition t = d.transitions().get(edge.get());
-            return "Transition from '" + t.from() + "' to '" + t.to() + "', outcome " + t.outcome() + ", "
+            List<TransitionDefinition> siblings = d.transitionsFrom(t.from());
+            String position = siblings.size() < 2 ? "" : " (" + (siblings.indexOf(t) + 1) + " of " + siblings.size() + " leaving it)";
+            return "Transition from '" + t.from() + "' to '" + t.to() + "'" + position + ", outcome " + t.outcome() + ", "
                     + problems(problems.apply(new Hit.Edge(edge.get())));
         }
         if (!selection.isEmpty()) {

@@ -12,6 +12,7 @@ import io.caseflow.designer.editor.Hit;
 import io.caseflow.designer.editor.NodeGeometry;
 import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.editor.Rect;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -77,7 +78,8 @@ public final class CaseCanvas extends GraphCanvas {
         inlineEditor.setManaged(false);
         inlineEditor.getStyleClass().add("inline-editor");
         inlineEditor.setId("inlineEditor");
-        keyboard = new CanvasKeyboard(document, this::openConnect, this::selectAndReveal, this::execute, m -> messages.accept(m));
+        keyboard = new CanvasKeyboard(document, this::openConnect, this::selectAndReveal, this::selectTransitionAndReveal, this::execute,
+                m -> messages.accept(m));
         picker = new ConnectPicker(keyboard::connected, canvas::requestFocus);
         holder().getChildren().add(picker);
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, keyboard::keyPressed);
@@ -313,6 +315,15 @@ public final class CaseCanvas extends GraphCanvas {
     private void selectAndReveal(String stage) {
         document.selection().selectStage(stage);
         document.definition().stage(stage).ifPresent(s -> reveal(NodeGeometry.bounds(s)));
+    }
+
+    private void selectTransitionAndReveal(int index) {
+        document.selection().selectTransition(index);
+        List<EdgePath> paths = renderer.paths(document.definition());
+        if (index < paths.size()) {
+            Point label = paths.get(index).labelPoint();
+            reveal(new Rect(label.x() - 60, label.y() - 20, 120, 40));
+        }
     }
 
     /** The connect type-ahead, just below {@code from} (kept inside the canvas). */

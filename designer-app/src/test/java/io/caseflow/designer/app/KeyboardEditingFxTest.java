@@ -3,6 +3,8 @@ package io.caseflow.designer.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.Layout;
+import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.StageKind;
 import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.designer.app.actions.RecentFiles;
@@ -255,5 +257,67 @@ class KeyboardEditingFxTest {
         key(KeyCode.CONTROL, KeyCode.Z);
         assertThat(definition().stage("done")).isPresent();
         fx(() -> Screenshots.save(stage.getScene().getRoot(), "keyboard-01-valid"));
+    }
+
+    @Test
+    void transitions_are_selected_relabelled_and_deleted_by_keyboard() {
+        CaseDefinition charge = CaseDefinition.builder("pay", "v1")
+                .stage(StageDefinition.service("charge", "orders.chargePayment", "payments", "charge").withLayout(new Layout(40, 40)))
+                .stage(StageDefinition.end("paid").withLayout(new Layout(320, 40)))
+                .stage(StageDefinition.end("refused").withLayout(new Layout(320, 200)))
+                .transition("charge", "paid", "ok")
+                .transition("charge", "refused", "declined")
+                .build();
+        fx(() -> {
+            document.load(charge, null, "pay.case.json", List.of());
+            return null;
+        });
+        tabUntil(n -> n == canvas(), false, "the canvas");
+        key(KeyCode.HOME);
+        assertThat(selected()).containsExactly("charge");
+        assertThat(fx(() -> canvas().getAccessibleHelp())).contains("T selects the transitions leaving the selected stage");
+
+        // T walks the transitions leaving the stage, Shift+T and Up go back, Down forward
+        key(KeyCode.T);
+        assertThat(fx(() -> document.selection().singleTransition())).contains(0);
+        assertThat(spoken()).startsWith("Transition from 'charge' to 'paid' (1 of 2 leaving it), outcome ok, ");
+        key(KeyCode.T);
+        assertThat(fx(() -> document.selection().singleTransition())).contains(1);
+        key(KeyCode.T);
+        assertThat(fx(() -> document.selection().singleTransition())).as("wraps around").contains(0);
+        key(KeyCode.SHIFT, KeyCode.T);
+        assertThat(fx(() -> document.selection().singleTransition())).contains(1);
+        key(KeyCode.UP);
+        assertThat(fx(() -> document.selection().singleTransition())).contains(0);
+        key(KeyCode.DOWN);
+        assertThat(spoken()).startsWith("Transition from 'charge' to 'refused' (2 of 2 leaving it), outcome declined, ");
+
+        // F2 edits the outcome in place; the transition stays selected
+        key(KeyCode.F2);
+        key(KeyCode.CONTROL, KeyCode.A);
+        robot.write("refused");
+        key(KeyCode.ENTER);
+        assertThat(definition().transitions().get(1)).isEqualTo(new TransitionDefinition("charge", "refused", "refused"));
+        assertThat(spoken()).startsWith("Transition from 'charge' to 'refused' (2 of 2 leaving it), outcome refused, ");
+        assertThat(fx(() -> stage.getScene().getFocusOwner())).isSameAs(canvas());
+        fx(() -> Screenshots.save(stage.getScene().getRoot(), "keyboard-02-transition"));
+
+        // Right and Left follow the transition to its stages
+        key(KeyCode.RIGHT);
+        assertThat(selected()).containsExactly("refused");
+        key(KeyCode.T);
+        assertThat(selected()).as("nothing leaves an end stage; the selection stays").containsExactly("refused");
+        key(KeyCode.HOME);
+        key(KeyCode.T);
+        key(KeyCode.LEFT);
+        assertThat(selected()).containsExactly("charge");
+
+        // Delete deletes the selected transition only, undo brings it back
+        key(KeyCode.T);
+        key(KeyCode.DELETE);
+        assertThat(definition().transitions()).containsExactly(new TransitionDefinition("charge", "refused", "refused"));
+        assertThat(definition().stages()).hasSize(3);
+        key(KeyCode.CONTROL, KeyCode.Z);
+        assertThat(definition().transitions()).hasSize(2);
     }
 }

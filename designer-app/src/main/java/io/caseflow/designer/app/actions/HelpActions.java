@@ -26,7 +26,9 @@ public final class HelpActions {
                 Without a mouse, on the canvas: arrow keys go to the nearest stage that way, Home / End to the first / last,
                 Tab / Shift+Tab through the stages (and out of the canvas past the last one, or after Escape);
                 C connects the selected stage to another (type its name, Enter), K changes its kind, F2 renames,
-                Delete deletes, Ctrl+Shift+T makes it the start stage.""");
+                Delete deletes, Ctrl+Shift+T makes it the start stage. T selects the transitions leaving the selected stage
+                one after another (Shift+T backwards); with a transition selected, Left / Right go to the stage it leaves /
+                leads to, Up / Down to the other transitions leaving that stage, F2 changes its outcome, Delete deletes it.""");
     }
 
     public void about() {
