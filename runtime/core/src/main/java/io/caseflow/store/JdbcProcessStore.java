@@ -1,5 +1,7 @@
 package io.caseflow.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.CommitResult;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +32,23 @@ import java.util.Optional;
 
 /**
  * Processes and the commit of transitions with the step fence, on JDBC. Thread-safe; every method is
- * one transaction.
+ * one transaction. What processes carry is cached per step ({@link PayloadCache}): a transition reads
+ * the small process row, and the input, data and results only when this node did not just write them.
  */
 public final class JdbcProcessStore implements ProcessStore {
     private final Database database;
     private final Clock clock;
+    private final PayloadCache payloads;
 
     public JdbcProcessStore(Database database, Clock clock) {
+        this(database, clock, PayloadCache.DEFAULT_MAX_BYTES);
+    }
+
+    /** With a payload cache of at most {@code cacheBytes} of JSON text (0: none). */
+    public JdbcProcessStore(Database database, Clock clock, long cacheBytes) {
         this.database = database;
         this.clock = clock;
+        this.payloads = new PayloadCache(cacheBytes);
     }
 
     /** Creates one process in its own transaction; see {@link #commit(WriteBatch, ClaimPolicy)} for batches. */
@@ -46,8 +57,8 @@ public final class JdbcProcessStore implements ProcessStore {
         return result.started().get(0);
     }
 
-    private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages)
-            throws SQLException {
+    private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages,
+                               Map<String, Long> written) throws SQLException {
         ProcessSnapshot process = start.process();
         String inputChecksum = InputChecksum.of(process.input());
         if (process.idempotencyKey() != null) {
@@ -67,7 +78,7 @@ public final class JdbcProcessStore implements ProcessStore {
             int i = ProcessRows.bind(insert, process);
             insert.setString(i, inputChecksum);
             insert.executeUpdate();
-            ProcessRows.bindPayload(payload, process);
+            written.put(process.id(), ProcessRows.bindPayload(payload, process));
             payload.executeUpdate();
         }
         messages.add(start.first());
@@ -86,22 +97,67 @@ public final class JdbcProcessStore implements ProcessStore {
             return Map.of();
         }
         return database.inTransaction("read processes", connection -> {
-            List<ProcessSnapshot> found = new ArrayList<>(processIds.size());
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM
-                    + " WHERE p.id IN (" + Jdbc.placeholders(processIds.size()) + ")")) {
+            List<ProcessSnapshot> heads = new ArrayList<>(processIds.size());
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS
+                    + " FROM process WHERE id IN (" + Jdbc.placeholders(processIds.size()) + ")")) {
                 Jdbc.bindAll(select, 1, processIds);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        found.add(ProcessRows.process(rs));
+                        heads.add(ProcessRows.head(rs));
                     }
                 }
             }
             Map<String, ProcessSnapshot> result = new LinkedHashMap<>();
-            for (ProcessSnapshot p : ProcessResults.attach(connection, found)) {
+            for (ProcessSnapshot p : withPayload(connection, heads)) {
                 result.put(p.id(), p);
             }
             return result;
         });
+    }
+
+    /** Fills in what the processes carry at their steps: from the cache, else from the payload rows and stage runs. */
+    private List<ProcessSnapshot> withPayload(Connection connection, List<ProcessSnapshot> heads) throws SQLException {
+        List<ProcessSnapshot> complete = new ArrayList<>(heads.size());
+        List<String> misses = new ArrayList<>();
+        for (ProcessSnapshot head : heads) {
+            if (payloads.get(head.id(), head.step()) == null) {
+                misses.add(head.id());
+            }
+        }
+        Map<String, Long> bytes = new HashMap<>();
+        Map<String, String[]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses, bytes);
+        Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, bytes);
+        for (ProcessSnapshot head : heads) {
+            PayloadCache.Entry cached = payloads.get(head.id(), head.step());
+            if (cached == null) {
+                String[] row = rows.get(head.id());
+                if (row == null) {
+                    continue; // deleted between the two reads
+                }
+                JsonNode data = Json.parse(row[1]);
+                cached = new PayloadCache.Entry(head.step(), Json.parse(row[0]), data instanceof ObjectNode o ? o : Json.object(),
+                        results.getOrDefault(head.id(), Json.object()), bytes.getOrDefault(head.id(), 0L));
+                payloads.put(head.id(), cached);
+            }
+            complete.add(head.withPayload(cached.input(), cached.data(), cached.results()));
+        }
+        return complete;
+    }
+
+    private static Map<String, String[]> payloadRows(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
+        Map<String, String[]> rows = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT process_id, input, data FROM process_payload WHERE process_id IN ("
+                + Jdbc.placeholders(ids.size()) + ")")) {
+            Jdbc.bindAll(select, 1, ids);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String[] row = {rs.getString(2), rs.getString(3)};
+                    rows.put(rs.getString(1), row);
+                    bytes.merge(rs.getString(1), (long) row[0].length() + row[1].length(), Long::sum);
+                }
+            }
+        }
+        return rows;
     }
 
     /**
@@ -113,12 +169,13 @@ public final class JdbcProcessStore implements ProcessStore {
     public CommitResult commit(WriteBatch batch, ClaimPolicy claims) {
         List<Commit> commits = batch.commits();
         List<NewProcess> starts = batch.starts();
-        return database.inTransaction("commit " + commits.size() + " transition(s), " + starts.size() + " start(s), "
+        Map<String, Long> written = new HashMap<>(); // JSON text written per process, for the payload cache
+        CommitResult result = database.inTransaction("commit " + commits.size() + " transition(s), " + starts.size() + " start(s), "
                 + batch.appends().size() + " message(s) and " + batch.acks().size() + " acknowledgement(s)", connection -> {
             List<OutboxMessage> messages = new ArrayList<>(batch.appends());
             List<StartOutcome> started = new ArrayList<>(starts.size());
             for (NewProcess start : starts) {
-                started.add(start(connection, start, claims, messages));
+                started.add(start(connection, start, claims, messages, written));
             }
             List<Boolean> applied = commits.isEmpty() ? List.of() : fence(connection, commits);
             List<StageRunWrite.Insert> inserts = new ArrayList<>();
@@ -141,14 +198,52 @@ public final class JdbcProcessStore implements ProcessStore {
                 }
                 messages.addAll(commit.messages());
             }
-            writeData(connection, commits, applied);
-            finishRuns(connection, finishes);
-            insertRuns(connection, inserts);
+            writeData(connection, commits, applied, written);
+            finishRuns(connection, finishes, written);
+            insertRuns(connection, inserts, written);
             deleteTimers(connection, cancelTimers);
             List<StoredMessage> stored = OutboxRows.insert(connection, messages, claims, clock.instant());
             OutboxRows.delete(connection, batch.acks());
             return new CommitResult(applied, started, stored);
         });
+        remember(commits, result, written);
+        return result;
+    }
+
+    /** After the commit (never before: a rolled-back step must not be cached), what each process now carries. */
+    private void remember(List<Commit> commits, CommitResult result, Map<String, Long> written) {
+        for (StartOutcome start : result.started()) {
+            if (start.created()) {
+                ProcessSnapshot p = start.process();
+                payloads.put(p.id(), new PayloadCache.Entry(p.step(), p.input(), p.data(), p.results(), written.getOrDefault(p.id(), 0L)));
+            }
+        }
+        for (int i = 0; i < commits.size(); i++) {
+            Commit commit = commits.get(i);
+            PayloadCache.Entry before = payloads.get(commit.processId(), commit.expectedStep());
+            if (!result.applied().get(i) || before == null) {
+                continue; // a refused commit changed nothing; an unknown size is read (and cached) next time
+            }
+            // Built from what was written, as a read would see it, not from what the snapshot claims.
+            ObjectNode results = before.results();
+            for (StageRunWrite write : commit.runWrites()) {
+                if (write instanceof StageRunWrite.Finish finish && finish.output() != null) {
+                    results = null; // the finished run's stage is not in the write: read it next time
+                    break;
+                }
+                if (write instanceof StageRunWrite.Insert insert && insert.run().output() != null) {
+                    results = Json.object().setAll(results);
+                    results.set(insert.run().stage(), insert.run().output());
+                }
+            }
+            if (results == null) {
+                payloads.remove(commit.processId());
+                continue;
+            }
+            ObjectNode data = commit.writesData() ? commit.next().data() : before.data();
+            payloads.put(commit.processId(), new PayloadCache.Entry(commit.next().step(), before.input(), data, results,
+                    before.bytes() + written.getOrDefault(commit.processId(), 0L)));
+        }
     }
 
     private List<Boolean> fence(Connection connection, List<Commit> commits) throws SQLException {
@@ -186,13 +281,16 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     /** The free data of applied commits whose stage changed it; the others leave the payload row alone. */
-    private static void writeData(Connection connection, List<Commit> commits, List<Boolean> applied) throws SQLException {
+    private static void writeData(Connection connection, List<Commit> commits, List<Boolean> applied, Map<String, Long> written)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE process_payload SET data = ? WHERE process_id = ?")) {
             boolean any = false;
             for (int i = 0; i < commits.size(); i++) {
                 Commit commit = commits.get(i);
                 if (applied.get(i) && commit.writesData()) {
-                    update.setString(1, Json.write(commit.next().data()));
+                    String data = Json.write(commit.next().data());
+                    written.merge(commit.processId(), (long) data.length(), Long::sum);
+                    update.setString(1, data);
                     update.setString(2, commit.processId());
                     update.addBatch();
                     any = true;
@@ -204,7 +302,7 @@ public final class JdbcProcessStore implements ProcessStore {
         }
     }
 
-    private void insertRuns(Connection connection, List<StageRunWrite.Insert> inserts) throws SQLException {
+    private void insertRuns(Connection connection, List<StageRunWrite.Insert> inserts, Map<String, Long> written) throws SQLException {
         if (inserts.isEmpty()) {
             return;
         }
@@ -220,7 +318,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 Jdbc.setInstant(insert, 6, run.startedAt());
                 Jdbc.setInstant(insert, 7, run.endedAt());
                 insert.setString(8, run.outcome());
-                insert.setString(9, run.output() == null ? null : Json.write(run.output()));
+                insert.setString(9, outputText(run.processId(), run.output(), written));
                 insert.setString(10, run.taskId());
                 insert.setString(11, run.error());
                 insert.setString(12, run.errorTrace());
@@ -230,7 +328,7 @@ public final class JdbcProcessStore implements ProcessStore {
         }
     }
 
-    private void finishRuns(Connection connection, List<StageRunWrite.Finish> finishes) throws SQLException {
+    private void finishRuns(Connection connection, List<StageRunWrite.Finish> finishes, Map<String, Long> written) throws SQLException {
         if (finishes.isEmpty()) {
             return;
         }
@@ -240,7 +338,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 update.setString(1, finish.status().name());
                 Jdbc.setInstant(update, 2, finish.endedAt());
                 update.setString(3, finish.outcome());
-                update.setString(4, finish.output() == null ? null : Json.write(finish.output()));
+                update.setString(4, outputText(finish.processId(), finish.output(), written));
                 update.setString(5, finish.error());
                 update.setString(6, finish.errorTrace());
                 update.setString(7, finish.processId());
@@ -249,6 +347,15 @@ public final class JdbcProcessStore implements ProcessStore {
             }
             update.executeBatch();
         }
+    }
+
+    private static String outputText(String processId, JsonNode output, Map<String, Long> written) {
+        if (output == null) {
+            return null;
+        }
+        String text = Json.write(output);
+        written.merge(processId, (long) text.length(), Long::sum);
+        return text;
     }
 
     private void deleteTimers(Connection connection, List<String> processIds) throws SQLException {
@@ -267,10 +374,13 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     private Optional<ProcessSnapshot> find(Connection connection, String processId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM + " WHERE p.id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS + " FROM process WHERE id = ?")) {
             select.setString(1, processId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs))) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return withPayload(connection, List.of(ProcessRows.head(rs))).stream().findFirst();
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.caseflow.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
 import io.caseflow.process.ProcessSnapshot;
@@ -31,38 +30,41 @@ final class ProcessResults {
         return attach(connection, List.of(process)).get(0);
     }
 
-    /** The same processes, each with its results completed from its stage runs; one query per {@value #CHUNK}. */
+    /** The same processes, each with its results from its stage runs; one query per {@value #CHUNK}. */
     static List<ProcessSnapshot> attach(Connection connection, List<ProcessSnapshot> processes) throws SQLException {
         if (processes.isEmpty()) {
             return processes;
         }
-        Map<String, ObjectNode> results = new HashMap<>();
-        for (int from = 0; from < processes.size(); from += CHUNK) {
-            List<ProcessSnapshot> chunk = processes.subList(from, Math.min(processes.size(), from + CHUNK));
-            read(connection, chunk.stream().map(ProcessSnapshot::id).toList(), results);
-        }
+        Map<String, ObjectNode> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), new HashMap<>());
         List<ProcessSnapshot> attached = new ArrayList<>(processes.size());
         for (ProcessSnapshot process : processes) {
             ObjectNode outputs = results.get(process.id());
-            if (outputs == null) {
-                attached.add(process);
-            } else {
-                attached.add(process.toBuilder().results(outputs).build());
-            }
+            attached.add(outputs == null ? process : process.toBuilder().results(outputs).build());
         }
         return attached;
     }
 
-    private static void read(Connection connection, List<String> ids, Map<String, ObjectNode> into) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT process_id, stage, output FROM stage_run WHERE process_id IN ("
-                + Jdbc.placeholders(ids.size()) + ") AND output IS NOT NULL ORDER BY process_id, step")) {
-            Jdbc.bindAll(select, 1, ids);
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    JsonNode output = Json.parse(rs.getString(3));
-                    into.computeIfAbsent(rs.getString(1), id -> Json.object()).set(rs.getString(2), output);
+    /**
+     * The results of these processes by id (absent: none yet), adding the length of each one's result text
+     * to {@code bytes}.
+     */
+    static Map<String, ObjectNode> read(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
+        Map<String, ObjectNode> results = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement select = connection.prepareStatement("SELECT process_id, stage, output FROM stage_run WHERE "
+                    + "process_id IN (" + Jdbc.placeholders(chunk.size()) + ") AND output IS NOT NULL ORDER BY process_id, step")) {
+                Jdbc.bindAll(select, 1, chunk);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        String output = rs.getString(3);
+                        results.computeIfAbsent(id, any -> Json.object()).set(rs.getString(2), Json.parse(output));
+                        bytes.merge(id, (long) output.length(), Long::sum);
+                    }
                 }
             }
         }
+        return results;
     }
 }

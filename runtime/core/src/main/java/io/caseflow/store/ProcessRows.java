@@ -53,11 +53,14 @@ final class ProcessRows {
         return 22;
     }
 
-    /** The payload row: id, input, data. */
-    static void bindPayload(PreparedStatement statement, ProcessSnapshot p) throws SQLException {
+    /** The payload row: id, input, data; returns the length of the JSON text written. */
+    static long bindPayload(PreparedStatement statement, ProcessSnapshot p) throws SQLException {
+        String input = Json.write(p.input());
+        String data = Json.write(p.data());
         statement.setString(1, p.id());
-        statement.setString(2, Json.write(p.input()));
-        statement.setString(3, Json.write(p.data()));
+        statement.setString(2, input);
+        statement.setString(3, data);
+        return (long) input.length() + data.length();
     }
 
     static void bindFailure(PreparedStatement statement, int start, Failure failure) throws SQLException {
@@ -75,15 +78,24 @@ final class ProcessRows {
         Jdbc.setInstant(statement, start + 4, failure.at());
     }
 
+    /** A process from a select of {@link #SELECTED} {@link #FROM}; its results come from {@link ProcessResults}. */
     static ProcessSnapshot process(ResultSet rs) throws SQLException {
+        return read(rs, Json.parse(rs.getString("input")), Json.parse(rs.getString("data")));
+    }
+
+    /** A process from a select of {@link #COLUMNS} alone: input and data left empty, for the caller to fill in. */
+    static ProcessSnapshot head(ResultSet rs) throws SQLException {
+        return read(rs, Json.object(), Json.object());
+    }
+
+    private static ProcessSnapshot read(ResultSet rs, JsonNode input, JsonNode data) throws SQLException {
         String errorKind = rs.getString("error_kind");
         Failure failure = errorKind == null ? null : new Failure(rs.getString("error_stage"), FailureKind.valueOf(errorKind),
                 rs.getString("error_message"), rs.getString("error_trace"), Jdbc.getInstant(rs, "error_at"));
-        JsonNode data = Json.parse(rs.getString("data"));
         return new ProcessSnapshot(rs.getString("id"), new CaseKey(rs.getString("case_name"), rs.getString("case_api")),
                 rs.getInt("case_version"), ProcessStatus.valueOf(rs.getString("status")), rs.getString("current_stage"),
                 rs.getString("previous_stage"), rs.getLong("step"), rs.getInt("attempt"), Jdbc.getLongOrNull(rs, "run_step"),
-                rs.getString("wait_task_id"), rs.getString("pending_request"), Json.parse(rs.getString("input")),
+                rs.getString("wait_task_id"), rs.getString("pending_request"), input,
                 data instanceof ObjectNode o ? o : Json.object(), Json.object(),
                 Json.parse(rs.getString("result")), failure, rs.getString("idempotency_key"),
                 Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));

@@ -145,6 +145,21 @@ abstract class StoreContractTest {
         assertThat(atC.input()).isEqualTo(p.input());
     }
 
+    @Test
+    void a_node_that_cached_a_process_sees_what_another_node_wrote_since() {
+        ProcessSnapshot p = started(null);
+        assertThat(processes.find(p.id()).orElseThrow().data().has("at")).isFalse(); // this node now holds step 0
+        JdbcProcessStore otherNode = new JdbcProcessStore(database, clock);
+        ProcessSnapshot seenThere = otherNode.find(p.id()).orElseThrow();
+        assertThat(otherNode.commit(transitions(advance(seenThere, "b")), ClaimPolicy.NONE).applied()).containsExactly(true);
+
+        ProcessSnapshot seenHere = processes.find(p.id()).orElseThrow();
+        assertThat(seenHere.step()).isEqualTo(1);
+        assertThat(seenHere.data().path("at").asText()).isEqualTo("b");
+        assertThat(seenHere.results().has("a")).isTrue();
+        assertThat(processes.findAll(List.of(p.id())).get(p.id()).data()).isEqualTo(seenHere.data());
+    }
+
     private ProcessSnapshot commitWithOutput(ProcessSnapshot p, String to, ObjectNode output) {
         ProcessSnapshot next = p.toBuilder().moveTo(to).step(p.step() + 1).build();
         StageRun run = new StageRun(p.id(), p.step(), p.currentStage(), 1, StageRunStatus.COMPLETED, Instant.now(), Instant.now(),

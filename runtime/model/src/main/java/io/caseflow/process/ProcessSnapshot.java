@@ -43,6 +43,12 @@ public record ProcessSnapshot(String id,
                 input, Json.object(), Json.object(), null, null, idempotencyKey, at, at);
     }
 
+    /** The same process carrying this input, data and results (a store filling in what it read separately). */
+    public ProcessSnapshot withPayload(JsonNode newInput, ObjectNode newData, ObjectNode newResults) {
+        return new ProcessSnapshot(id, caseKey, caseVersion, status, currentStage, previousStage, step, attempt, runStep, waitTaskId,
+                pendingRequest, newInput, newData, newResults, result, failure, idempotencyKey, createdAt, updatedAt);
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }

@@ -1,0 +1,61 @@
+package io.caseflow.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What processes carried at a step (input, free data, results), kept in memory so the next transition of a
+ * process does not read and parse them again. Safe without invalidation: what a process carries at a given
+ * step never changes (every change is a fenced commit that advances the step), so an entry is used only for
+ * the step it was stored at, and the small process row, read fresh every time, says which step that is.
+ * Bounded by the size of the JSON text it holds (least recently used entries go first).
+ */
+final class PayloadCache {
+    /** What one process carried at {@code step}; {@code bytes} is the length of its JSON text, roughly. */
+    record Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes) {
+    }
+
+    /** The default bound: generous for in-flight work, small next to a worker's heap. */
+    static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+    private final long maxBytes;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
+
+    PayloadCache(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** The entry for {@code processId} at exactly {@code step}, if held. */
+    synchronized Entry get(String processId, long step) {
+        Entry entry = entries.get(processId);
+        return entry != null && entry.step() == step ? entry : null;
+    }
+
+    synchronized void put(String processId, Entry entry) {
+        if (entry.bytes() > maxBytes / 4) {
+            remove(processId); // one huge process must not empty the cache for everyone else
+            return;
+        }
+        Entry previous = entries.put(processId, entry);
+        bytes += entry.bytes() - (previous == null ? 0 : previous.bytes());
+        for (Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator(); bytes > maxBytes && eldest.hasNext(); ) {
+            bytes -= eldest.next().getValue().bytes();
+            eldest.remove();
+        }
+    }
+
+    synchronized void remove(String processId) {
+        Entry removed = entries.remove(processId);
+        if (removed != null) {
+            bytes -= removed.bytes();
+        }
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+}
