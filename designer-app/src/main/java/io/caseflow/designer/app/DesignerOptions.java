@@ -13,7 +13,9 @@ import java.util.List;
  *   --monitor       open on the monitor (it opens there by itself on a fresh folder, with sample traffic)
  *   --design        open on the designer
  *   --no-demo       do not start sample processes on a fresh folder
- *   FILE            a .case.json file, or a .drawio file (or a draw.io PNG/SVG with the diagram) to open instead of the sample
+ *   FILE            a .case.json file, or a .drawio file (or a draw.io PNG/SVG with the diagram) to open instead of
+ *                   the sample, on the designer tab unless --monitor is given (what the installers' file
+ *                   associations run)
  * </pre>
  */
 public record DesignerOptions(Path home, boolean startRuntime, Path file, Mode mode, boolean demo) {
@@ -47,6 +49,10 @@ public record DesignerOptions(Path home, boolean startRuntime, Path file, Mode m
             } else {
                 file = Path.of(arg);
             }
+        }
+        if (file != null && mode == Mode.AUTO) {
+            // Opened on a file (a file association, `caseflow-designer FILE`): show that file, not the monitor.
+            mode = Mode.DESIGN;
         }
         return new DesignerOptions(home, runtime, file, mode, demo);
     }
