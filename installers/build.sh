@@ -79,7 +79,10 @@ cp "$fxdir"/javafx-*-"$fx_classifier".jar "$fx_modules"/ 2>/dev/null \
 server_jar=$(ls "$input"/caseflow-server-*.jar 2>/dev/null | head -n 1)
 [ -n "$server_jar" ] || die "no caseflow-server jar in $input (the CLI)"
 printf 'Implementation-Title: caseflow\nImplementation-Version: %s\n' "$version" > "$target/cli-manifest.txt"
-if ! unzip -p "$server_jar" META-INF/MANIFEST.MF | grep -q "^Implementation-Version: $version"; then
+rm -rf "$target/cli-manifest" && mkdir -p "$target/cli-manifest"
+(cd "$target/cli-manifest" && jar --extract --file "$server_jar" META-INF/MANIFEST.MF) \
+    || die "reading the manifest of $server_jar"
+if ! grep -q "^Implementation-Version: $version" "$target/cli-manifest/META-INF/MANIFEST.MF"; then
     jar --update --file "$server_jar" --manifest "$target/cli-manifest.txt" \
         || die "stamping the version into $server_jar"
 fi
