@@ -1,13 +1,13 @@
 #!/bin/bash
 # The steps deb-install-test.sh runs inside a clean Debian 12 minbase container:
-#   in-container.sh norec|rec PREVIOUS_VERSION NEW_VERSION
+#   in-container.sh norec|rec|legacy PREVIOUS_VERSION NEW_VERSION
 # /debs holds previous.deb, new.deb and a sample .case.json; logs, screenshots and timings go to /out.
 # Every step's exit code is asserted; the first failure ends the run with the step's name and log.
 set -uo pipefail
 mode=$1 previous_version=$2 new_version=$3
 export DEBIAN_FRONTEND=noninteractive HOME=/root
 apt_opts=(-y -q -o Dpkg::Use-Pty=0)
-[ "$mode" = norec ] && apt_opts+=(--no-install-recommends)
+[ "$mode" = rec ] || apt_opts+=(--no-install-recommends)
 timings=/out/timings.txt
 
 # run NAME COMMAND...: runs a step with its output in /out/MODE-NAME.log; exit code must be 0.
@@ -97,6 +97,20 @@ gui() {
 }
 
 run apt-update apt-get update -q
+if [ "$mode" = legacy ]; then
+    # The jpackage-built .deb issue 11 tried: its postinst runs xdg-desktop-menu, which fails on a minimal
+    # system and leaves it half-configured. The new package must install over it, and then remove cleanly.
+    apt-get install "${apt_opts[@]}" /debs/legacy.deb > /out/legacy-install-legacy.log 2>&1
+    echo "legacy install exit $? (issue 11: 100 where /usr/share/desktop-directories is missing), status: $(installed_version)" | tee -a "$timings"
+    run upgrade apt-get install "${apt_opts[@]}" /debs/new.deb
+    check upgraded "dpkg status of $new_version is ii" sh -c "[ \"\$(dpkg-query -W -f '\${Version} \${db:Status-Abbrev}' caseflow-designer)\" = '$new_version ii ' ]"
+    run version sh -c "caseflow --version | grep -qx 'caseflow ${new_version%-*}'"
+    run ldd ldd_check
+    run purge apt-get purge "${apt_opts[@]}" caseflow-designer
+    check purged "/opt, /usr/bin/caseflow and /etc/caseflow gone" sh -c '! test -e /opt/caseflow-designer && ! test -e /usr/bin/caseflow && ! test -e /etc/caseflow && ! dpkg-query -W caseflow-designer'
+    echo "all steps passed in the '$mode' container"
+    exit 0
+fi
 if [ "$mode" = norec ]; then
     run install-previous apt-get install "${apt_opts[@]}" /debs/previous.deb
     check previous-installed "dpkg status of $previous_version is ii" sh -c "[ \"\$(dpkg-query -W -f '\${Version} \${db:Status-Abbrev}' caseflow-designer)\" = '$previous_version ii ' ]"
