@@ -45,9 +45,21 @@ mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/usr/share/application
     "$root/etc/caseflow" "$root/usr/share/doc/$pkg"
 
 cp -a "$image" "$root/opt/$pkg"
-# Relative links, so the tree can be inspected anywhere; the launchers find their image through /proc/self/exe.
-ln -s "../../opt/$pkg/bin/caseflow" "$root/usr/bin/caseflow"
-ln -s "../../opt/$pkg/bin/caseflow-designer" "$root/usr/bin/caseflow-designer"
+# Plain files 0644, programs 0755 (jlink leaves the legal notices read-only, jpackage its launcher
+# library executable); lintian and Debian policy expect the usual modes.
+find "$root/opt/$pkg" -type f -perm 0444 -exec chmod 0644 {} +
+chmod 0644 "$root/opt/$pkg/lib/libapplauncher.so"
+# Symbol tables are of no use at run time (JavaFX's libraries and the launchers come with them).
+if command -v strip >/dev/null; then
+    find "$root/opt/$pkg" -type f \( -name '*.so' -o -perm -u+x \) -print0 \
+        | while IFS= read -r -d '' f; do
+            if file "$f" | grep -q 'ELF.*not stripped'; then strip --strip-unneeded "$f" || die "strip $f"; fi
+        done
+fi
+# Absolute links across top-level folders (Debian policy 10.5); the launchers find their image
+# through /proc/self/exe.
+ln -s "/opt/$pkg/bin/caseflow" "$root/usr/bin/caseflow"
+ln -s "/opt/$pkg/bin/caseflow-designer" "$root/usr/bin/caseflow-designer"
 install -m 644 "$here/caseflow-designer.desktop" "$root/usr/share/applications/"
 install -m 644 "$here/caseflow-designer.xml" "$root/usr/share/mime/packages/"
 for size in 16 32 48 64 128 256 512; do
@@ -56,10 +68,19 @@ done
 install -D -m 644 "$repo/icons/caseflow.svg" "$root/usr/share/icons/hicolor/scalable/apps/caseflow-designer.svg"
 gzip -9n -c "$docs/caseflow.1" > "$root/usr/share/man/man1/caseflow.1.gz"
 gzip -9n -c "$here/caseflow-designer.1" > "$root/usr/share/man/man1/caseflow-designer.1.gz"
-install -m 644 "$docs/caseflow.bash" "$root/usr/share/bash-completion/completions/caseflow"
+# A completion file is sourced, not run: no #! line.
+sed '1{/^#!/d}' "$docs/caseflow.bash" > "$root/usr/share/bash-completion/completions/caseflow"
+chmod 0644 "$root/usr/share/bash-completion/completions/caseflow"
 install -m 644 "$here/caseflow-server.service" "$here/caseflow-worker.service" "$root/usr/lib/systemd/system/"
 install -m 644 "$here/server.env" "$here/worker.env" "$root/etc/caseflow/"
 install -m 644 "$here/copyright" "$root/usr/share/doc/$pkg/copyright"
+{
+    echo "$pkg ($deb_version) unstable; urgency=medium"
+    echo
+    echo "  * Built from the caseflow sources; see the project's git history."
+    echo
+    echo " -- $maintainer  $(date -R)"
+} | gzip -9n > "$root/usr/share/doc/$pkg/changelog.Debian.gz"
 printf '/etc/caseflow/server.env\n/etc/caseflow/worker.env\n' > "$root/DEBIAN/conffiles"
 for script in postinst prerm postrm; do
     install -m 755 "$here/$script" "$root/DEBIAN/$script"
