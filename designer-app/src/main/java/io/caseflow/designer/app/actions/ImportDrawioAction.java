@@ -4,6 +4,7 @@ import io.caseflow.designer.drawio.DrawioFile;
 import io.caseflow.designer.drawio.DrawioFormatException;
 import io.caseflow.designer.drawio.DrawioImport;
 import io.caseflow.designer.drawio.DrawioPage;
+import io.caseflow.designer.editor.NodeGeometry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,13 @@ public final class ImportDrawioAction {
         // Pages of the file that could not be read are listed with the chosen page's issues.
         List<String> issues = new ArrayList<>(drawio.problems());
         issues.addAll(result.issues());
+        int overlapping = NodeGeometry.overlapping(result.definition().stages());
+        if (overlapping > 0) {
+            // Positions stay as drawn (lanes and the author's arrangement mean something); the user decides.
+            issues.add(overlapping + " stages overlap here: this canvas draws every stage " + (int) NodeGeometry.WIDTH + " × "
+                    + (int) NodeGeometry.HEIGHT + ", larger than the diagram's shapes. Auto-layout (toolbar) spreads them; "
+                    + "Undo brings back the drawing's positions.");
+        }
         context.document().load(result.definition(), null, origin, issues, result.pictures());
         context.canvas().fitToWindow();
         context.status("Imported " + origin + (issues.isEmpty() ? "" : ": " + issues.size()
