@@ -233,9 +233,8 @@ public final class Engine implements AutoCloseable {
         }
         metrics.handlerRun();
         HandlerResult result = runner.run(handler.get(), context(definition, process, stage), stage.timeout());
-        if (!result.hasOutcome()) {
-            metrics.stageFailed(result.failureKind().name().toLowerCase(Locale.ROOT));
-        }
+        metrics.stageRun(definition.key(), stage.name(), Duration.between(result.startedAt(), result.endedAt()),
+                result.hasOutcome() ? null : result.failureKind().name().toLowerCase(Locale.ROOT));
         return decider.onHandlerResult(definition, process, stage, result);
     }
 
@@ -264,7 +263,7 @@ public final class Engine implements AutoCloseable {
             if (error != null) {
                 handleFailure(delivery, Futures.unwrap(error));
             } else if (applied) {
-                metrics.transitionCommitted();
+                metrics.transitionCommitted(commit.next().caseKey(), commit.next().currentStage());
                 delivery.ack();
             } else {
                 metrics.duplicateDropped("fenced_commit");

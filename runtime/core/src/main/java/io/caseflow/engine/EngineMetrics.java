@@ -1,10 +1,14 @@
 package io.caseflow.engine;
 
+import io.caseflow.definition.CaseKey;
 import io.caseflow.store.CounterValue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +23,12 @@ import java.util.stream.Collectors;
  * The known reasons are registered at zero, so a scrape shows them before the first one happens. A
  * registered node writes its counters ({@link #counters()}) with its heartbeat, and a server's
  * {@code /api/metrics} shows their totals over the deployment.
+ *
+ * <p>Per stage ({@code case}, {@code api}, {@code stage} labels; as many series as deployed stages):
+ * {@code caseflow_stage_transitions_total} by the stage a committed transition leads to,
+ * {@code caseflow_stage_failures_total} by failure kind, and {@code caseflow_stage_duration_seconds}, a
+ * histogram of handler run times whose buckets add up across nodes in Prometheus
+ * ({@code histogram_quantile(0.99, sum by (le, case, stage) (rate(caseflow_stage_duration_seconds_bucket[5m])))}).
  */
 public final class EngineMetrics {
     private static final String PREFIX = "caseflow.";
@@ -34,6 +44,8 @@ public final class EngineMetrics {
     private final Map<String, Counter> duplicates = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Counter> failures = new ConcurrentHashMap<>();
+    private final Map<String, Counter> stageTransitions = new ConcurrentHashMap<>();
+    private final Map<String, Timer> stageDurations = new ConcurrentHashMap<>();
 
     public EngineMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,8 +62,28 @@ public final class EngineMetrics {
         return registry;
     }
 
-    void transitionCommitted() {
+    void transitionCommitted(CaseKey key, String toStage) {
         transitions.increment();
+        stageTransitions.computeIfAbsent(key + "/" + toStage, any -> Counter.builder("caseflow.stage.transitions")
+                .tags(stageTags(key, toStage)).description("committed transitions, by the stage each one leads to")
+                .register(registry)).increment();
+    }
+
+    /** One handler run of {@code stage}, how long it took and, if it failed, how. */
+    void stageRun(CaseKey key, String stage, Duration took, String failureKind) {
+        stageDurations.computeIfAbsent(key + "/" + stage, any -> Timer.builder("caseflow.stage.duration").tags(stageTags(key, stage))
+                .description("handler run time of a stage").publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10)).register(registry))
+                .record(took.isNegative() ? Duration.ZERO : took);
+        if (failureKind != null) {
+            failures.computeIfAbsent(key + "/" + stage + "/" + failureKind, any -> Counter.builder("caseflow.stage.failures")
+                    .tags(stageTags(key, stage)).tag("kind", failureKind).description("stage handler runs that failed, by kind")
+                    .register(registry)).increment();
+        }
+    }
+
+    private static Tags stageTags(CaseKey key, String stage) {
+        return Tags.of("case", key.name(), "api", key.api(), "stage", stage);
     }
 
     void handlerRun() {
@@ -87,10 +119,6 @@ public final class EngineMetrics {
                 .description("messages that could never be handled").register(registry));
     }
 
-    void stageFailed(String kind) {
-        failures.computeIfAbsent(kind, k -> Counter.builder("caseflow.stage.failures").tag("kind", k).register(registry)).increment();
-    }
-
     public long transitions() {
         return (long) transitions.count();
     }
@@ -122,7 +150,9 @@ public final class EngineMetrics {
         List<CounterValue> values = new ArrayList<>();
         for (Meter meter : registry.getMeters()) {
             if (meter instanceof Counter counter && meter.getId().getName().startsWith(PREFIX)) {
-                String tags = meter.getId().getTags().stream().map(tag -> tag.getKey() + "=" + tag.getValue())
+                // Values are names people chose (cases, stages): encoded, so a ',' or '=' in one cannot split it.
+                String tags = meter.getId().getTags().stream()
+                        .map(tag -> tag.getKey() + "=" + URLEncoder.encode(tag.getValue(), StandardCharsets.UTF_8))
                         .collect(Collectors.joining(","));
                 values.add(new CounterValue(meter.getId().getName(), tags, (long) counter.count()));
             }

@@ -5,6 +5,8 @@ import io.caseflow.store.WorkerStore;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,7 @@ public final class DeploymentMetrics {
         for (String pair : encoded.isEmpty() ? new String[0] : encoded.split(",")) {
             int equals = pair.indexOf('=');
             if (equals > 0) {
-                tags.add(Tag.of(pair.substring(0, equals), pair.substring(equals + 1)));
+                tags.add(Tag.of(pair.substring(0, equals), URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8)));
             }
         }
         return tags;

@@ -91,6 +91,10 @@ class DeploymentMetricsTest {
             assertThat(value(text, "caseflow_duplicates_dropped_total{reason=\"stale_reply\"}")).isEqualTo(1);
             assertThat(value(text, "caseflow_dead_letters_total{reason=\"malformed\"}")).isEqualTo(1);
             assertThat(value(text, "caseflow_transitions_total")).isGreaterThanOrEqualTo(1);
+            // Per stage, labelled with the case, as the worker counted them: the reply's move into 'done', and the end
+            // stage completing the process there.
+            assertThat(value(text, "caseflow_stage_transitions_total{api=\"v1\",case=\"" + key.name() + "\",stage=\"done\"}"))
+                    .isEqualTo(2);
         });
     }
 

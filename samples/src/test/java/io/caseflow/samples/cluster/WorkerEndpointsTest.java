@@ -70,6 +70,9 @@ class WorkerEndpointsTest {
             cluster.awaitCompleted(15, Duration.ofSeconds(60));
             String metrics = get(p, "/metrics").body();
             assertThat(metrics).contains("caseflow_transitions_total", "jvm_memory_used_bytes");
+            // A histogram per stage (buckets add up across workers in Prometheus), labelled with case, api and stage.
+            assertThat(metrics).containsPattern("caseflow_stage_duration_seconds_bucket\\{api=\"v1\",case=\"businessCase1\","
+                    + "stage=\"chargePayment\",le=\"\\+Inf\"} [1-9]");
 
             // A duplicate on purpose: a stage hand-off for a step the process has long passed.
             String processId;
