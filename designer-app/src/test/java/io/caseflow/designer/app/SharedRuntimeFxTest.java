@@ -19,7 +19,9 @@ import io.caseflow.designer.editor.CaseDocument;
 import io.caseflow.designer.editor.Edits;
 import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.designer.problems.ProblemsViewModel;
+import io.caseflow.installation.Installation;
 import io.caseflow.process.ProcessQuery;
+import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.jvm.WorkerProcess;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.worker.WorkerSnapshot;
@@ -99,6 +101,10 @@ class SharedRuntimeFxTest {
     @AfterAll
     static void stopAll() {
         jvms.forEach(WorkerProcess::destroy);
+        Installation installation = ExternalServices.testInstallation();
+        ExternalServices.deleteQueues(List.of(installation.innerQ(BusinessCase1.KEY), installation.serviceQ(BusinessCase1.KEY),
+                installation.serviceRequests("warehouse"), installation.serviceRequests("payments"),
+                installation.serviceRequests("shipping")));
     }
 
     private static WorkerProcess start(String name, String... args) throws Exception {
@@ -132,6 +138,7 @@ class SharedRuntimeFxTest {
         WaitForAsyncUtils.asyncFx(() -> window.closeMonitor());
         WaitForAsyncUtils.waitForFxEvents();
         prefs.removeNode();
+        ExternalServices.deleteQueues(List.of(ExternalServices.testInstallation().innerQ(key), ExternalServices.testInstallation().serviceQ(key)));
     }
 
     /** A case drawn for the samples' handlers: validate the order, then end. */

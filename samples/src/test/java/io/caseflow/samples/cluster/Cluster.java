@@ -3,6 +3,7 @@ package io.caseflow.samples.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseflow.cli.CaseflowCli;
+import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DefinitionJson;
 import io.caseflow.json.Json;
 import io.caseflow.installation.Installation;
@@ -72,10 +73,11 @@ final class Cluster implements AutoCloseable {
         return this;
     }
 
-    /** What this run declared on the shared broker: the sample's queues and the installation's exchanges. */
+    /** What this run declared on the shared broker: the sample's queues (v1, and v2 where a test deploys one) and the exchanges. */
     private void deleteBrokerObjects() {
         Installation own = Installation.named(installation);
-        ExternalServices.deleteQueues(List.of(own.innerQ(BusinessCase1.KEY), own.serviceQ(BusinessCase1.KEY),
+        CaseKey v2 = new CaseKey(BusinessCase1.KEY.name(), "v2");
+        ExternalServices.deleteQueues(List.of(own.innerQ(BusinessCase1.KEY), own.serviceQ(BusinessCase1.KEY), own.innerQ(v2), own.serviceQ(v2),
                 own.serviceRequests("warehouse"), own.serviceRequests("payments"), own.serviceRequests("shipping")));
         ExternalServices.deleteInstallation(own);
     }
