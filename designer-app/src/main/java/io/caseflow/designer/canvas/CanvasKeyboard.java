@@ -69,8 +69,8 @@ final class CanvasKeyboard {
         Optional<TransitionDefinition> edge = selectedTransition();
         if (edge.isPresent()) {
             boolean consumed = switch (e.getCode()) {
-                case LEFT, KP_LEFT -> move(Optional.of(edge.get().from()));
-                case RIGHT, KP_RIGHT -> move(Optional.of(edge.get().to()));
+                case LEFT, KP_LEFT -> follow(edge.get().from(), "leaves");
+                case RIGHT, KP_RIGHT -> follow(edge.get().to(), "leads to");
                 case UP, KP_UP -> cycleTransition(false);
                 case DOWN, KP_DOWN -> cycleTransition(true);
                 default -> false;
@@ -120,6 +120,13 @@ final class CanvasKeyboard {
     }
 
     /** Arrows are always consumed, so that they never move the focus off the canvas. */
+    /** Goes from the selected transition to one of its stages, and says so (the status still described the transition). */
+    private boolean follow(String stage, String how) {
+        select.accept(stage);
+        messages.accept("'" + stage + "', the stage the transition " + how + ".");
+        return true;
+    }
+
     private boolean move(Optional<String> to) {
         to.ifPresent(select);
         return true;

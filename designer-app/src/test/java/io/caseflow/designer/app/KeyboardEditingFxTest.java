@@ -27,6 +27,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -311,6 +312,8 @@ class KeyboardEditingFxTest {
         key(KeyCode.T);
         key(KeyCode.LEFT);
         assertThat(selected()).containsExactly("charge");
+        assertThat(fx(() -> robot.lookup("#statusBar").queryAs(StatusBar.class).getText()))
+                .as("the status line follows, no longer describing the transition").isEqualTo("'charge', the stage the transition leaves.");
 
         // Delete deletes the selected transition only, undo brings it back
         key(KeyCode.T);
