@@ -118,9 +118,14 @@ public final class JdbcProcessStore implements ProcessStore {
     /** Fills in what the processes carry at their steps: from the cache, else from the payload rows and stage runs. */
     private List<ProcessSnapshot> withPayload(Connection connection, List<ProcessSnapshot> heads) throws SQLException {
         List<ProcessSnapshot> complete = new ArrayList<>(heads.size());
+        // Looked up once: asking the cache again below could miss an entry evicted in between, with no row read for it.
+        Map<String, PayloadCache.Entry> hits = new HashMap<>();
         List<String> misses = new ArrayList<>();
         for (ProcessSnapshot head : heads) {
-            if (payloads.get(head.id(), head.step()) == null) {
+            PayloadCache.Entry hit = payloads.get(head.id(), head.step());
+            if (hit != null) {
+                hits.put(head.id(), hit);
+            } else {
                 misses.add(head.id());
             }
         }
@@ -128,7 +133,7 @@ public final class JdbcProcessStore implements ProcessStore {
         Map<String, String[]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses, bytes);
         Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, bytes);
         for (ProcessSnapshot head : heads) {
-            PayloadCache.Entry cached = payloads.get(head.id(), head.step());
+            PayloadCache.Entry cached = hits.get(head.id());
             if (cached == null) {
                 String[] row = rows.get(head.id());
                 if (row == null) {
