@@ -58,6 +58,18 @@ class RemoteMonitorSourceTest {
         throw new AssertionError("expected a failure");
     }
 
+    /** Waits for the process to complete; if it does not, the failure says where it stands and what it ran. */
+    private static void awaitCompleted(RemoteMonitorSource source, String id) {
+        try {
+            await().atMost(PATIENCE).until(() -> source.process(id).join().status() == ProcessStatus.COMPLETED);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            ProcessSnapshot p = source.process(id).join();
+            throw new AssertionError("process " + id + " did not complete after the retry: " + p.status() + " at " + p.currentStage()
+                    + " step " + p.step() + (p.failure() == null ? "" : ", failure " + p.failure().message())
+                    + "; runs " + source.history(id).join(), e);
+        }
+    }
+
     @Test
     void snapshots_and_actions_go_over_the_http_api_and_a_read_only_token_cannot_act() throws Exception {
         HandlerRegistry handlers = BusinessCase1.registerHandlers(new HandlerRegistry());
@@ -90,7 +102,7 @@ class RemoteMonitorSourceTest {
                 assertThat(failure(readOnly.retry(ids.get(0), null, null)))
                         .hasMessageContaining("read-only token; retrying needs the API token");
                 assertThat(source.retry(ids.get(0), null, null).join().changed()).isTrue();
-                await().atMost(PATIENCE).until(() -> source.process(ids.get(0)).join().status() == ProcessStatus.COMPLETED);
+                awaitCompleted(source, ids.get(0));
                 assertThat(source.cancel(ids.get(1)).join().process().status()).isEqualTo(ProcessStatus.CANCELLED);
 
                 api.close();
