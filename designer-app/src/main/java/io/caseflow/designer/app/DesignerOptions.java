@@ -8,7 +8,7 @@ import java.util.List;
  * Command-line options of the designer.
  *
  * <pre>
- *   --home=DIR      folder of the embedded runtime's database (default ~/.caseflow, or -Dcaseflow.home)
+ *   --home=DIR      folder of the embedded runtime's database (default: -Dcaseflow.home, else DataHome's)
  *   --no-runtime    do not start the embedded runtime (deploy and the monitor are then unavailable)
  *   --monitor       open on the monitor (it opens there by itself on a fresh folder, with sample traffic)
  *   --design        open on the designer

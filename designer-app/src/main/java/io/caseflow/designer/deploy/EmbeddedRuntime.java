@@ -12,8 +12,8 @@ import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessEventListener;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.SampleServices;
+import io.caseflow.store.DataHome;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
-    /** System property naming the folder for the embedded database ({@code ~/.caseflow} if unset). */
-    public static final String HOME_PROPERTY = "caseflow.home";
+    /** System property naming the folder for the embedded database (if unset, {@link DataHome#folder()} says where). */
+    public static final String HOME_PROPERTY = DataHome.PROPERTY;
     private static final String SAMPLE_OWNER = "the designer's built-in sample (businessCase1)";
 
     private final Path home;
@@ -60,10 +60,9 @@ public final class EmbeddedRuntime implements AutoCloseable {
         return BusinessCase1.registerHandlers(new HandlerRegistry());
     }
 
+    /** The user's data folder: {@code -Dcaseflow.home}, an existing {@code ~/.caseflow}, or the platform's (see {@link DataHome}). */
     public static Path defaultHome() {
-        String configured = System.getProperty(HOME_PROPERTY);
-        return configured != null && !configured.isBlank() ? Path.of(configured)
-                : Path.of(System.getProperty("user.home"), ".caseflow");
+        return DataHome.folder();
     }
 
     public static EmbeddedRuntime start(Path home) throws IOException {
@@ -75,7 +74,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
      * is wrong in the folder never stops the start: {@link #moduleReport()} says it.
      */
     public static EmbeddedRuntime start(Path home, Path moduleFolder) throws IOException {
-        Files.createDirectories(home);
+        DataHome.prepare(home);
         EmbeddedRuntime embedded = new EmbeddedRuntime(home);
         embedded.modules = embedded.loadFolder(moduleFolder);
         try {

@@ -28,7 +28,7 @@ public final class TokenStore {
         this.file = file;
     }
 
-    /** {@code ~/.caseflow/tokens.properties}, or under {@code caseflow.home} when that is set. */
+    /** {@code tokens.properties} in the user's data folder ({@link EmbeddedRuntime#defaultHome()}). */
     public static TokenStore inUserHome() {
         return new TokenStore(EmbeddedRuntime.defaultHome().resolve("tokens.properties"));
     }

@@ -2,20 +2,29 @@ package io.caseflow.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    /** Where an embedded runtime keeps its database when nothing else is configured. */
-    public static final Path DEFAULT_H2_PATH = Path.of(System.getProperty("user.home"), ".caseflow", "caseflow");
+    /** Where an embedded runtime keeps its database when nothing else is configured: {@code caseflow} in the {@link DataHome}. */
+    public static final Path DEFAULT_H2_PATH = DataHome.folder().resolve("caseflow");
+    /** The folder beside an H2 file database where it is copied before its schema is migrated. */
+    public static final String BACKUP_FOLDER = "backups";
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     public static final int DEFAULT_POOL_SIZE = 8;
 
     private final HikariDataSource dataSource;
@@ -95,6 +107,9 @@ public final class Database implements AutoCloseable {
             createSchema(jdbcUrl, user, password, ownSchema.get());
             config.setSchema(ownSchema.get());
         }
+        if (dialect == SqlDialect.H2) {
+            h2FilePath(jdbcUrl).ifPresent(file -> backUpBeforeMigrating(file, jdbcUrl, user, password, ownSchema));
+        }
         if (dialect.sessionOptions() != null) {
             sessionOptions(config, jdbcUrl, dialect.sessionOptions());
         }
@@ -125,12 +140,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
-        var flyway = Flyway.configure()
-                .dataSource(dataSource)
+    /** Flyway as caseflow runs it on {@code dialect}: its migrations and history table; the caller adds the data source. */
+    static FluentConfiguration flyway(SqlDialect dialect) {
+        return Flyway.configure()
                 .locations("classpath:io/caseflow/store/migration")
                 .table("caseflow_schema_history")
                 .placeholders(dialect.migrationPlaceholders());
+    }
+
+    private void migrate() {
+        var flyway = flyway(dialect).dataSource(dataSource);
         Matcher urlSchema = CURRENT_SCHEMA.matcher(url);
         if (schema.isPresent()) {
             flyway.schemas(schema.get());
@@ -139,6 +158,82 @@ public final class Database implements AutoCloseable {
         }
         flyway.load().migrate();
         LOG.info("process store ready at {} ({})", describe(), dialect);
+    }
+
+    /**
+     * The file an H2 URL names, without H2's {@code .mv.db}: empty for an in-memory, remote ({@code tcp:},
+     * {@code ssl:}) or other non-file database. A leading {@code ~} is the user's home, as H2 reads it.
+     */
+    static Optional<Path> h2FilePath(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:")) {
+            return Optional.empty();
+        }
+        String name = jdbcUrl.substring("jdbc:h2:".length());
+        int options = name.indexOf(';');
+        name = options < 0 ? name : name.substring(0, options);
+        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+        if (name.isBlank() || name.matches("[A-Za-z]{2,}:.*")) { // mem:, tcp:, ssl:, nio:, ... (C: is a Windows drive)
+            return Optional.empty();
+        }
+        if (name.equals("~") || name.startsWith("~/") || name.startsWith("~\\")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Optional.of(Path.of(name));
+    }
+
+    /**
+     * Keeps the old version's data when its format is about to change: if the H2 file database at
+     * {@code file} has a schema and migrations are pending for it, copies {@code file.mv.db} into
+     * {@value #BACKUP_FOLDER}/ beside it, named with the schema version it holds and the time (UTC), e.g.
+     * {@code backups/caseflow-v3-20261205T171203Z.mv.db}; an older caseflow opens that copy as it was. Runs
+     * before the pool opens, when no connection of this runtime holds the file. When the copy cannot be
+     * made nothing is migrated and the store does not open. PostgreSQL is never copied: its operators back
+     * it up with their own tools before an upgrade.
+     */
+    private static void backUpBeforeMigrating(Path file, String jdbcUrl, String user, String password, Optional<String> schema) {
+        Path database = file.resolveSibling(file.getFileName() + ".mv.db");
+        if (!Files.isRegularFile(database)) {
+            return; // a new database: nothing to keep
+        }
+        FluentConfiguration check = flyway(SqlDialect.H2).dataSource(jdbcUrl, user, password);
+        schema.ifPresent(check::schemas);
+        MigrationInfoService info;
+        try {
+            info = check.load().info();
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot read the schema version of the process store at " + redact(jdbcUrl) + ": "
+                    + rootMessage(e), e);
+        }
+        MigrationInfo current = info.current();
+        MigrationInfo[] pending = info.pending();
+        if (current == null || current.getVersion() == null || pending.length == 0) {
+            return; // empty, or up to date
+        }
+        String version = current.getVersion().getVersion();
+        MigrationInfo last = pending[pending.length - 1];
+        String target = last.getVersion() == null ? "the latest" : last.getVersion().getVersion();
+        Path folder = database.resolveSibling(BACKUP_FOLDER);
+        String stem = file.getFileName() + "-v" + version + "-" + BACKUP_TIME.format(Instant.now());
+        Path copy = folder.resolve(stem + ".mv.db");
+        for (int n = 2; Files.exists(copy); n++) {
+            copy = folder.resolve(stem + "-" + n + ".mv.db");
+        }
+        try {
+            Files.createDirectories(folder);
+            Files.copy(database, copy, StandardCopyOption.COPY_ATTRIBUTES);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                // The message below says what failed; a partial copy left behind is named as a backup of its time.
+            }
+            throw new StoreException("cannot copy the process store " + database + " to " + copy + " before migrating it from "
+                    + "schema version " + version + " to " + target + ", so it was left as it is (" + e.getClass().getSimpleName() + ": "
+                    + e.getMessage() + "); free some space or make " + folder + " writable, then start again", e);
+        }
+        // WARN, not INFO: it happens once per format change, and the user should find where the old data went.
+        LOG.warn("process store {} is at schema version {}, migrating to {}: copied it first to {} (an older caseflow "
+                + "opens that copy; delete it when no longer needed)", database, version, target, copy);
     }
 
     /**

@@ -38,7 +38,7 @@ public final class DeployTargets {
         chosen.addListener((o, before, now) -> prefs.put(CHOSEN, now == null ? TargetChoice.EMBEDDED.key() : now.key()));
     }
 
-    /** The user's own: profiles in the app's preferences, tokens in {@code ~/.caseflow/tokens.properties}. */
+    /** The user's own: profiles in the app's preferences, tokens in {@code tokens.properties} in the data folder. */
     public static DeployTargets forUser() {
         Preferences app = Preferences.userRoot().node("io/caseflow/designer");
         return new DeployTargets(new ConnectionProfiles(app.node("connections"), TokenStore.inUserHome()), app);
