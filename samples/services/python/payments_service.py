@@ -103,12 +103,11 @@ def main():
             print("rejecting a malformed request: %s" % error, file=sys.stderr, flush=True)
             ch.basic_reject(method.delivery_tag, requeue=False)
             return
-        headers = {}
-        if properties.headers and "traceparent" in properties.headers:
-            headers["traceparent"] = properties.headers["traceparent"]
+        if isinstance(request.get("traceparent"), str):
+            reply = dict(reply, traceparent=request["traceparent"])  # the reply joins the request's trace
         try:
             ch.basic_publish(exchange, reply_to, json.dumps(reply).encode("utf-8"),
-                             pika.BasicProperties(content_type="application/json", delivery_mode=2, headers=headers),
+                             pika.BasicProperties(content_type="application/json", delivery_mode=2),
                              mandatory=True)
         except (pika.exceptions.UnroutableError, pika.exceptions.NackError) as error:
             # Not confirmed: keep the request; it comes again and the inbox answers it from storage.

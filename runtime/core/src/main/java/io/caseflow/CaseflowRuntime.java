@@ -34,6 +34,7 @@ import io.caseflow.store.SettingStore;
 import io.caseflow.taskid.TaskIdCodec;
 import io.caseflow.transport.Transport;
 import io.caseflow.transport.TransportFactory;
+import io.caseflow.tracing.Tracing;
 import io.caseflow.transport.embedded.EmbeddedTransport;
 import io.caseflow.validation.DefinitionValidator;
 import io.caseflow.validation.InvalidDefinitionException;
@@ -44,6 +45,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -128,7 +130,7 @@ public final class CaseflowRuntime implements AutoCloseable {
                 transport.eventPublisher().ifPresent(listeners::add);
             }
             engine = new Engine(processes, definitions, config.handlers, transport, codec, clock, metrics, listeners,
-                    config.workerThreads, config.maxCommitBatch);
+                    config.workerThreads, config.maxCommitBatch, config.tracing);
             for (DeployedDefinition deployed : definitions.all()) {
                 if (config.serving.test(deployed.definition().key())) {
                     serve(deployed.definition().key());
@@ -352,6 +354,11 @@ public final class CaseflowRuntime implements AutoCloseable {
     private void requireStarted() {
         if (!started) {
             throw new IllegalStateException("the runtime is not started; call start() first");
+    /** Spans for this runtime's work ({@link Builder#openTelemetry}); records nothing by default. */
+    public Tracing tracing() {
+        return config.tracing;
+    }
+
         }
     }
 
@@ -401,6 +408,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             this.jdbcUrl = Database.h2File(path);
             return this;
         }
+        private Tracing tracing = Tracing.NONE;
 
         /** Which installation this runtime belongs to: its queue names and store schema (see {@link Installation}). */
         public Builder installation(Installation value) {
@@ -474,6 +482,12 @@ public final class CaseflowRuntime implements AutoCloseable {
         public Builder serving(Collection<CaseKey> cases) {
             this.alwaysServe = Set.copyOf(cases);
             this.serving = alwaysServe::contains;
+        /** Where spans go (an SDK set up by the caller); without one nothing is recorded, trace context still passes on. */
+        public Builder openTelemetry(OpenTelemetry value) {
+            this.tracing = Tracing.of(value);
+            return this;
+        }
+
             return this;
         }
 

@@ -3,17 +3,18 @@ package io.caseflow.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.NewProcess;
+import io.caseflow.commit.StageRunWrite;
 import io.caseflow.commit.StartOutcome;
 import io.caseflow.concurrent.Futures;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
-import io.caseflow.installation.Installation;
 import io.caseflow.handler.ProcessData;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageHandler;
 import io.caseflow.handler.StageOutcome;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.InnerMessage;
 import io.caseflow.message.MalformedMessageException;
 import io.caseflow.message.Messages;
@@ -29,8 +30,12 @@ import io.caseflow.store.StoreException;
 import io.caseflow.taskid.InvalidTaskIdException;
 import io.caseflow.taskid.TaskId;
 import io.caseflow.taskid.TaskIdCodec;
+import io.caseflow.tracing.Tracing;
 import io.caseflow.transport.Delivery;
 import io.caseflow.transport.Transport;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,10 +77,11 @@ public final class Engine implements AutoCloseable {
     private final GroupCommitter committer;
     private final int workerThreads;
     private final ProcessOperations operations;
+    private final Tracing tracing;
 
     public Engine(ProcessStore processes, DefinitionStore definitions, HandlerRegistry handlers, Transport transport,
                   TaskIdCodec taskIds, Clock clock, EngineMetrics metrics, List<ProcessEventListener> listeners,
-                  int workerThreads, int maxCommitBatch) {
+                  int workerThreads, int maxCommitBatch, Tracing tracing) {
         this.processes = processes;
         this.definitions = definitions;
         this.handlers = handlers;
@@ -86,6 +92,7 @@ public final class Engine implements AutoCloseable {
         this.clock = clock;
         this.metrics = metrics;
         this.workerThreads = workerThreads;
+        this.tracing = tracing;
         this.runner = new HandlerRunner(clock);
         this.committer = new GroupCommitter(processes, transport, metrics, List.copyOf(listeners), maxCommitBatch);
         transport.shareWriter(committer);
@@ -103,12 +110,12 @@ public final class Engine implements AutoCloseable {
 
     /** Commits a transition decided outside a delivery (retry, cancel); returns whether the fence held. */
     boolean commitNow(Commit commit) {
-        return Futures.join(committer.submit(commit));
+        return Futures.join(committer.submit(Tracing.stamp(commit, Tracing.current())));
     }
 
     /** Creates a process through the group commit, so a burst of starts shares transactions. */
     StartOutcome start(NewProcess start) {
-        return Futures.join(committer.submit(start));
+        return Futures.join(committer.submit(Tracing.stamp(start, Tracing.current())));
     }
 
     /** Starting, retrying and cancelling processes on request (the API's and the monitor's actions). */
@@ -162,7 +169,10 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             metrics.hop(Duration.between(delivery.dueAt(), clock.instant()));
-            submit(runStage(definition.get(), process), delivery);
+            Span span = tracing.startStage(due.traceparent(), process, due.stage());
+            try (Scope ignored = span.makeCurrent()) {
+                submit(runStage(definition.get(), process), delivery, span, due.traceparent());
+            }
         } else {
             ReplyTimeout timeout = (ReplyTimeout) message;
             Optional<String> stale = Decider.staleReplyTimeout(process, timeout);
@@ -171,7 +181,8 @@ public final class Engine implements AutoCloseable {
                 return;
             }
             StageDefinition stage = definition.get().stage(process.currentStage()).orElseThrow();
-            submit(decider.onReplyOverdue(definition.get(), process, stage), delivery);
+            Span span = tracing.startOnProcess("reply overdue " + stage.name(), timeout.traceparent(), process);
+            submit(decider.onReplyOverdue(definition.get(), process, stage), delivery, span, timeout.traceparent());
         }
     }
 
@@ -209,7 +220,9 @@ public final class Engine implements AutoCloseable {
         }
         CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion()).orElseThrow();
         StageDefinition stage = definition.stage(process.currentStage()).orElseThrow();
-        submit(decider.onReply(definition, process, stage, reply), delivery);
+        Span span = tracing.startOnProcess("reply " + stage.name(), reply.traceparent(), process);
+        span.setAttribute(Tracing.TASK_ID, reply.taskId());
+        submit(decider.onReply(definition, process, stage, reply), delivery, span, reply.traceparent());
     }
 
     private Commit runStage(CaseDefinition definition, ProcessSnapshot process) {
@@ -258,8 +271,19 @@ public final class Engine implements AutoCloseable {
         // store keeps what a process carries per step and shares it; a handler that changed it in place would change history
     }
 
-    private void submit(Commit commit, Delivery delivery) {
+    /**
+     * Commits what a delivery decided, its messages carrying the trace context of {@code span} (or, when
+     * nothing is traced, the one that came in), and ends the span when the commit has landed or was refused.
+     */
+    private void submit(Commit decided, Delivery delivery, Span span, String incomingTraceparent) {
+        Commit commit = Tracing.stamp(decided, Tracing.traceparent(span, incomingTraceparent));
+        String failed = attemptError(decided);
+        if (failed != null) {
+            span.setStatus(StatusCode.ERROR, failed);
+        }
         committer.submit(commit).whenComplete((applied, error) -> {
+            span.setAttribute("caseflow.committed", error == null && applied);
+            span.end();
             if (error != null) {
                 handleFailure(delivery, Futures.unwrap(error));
             } else if (applied) {
@@ -271,6 +295,19 @@ public final class Engine implements AutoCloseable {
                 delivery.ack();
             }
         });
+    }
+
+    /** Why the attempt this commit records failed or timed out, or null if it did not. */
+    private static String attemptError(Commit commit) {
+        for (StageRunWrite write : commit.runWrites()) {
+            if (write instanceof StageRunWrite.Insert insert && insert.run().error() != null) {
+                return insert.run().error();
+            }
+            if (write instanceof StageRunWrite.Finish finish && finish.error() != null) {
+                return finish.error();
+            }
+        }
+        return null;
     }
 
     private void dropDuplicate(Delivery delivery, String reason, ProcessSnapshot process, String detail) {

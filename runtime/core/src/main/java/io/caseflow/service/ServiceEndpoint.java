@@ -5,8 +5,13 @@ import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.message.ServiceReply;
 import io.caseflow.message.ServiceRequest;
+import io.caseflow.tracing.Tracing;
 import io.caseflow.transport.Delivery;
 import io.caseflow.transport.Transport;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -36,15 +41,17 @@ public final class ServiceEndpoint {
     private final IdempotentInbox inbox;
     private final Map<String, CommandHandler> commands;
     private final Clock clock;
+    private final Tracing tracing;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong repeats = new AtomicLong();
     private Transport transport;
 
-    private ServiceEndpoint(String service, IdempotentInbox inbox, Map<String, CommandHandler> commands, Clock clock) {
+    private ServiceEndpoint(String service, IdempotentInbox inbox, Map<String, CommandHandler> commands, Clock clock, Tracing tracing) {
         this.service = service;
         this.inbox = inbox;
         this.commands = Map.copyOf(commands);
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public static Builder builder(String service, IdempotentInbox inbox) {
@@ -88,6 +95,17 @@ public final class ServiceEndpoint {
             delivery.deadLetter("wrong_service", "request for service '" + request.service() + "' reached service '" + service + "'");
             return;
         }
+        Span span = tracing.start("service " + service + " " + request.command(), SpanKind.CONSUMER, request.traceparent())
+                .setAttribute(Tracing.SERVICE, service).setAttribute(Tracing.COMMAND, request.command())
+                .setAttribute(Tracing.TASK_ID, request.taskId());
+        try (Scope ignored = span.makeCurrent()) {
+            handle(delivery, request, Tracing.traceparent(span, request.traceparent()));
+        } finally {
+            span.end();
+        }
+    }
+
+    private void handle(Delivery delivery, ServiceRequest request, String traceparent) {
         CommandHandler handler = commands.get(request.command());
         ServiceReply reply;
         try {
@@ -99,6 +117,9 @@ public final class ServiceEndpoint {
                 IdempotentInbox.Handled handled = inbox.handle(request, handler);
                 (handled.repeat() ? repeats : applied).incrementAndGet();
                 reply = handled.reply();
+            }
+            if (reply.traceparent() == null) {
+                reply = reply.withTraceparent(traceparent); // stored replies carry no trace context: this delivery's
             }
         } catch (Exception e) {
             LOG.warn("service {} failed on command {} (delivery {}); it will be delivered again", service, request.command(),
@@ -129,6 +150,7 @@ public final class ServiceEndpoint {
         private final IdempotentInbox inbox;
         private final Map<String, CommandHandler> commands = new TreeMap<>();
         private Clock clock = Clock.systemUTC();
+        private Tracing tracing = Tracing.NONE;
 
         private Builder(String service, IdempotentInbox inbox) {
             this.service = service;
@@ -147,8 +169,14 @@ public final class ServiceEndpoint {
             return this;
         }
 
+        /** Where this service's spans go; without it nothing is recorded and the request's trace context is copied to the reply. */
+        public Builder openTelemetry(OpenTelemetry value) {
+            this.tracing = Tracing.of(value);
+            return this;
+        }
+
         public ServiceEndpoint build() {
-            return new ServiceEndpoint(service, inbox, commands, clock);
+            return new ServiceEndpoint(service, inbox, commands, clock, tracing);
         }
     }
 }

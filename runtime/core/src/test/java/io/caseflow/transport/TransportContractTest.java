@@ -2,7 +2,6 @@ package io.caseflow.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-
 import io.caseflow.commit.WriteBatch;
 import io.caseflow.engine.Engine;
 import io.caseflow.engine.EngineMetrics;
@@ -14,6 +13,7 @@ import io.caseflow.store.JdbcProcessStore;
 import io.caseflow.store.OutboxStore;
 import io.caseflow.store.ProcessStore;
 import io.caseflow.taskid.TaskIdCodec;
+import io.caseflow.tracing.Tracing;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -73,7 +73,7 @@ abstract class TransportContractTest {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         engine = new Engine(processes, new JdbcDefinitionStore(database, Clock.systemUTC()), new HandlerRegistry(), transport,
-                new TaskIdCodec(key), Clock.systemUTC(), new EngineMetrics(new SimpleMeterRegistry()), List.of(), 2, 64);
+                new TaskIdCodec(key), Clock.systemUTC(), new EngineMetrics(new SimpleMeterRegistry()), List.of(), 2, 64, Tracing.NONE);
         transport.consume("contract", Set.of(queue), 2, consumer);
         transport.start();
         return transport;

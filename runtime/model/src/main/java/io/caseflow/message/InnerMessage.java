@@ -5,4 +5,7 @@ public sealed interface InnerMessage permits StageDue, ReplyTimeout {
     String processId();
 
     long step();
+
+    /** The W3C trace context of the span that sent it, or null (see {@link TraceParent}). */
+    String traceparent();
 }

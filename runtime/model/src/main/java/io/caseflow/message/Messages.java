@@ -25,6 +25,7 @@ public final class Messages {
         } else if (message instanceof ReplyTimeout timeout) {
             node.put(TYPE, REPLY_TIMEOUT).put("processId", timeout.processId()).put("step", timeout.step());
         }
+        putTraceparent(node, message.traceparent());
         return node.toString();
     }
 
@@ -35,6 +36,7 @@ public final class Messages {
                 .put("command", request.command())
                 .put("replyTo", request.replyTo());
         node.set("payload", request.payload() == null ? Json.object() : request.payload());
+        putTraceparent(node, request.traceparent());
         return node.toString();
     }
 
@@ -49,6 +51,7 @@ public final class Messages {
         if (reply.error() != null) {
             node.put("error", reply.error());
         }
+        putTraceparent(node, reply.traceparent());
         return node.toString();
     }
 
@@ -56,8 +59,8 @@ public final class Messages {
         JsonNode node = object(body);
         String type = text(node, TYPE);
         return switch (type) {
-            case STAGE_DUE -> new StageDue(text(node, "processId"), number(node, "step"), text(node, "stage"));
-            case REPLY_TIMEOUT -> new ReplyTimeout(text(node, "processId"), number(node, "step"));
+            case STAGE_DUE -> new StageDue(text(node, "processId"), number(node, "step"), text(node, "stage"), traceparent(node));
+            case REPLY_TIMEOUT -> new ReplyTimeout(text(node, "processId"), number(node, "step"), traceparent(node));
             default -> throw new MalformedMessageException("unknown message type '" + type + "'; expected "
                     + STAGE_DUE + " or " + REPLY_TIMEOUT);
         };
@@ -67,7 +70,7 @@ public final class Messages {
         JsonNode node = object(body);
         JsonNode payload = node.get("payload");
         return new ServiceRequest(text(node, "taskId"), text(node, "service"), text(node, "command"),
-                payload == null ? Json.object() : payload, text(node, "replyTo"));
+                payload == null ? Json.object() : payload, text(node, "replyTo"), traceparent(node));
     }
 
     public static ServiceReply parseReply(String body) throws MalformedMessageException {
@@ -81,7 +84,38 @@ public final class Messages {
         if (ServiceReply.OK.equals(status) && (outcome == null || outcome.isBlank())) {
             outcome = ServiceReply.OK;
         }
-        return new ServiceReply(text(node, "taskId"), status, outcome, node.get("payload"), error);
+        return new ServiceReply(text(node, "taskId"), status, outcome, node.get("payload"), error, traceparent(node));
+    }
+
+    /**
+     * The same message body with {@code traceparent} set (tracing stamps what a traced step sends); the body
+     * unchanged if it is not a JSON object or the value is not well formed.
+     */
+    public static String withTraceparent(String body, String traceparent) {
+        if (TraceParent.orNull(traceparent) == null) {
+            return body;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object.put(TraceParent.FIELD, traceparent).toString();
+            }
+        } catch (JsonProcessingException e) {
+            // not ours to judge here: the receiver dead-letters a malformed body with its reason
+        }
+        return body;
+    }
+
+    private static void putTraceparent(ObjectNode node, String traceparent) {
+        if (traceparent != null) {
+            node.put(TraceParent.FIELD, traceparent);
+        }
+    }
+
+    /** An optional field; a malformed one is ignored, as W3C trace context says, not a reason to refuse the message. */
+    private static String traceparent(JsonNode node) {
+        JsonNode value = node.get(TraceParent.FIELD);
+        return value != null && value.isTextual() ? TraceParent.orNull(value.asText()) : null;
     }
 
     private static JsonNode object(String body) throws MalformedMessageException {

@@ -59,6 +59,7 @@ final class RuntimeOptions {
                         ? new RabbitTransport(rabbit, installation, outbox, clock, meters).archivingDeadLetters()
                         : new RabbitTransport(rabbit, installation, outbox, clock, meters));
         settings.get(Settings.TASK_ID_KEY, null).ifPresent(key -> builder.taskIdKey(Base64.getDecoder().decode(key)));
+        builder.openTelemetry(TracingSetup.fromEnvironment(System.getenv(), connectionName));
         return builder;
     }
 

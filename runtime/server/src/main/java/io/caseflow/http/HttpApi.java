@@ -83,6 +83,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void routes() {
+        RequestTracing.install(app, runtime.tracing());
         app.beforeMatched(this::authorize);
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
         app.exception(ProcessNotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage(), null));
