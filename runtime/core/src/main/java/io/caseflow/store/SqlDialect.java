@@ -5,21 +5,24 @@ import java.util.Map;
 
 /** Everything that differs between the databases caseflow runs on, in one place. */
 public enum SqlDialect {
-    H2("CHARACTER VARYING(1000000)", " FOR UPDATE", null),
+    H2("CHARACTER VARYING(1000000)", " FOR UPDATE", null, ""),
     // A node that freezes (GC pause, SIGSTOP, a stuck VM) inside a transaction must not hold row locks
     // forever: its session is ended after 15 s idle in a transaction, and nobody waits more than 5 s for a lock.
     // Startup options, not SQL run on each new connection: with autocommit off, such SQL would open a
     // transaction that the pooled connection then rests in until that very timeout ends it.
-    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED", "-c lock_timeout=5s -c idle_in_transaction_session_timeout=15s");
+    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED", "-c lock_timeout=5s -c idle_in_transaction_session_timeout=15s",
+            "WHERE status IN ('COMPLETED', 'CANCELLED')");
 
     private final String textType;
     private final String lockForClaim;
     private final String sessionOptions;
+    private final String finishedOnly;
 
-    SqlDialect(String textType, String lockForClaim, String sessionOptions) {
+    SqlDialect(String textType, String lockForClaim, String sessionOptions, String finishedOnly) {
         this.textType = textType;
         this.lockForClaim = lockForClaim;
         this.sessionOptions = sessionOptions;
+        this.finishedOnly = finishedOnly;
     }
 
     /** Settings every session starts with (PostgreSQL's startup {@code options}), or null. */
@@ -41,7 +44,8 @@ public enum SqlDialect {
 
     /** Placeholders the migrations use. */
     public Map<String, String> migrationPlaceholders() {
-        return Map.of("text", textType);
+        // finishedOnly: the filter of a partial index of finished processes (V6), where the database has them.
+        return Map.of("text", textType, "finishedOnly", finishedOnly);
     }
 
     /**

@@ -17,6 +17,11 @@ public enum ProcessStatus {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
 
+    /** Ended for good (COMPLETED or CANCELLED): nothing changes it again, and retention deletes it after its period. FAILED is not: it waits for an operator. */
+    public boolean isFinished() {
+        return this == COMPLETED || this == CANCELLED;
+    }
+
     public boolean isRetriable() {
         return this == FAILED;
     }

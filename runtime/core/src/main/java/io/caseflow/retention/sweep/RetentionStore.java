@@ -1,0 +1,291 @@
+package io.caseflow.retention.sweep;
+
+import io.caseflow.definition.CaseKey;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.retention.CaseRetention;
+import io.caseflow.retention.RetentionPeriod;
+import io.caseflow.retention.RetentionPolicy;
+import io.caseflow.retention.RetentionStatus;
+import io.caseflow.store.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Retention policies, the sweeper's lease and record, and the batch delete, on the process store's database
+ * (tables {@code retention_policy} and {@code retention_sweep}, migration V6). Thread-safe; every method is one
+ * transaction.
+ *
+ * <pre>{@code
+ * RetentionStore store = new RetentionStore(database, clock);
+ * store.setPolicy("orders", null, RetentionPeriod.parse("P30D"));   // every api of orders
+ * RetentionStatus status = store.status();
+ * }</pre>
+ */
+public final class RetentionStore {
+    /** What counts as finished: terminal and never changed again. FAILED waits for an operator and is never deleted. */
+    public static final List<ProcessStatus> FINISHED = Arrays.stream(ProcessStatus.values()).filter(ProcessStatus::isFinished).toList();
+    static final String EVERY_API = "*";
+    private static final int MAX_POLICIES = 10_000;
+    private static final int MAX_CASE_KEYS = 10_000;
+
+    private final Database database;
+    private final Clock clock;
+
+    public RetentionStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** What one batch deleted: processes and every dependent row, by table. */
+    public record Deleted(int processes, int payloads, int stageRuns, int outboxRows, int deadLetters) {
+        static final Deleted NONE = new Deleted(0, 0, 0, 0, 0);
+
+        public int rows() {
+            return processes + payloads + stageRuns + outboxRows + deadLetters;
+        }
+    }
+
+    /** Sets (or replaces) the period of {@code caseName}/{@code api}, or of every api of the case when {@code api} is null. */
+    public RetentionPolicy setPolicy(String caseName, String api, RetentionPeriod period) {
+        RetentionPolicy policy = new RetentionPolicy(caseName, api, period, clock.instant());
+        database.inTransaction("set the retention of " + policy.target(), connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM retention_policy WHERE case_name = ? AND case_api = ?");
+                 PreparedStatement insert = connection.prepareStatement("INSERT INTO retention_policy (case_name, case_api, period, "
+                         + "updated_at) VALUES (?, ?, ?, ?)")) {
+                delete.setString(1, caseName);
+                delete.setString(2, api == null ? EVERY_API : api);
+                delete.executeUpdate();
+                insert.setString(1, caseName);
+                insert.setString(2, api == null ? EVERY_API : api);
+                insert.setString(3, period.toString());
+                setInstant(insert, 4, policy.updatedAt());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+        return policy;
+    }
+
+    /** Removes the policy of exactly this target; true if there was one. */
+    public boolean clearPolicy(String caseName, String api) {
+        return database.inTransaction("clear the retention of " + caseName + (api == null ? "" : "/" + api), connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM retention_policy WHERE case_name = ? AND case_api = ?")) {
+                delete.setString(1, caseName);
+                delete.setString(2, api == null ? EVERY_API : api);
+                return delete.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public List<RetentionPolicy> policies() {
+        return database.inTransaction("read retention policies", RetentionStore::policies);
+    }
+
+    /** Every case api ever deployed (processes exist only for deployed ones). */
+    public List<CaseKey> caseKeys() {
+        return database.inTransaction("list case apis", RetentionStore::caseKeys);
+    }
+
+    /** Policies, what applies to each deployed case api, the sweeper's record and the oldest finished process kept. */
+    public RetentionStatus status() {
+        return database.inTransaction("read the retention status", connection -> {
+            RetentionStatus.Sweep sweep = null;
+            RetentionPeriod defaultPeriod = null;
+            try (PreparedStatement select = connection.prepareStatement("SELECT lease_owner, lease_until, default_period, last_started_at, "
+                    + "last_finished_at, last_deleted, deleted_total, largest_batch, last_error FROM retention_sweep WHERE id = 1");
+                 ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    String stored = rs.getString("default_period");
+                    defaultPeriod = stored == null ? null : RetentionPeriod.parse("default", stored);
+                    sweep = new RetentionStatus.Sweep(rs.getString("lease_owner"), getInstant(rs, "lease_until"),
+                            getInstant(rs, "last_started_at"), getInstant(rs, "last_finished_at"), rs.getLong("last_deleted"),
+                            rs.getLong("deleted_total"), rs.getInt("largest_batch"), rs.getString("last_error"));
+                }
+            }
+            List<RetentionPolicy> policies = policies(connection);
+            List<CaseRetention> cases = new ArrayList<>();
+            Instant oldest = null;
+            for (CaseKey key : caseKeys(connection)) {
+                Instant kept = oldestFinished(connection, key);
+                cases.add(RetentionPolicy.resolve(policies, key, defaultPeriod).withOldestFinishedKept(kept));
+                if (kept != null && (oldest == null || kept.isBefore(oldest))) {
+                    oldest = kept;
+                }
+            }
+            return new RetentionStatus(defaultPeriod, policies, cases, sweep, oldest);
+        });
+    }
+
+    /**
+     * Takes the sweeper's lease for {@code owner} until {@code until} if nobody else holds it now (a lease that ran
+     * out is free), recording {@code defaultPeriod} (null: none) and that a sweep starts. True if taken.
+     */
+    public boolean takeLease(String owner, Instant until, RetentionPeriod defaultPeriod) {
+        Instant now = clock.instant();
+        return database.inTransaction("take the retention lease", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE retention_sweep SET lease_owner = ?, lease_until = ?, "
+                    + "default_period = ?, last_started_at = ?, last_deleted = 0, last_error = NULL "
+                    + "WHERE id = 1 AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")) {
+                update.setString(1, owner);
+                setInstant(update, 2, until);
+                update.setString(3, defaultPeriod == null ? null : defaultPeriod.toString());
+                setInstant(update, 4, now);
+                update.setString(5, owner);
+                setInstant(update, 6, now);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Ends a sweep: records when and why it stopped early (null: it did not) and gives the lease back. */
+    public void finishSweep(String owner, String error) {
+        Instant now = clock.instant();
+        database.inTransaction("finish the retention sweep", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE retention_sweep SET lease_owner = NULL, lease_until = NULL, "
+                    + "last_finished_at = ?, last_error = ? WHERE id = 1 AND lease_owner = ?")) {
+                setInstant(update, 1, now);
+                update.setString(2, error == null ? null : error.substring(0, Math.min(error.length(), 1000)));
+                update.setString(3, owner);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Deletes up to {@code limit} processes of {@code key} in {@code status} (one of {@link #FINISHED}) that
+     * finished before {@code cutoff}, oldest first, with all their rows, in one transaction; the sweep record's
+     * counts and the lease (to {@code leaseUntil}) are updated in the same transaction. Empty if {@code owner} no
+     * longer holds the lease: then nothing is deleted.
+     */
+    public Optional<Deleted> deleteBatch(String owner, Instant leaseUntil, CaseKey key, ProcessStatus status, Instant cutoff, int limit) {
+        if (!status.isFinished()) {
+            throw new IllegalArgumentException("only finished processes are deleted (" + FINISHED + "), not " + status);
+        }
+        if (limit < 1 || limit > RetentionSweeper.MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be 1 to " + RetentionSweeper.MAX_BATCH + ", was " + limit);
+        }
+        return database.inTransaction("delete finished processes of " + key, connection -> {
+            List<String> ids = new ArrayList<>(limit);
+            // The status is a literal (from the enum), so PostgreSQL can use the partial index of finished processes.
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM process WHERE case_name = ? AND case_api = ? "
+                    + "AND status = '" + status.name() + "' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
+                select.setString(1, key.name());
+                select.setString(2, key.api());
+                setInstant(select, 3, cutoff);
+                select.setInt(4, limit);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            Deleted deleted = ids.isEmpty() ? Deleted.NONE : new Deleted(
+                    deleteWhere(connection, "process", "id", ids, " AND status IN ('COMPLETED', 'CANCELLED')"),
+                    deleteWhere(connection, "process_payload", "process_id", ids, ""),
+                    deleteWhere(connection, "stage_run", "process_id", ids, ""),
+                    deleteWhere(connection, "outbox", "process_id", ids, ""),
+                    deleteWhere(connection, "dead_letter", "process_id", ids, ""));
+            try (PreparedStatement update = connection.prepareStatement("UPDATE retention_sweep SET lease_until = ?, "
+                    + "last_deleted = last_deleted + ?, deleted_total = deleted_total + ?, "
+                    + "largest_batch = CASE WHEN largest_batch < ? THEN ? ELSE largest_batch END WHERE id = 1 AND lease_owner = ?")) {
+                setInstant(update, 1, leaseUntil);
+                update.setLong(2, deleted.processes());
+                update.setLong(3, deleted.processes());
+                update.setInt(4, deleted.processes());
+                update.setInt(5, deleted.processes());
+                update.setString(6, owner);
+                if (update.executeUpdate() != 1) {
+                    connection.rollback(); // another node took the lease: leave everything to it
+                    return Optional.<Deleted>empty();
+                }
+            }
+            return Optional.of(deleted);
+        });
+    }
+
+    /** No foreign keys tie a process's rows together, so the order of these deletes does not matter. */
+    private static int deleteWhere(Connection connection, String table, String column, List<String> ids, String also) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + column + " IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")" + also)) {
+            for (int i = 0; i < ids.size(); i++) {
+                delete.setString(i + 1, ids.get(i));
+            }
+            return delete.executeUpdate();
+        }
+    }
+
+    private static Instant oldestFinished(Connection connection, CaseKey key) throws SQLException {
+        Instant oldest = null;
+        for (ProcessStatus status : FINISHED) {
+            // One index lookup per status (the partial index on PostgreSQL), never a scan of the process table.
+            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(updated_at) AS oldest FROM process WHERE case_name = ? "
+                    + "AND case_api = ? AND status = '" + status.name() + "'")) {
+                select.setString(1, key.name());
+                select.setString(2, key.api());
+                try (ResultSet rs = select.executeQuery()) {
+                    Instant value = rs.next() ? getInstant(rs, "oldest") : null;
+                    if (value != null && (oldest == null || value.isBefore(oldest))) {
+                        oldest = value;
+                    }
+                }
+            }
+        }
+        return oldest;
+    }
+
+    private static List<RetentionPolicy> policies(Connection connection) throws SQLException {
+        List<RetentionPolicy> policies = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT case_name, case_api, period, updated_at FROM retention_policy "
+                + "ORDER BY case_name, case_api")) {
+            select.setMaxRows(MAX_POLICIES);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String api = rs.getString("case_api");
+                    policies.add(new RetentionPolicy(rs.getString("case_name"), EVERY_API.equals(api) ? null : api,
+                            RetentionPeriod.parse(rs.getString("period")), getInstant(rs, "updated_at")));
+                }
+            }
+        }
+        return policies;
+    }
+
+    private static List<CaseKey> caseKeys(Connection connection) throws SQLException {
+        List<CaseKey> keys = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT case_name, case_api FROM case_definition "
+                + "ORDER BY case_name, case_api")) {
+            select.setMaxRows(MAX_CASE_KEYS);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new CaseKey(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+    }
+
+    private static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
