@@ -33,8 +33,8 @@ import io.caseflow.store.ProcessQueries;
 import io.caseflow.store.SettingStore;
 import io.caseflow.taskid.TaskIdCodec;
 import io.caseflow.transport.Transport;
-import io.caseflow.transport.TransportFactory;
 import io.caseflow.tracing.Tracing;
+import io.caseflow.transport.TransportFactory;
 import io.caseflow.transport.embedded.EmbeddedTransport;
 import io.caseflow.validation.DefinitionValidator;
 import io.caseflow.validation.InvalidDefinitionException;
@@ -43,9 +43,9 @@ import io.caseflow.worker.ServiceConsumers;
 import io.caseflow.worker.WorkerSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Clock;
-import io.opentelemetry.api.OpenTelemetry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -346,6 +346,11 @@ public final class CaseflowRuntime implements AutoCloseable {
         return clock;
     }
 
+    /** Spans for this runtime's work ({@link Builder#openTelemetry}); records nothing by default. */
+    public Tracing tracing() {
+        return config.tracing;
+    }
+
     /** Whether {@link #start()} has run and {@link #close()} has not. */
     public synchronized boolean isStarted() {
         return started;
@@ -354,11 +359,6 @@ public final class CaseflowRuntime implements AutoCloseable {
     private void requireStarted() {
         if (!started) {
             throw new IllegalStateException("the runtime is not started; call start() first");
-    /** Spans for this runtime's work ({@link Builder#openTelemetry}); records nothing by default. */
-    public Tracing tracing() {
-        return config.tracing;
-    }
-
         }
     }
 
@@ -392,6 +392,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         private byte[] taskIdKey;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new SimpleMeterRegistry();
+        private Tracing tracing = Tracing.NONE;
         private TransportFactory transport;
         private Installation installation = Installation.DEFAULT;
         private boolean publishEvents = true;
@@ -408,7 +409,6 @@ public final class CaseflowRuntime implements AutoCloseable {
             this.jdbcUrl = Database.h2File(path);
             return this;
         }
-        private Tracing tracing = Tracing.NONE;
 
         /** Which installation this runtime belongs to: its queue names and store schema (see {@link Installation}). */
         public Builder installation(Installation value) {
@@ -466,6 +466,12 @@ public final class CaseflowRuntime implements AutoCloseable {
             return this;
         }
 
+        /** Where spans go (an SDK set up by the caller); without one nothing is recorded, trace context still passes on. */
+        public Builder openTelemetry(OpenTelemetry value) {
+            this.tracing = Tracing.of(value);
+            return this;
+        }
+
         /** Another transport than the embedded one (e.g. RabbitMQ), made once the store is open. */
         public Builder transport(TransportFactory factory) {
             this.transport = factory;
@@ -482,12 +488,6 @@ public final class CaseflowRuntime implements AutoCloseable {
         public Builder serving(Collection<CaseKey> cases) {
             this.alwaysServe = Set.copyOf(cases);
             this.serving = alwaysServe::contains;
-        /** Where spans go (an SDK set up by the caller); without one nothing is recorded, trace context still passes on. */
-        public Builder openTelemetry(OpenTelemetry value) {
-            this.tracing = Tracing.of(value);
-            return this;
-        }
-
             return this;
         }
 

@@ -70,26 +70,31 @@ public final class ProcessOperations {
      * replacing its data (null: unchanged). Anything but a FAILED process is left as it is.
      */
     public ActionResult retry(String processId, String fromStage, ObjectNode newData) {
-        return decideAndCommit(processId, process -> {
-            if (process.status() != ProcessStatus.FAILED) {
-                return Decision.refuse("process " + processId + " is " + process.status() + "; only a FAILED process is retried");
-            }
-            CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion())
-                    .orElseThrow(() -> new UnknownCaseException(process.caseKey()));
-            Commit commit = decider.retry(definition, process, fromStage, newData);
-            return Decision.commit(commit, "process " + processId + " resumes at stage '" + commit.next().currentStage() + "'");
-        });
+        return decideAndCommit(processId, process -> retryDecision(process, fromStage, newData));
+    }
+
+    private Decision retryDecision(ProcessSnapshot process, String fromStage, ObjectNode newData) {
+        String processId = process.id();
+        if (process.status() != ProcessStatus.FAILED) {
+            return Decision.refuse("process " + processId + " is " + process.status() + "; only a FAILED process is retried");
+        }
+        CaseDefinition definition = definitions.find(process.caseKey(), process.caseVersion())
+                .orElseThrow(() -> new UnknownCaseException(process.caseKey()));
+        Commit commit = decider.retry(definition, process, fromStage, newData);
+        return Decision.commit(commit, "process " + processId + " resumes at stage '" + commit.next().currentStage() + "'");
     }
 
     /** Stops a process that has not ended; a COMPLETED or CANCELLED process is left as it is. */
     public ActionResult cancel(String processId) {
-        return decideAndCommit(processId, process -> {
-            if (!process.status().isCancellable()) {
-                return Decision.refuse("process " + processId + " is " + process.status() + "; nothing to cancel");
-            }
-            return Decision.commit(decider.cancel(process, "cancelled on request"),
-                    "process " + processId + " cancelled at stage '" + process.currentStage() + "'");
-        });
+        return decideAndCommit(processId, this::cancelDecision);
+    }
+
+    private Decision cancelDecision(ProcessSnapshot process) {
+        if (!process.status().isCancellable()) {
+            return Decision.refuse("process " + process.id() + " is " + process.status() + "; nothing to cancel");
+        }
+        return Decision.commit(decider.cancel(process, "cancelled on request"),
+                "process " + process.id() + " cancelled at stage '" + process.currentStage() + "'");
     }
 
     /**
@@ -102,29 +107,74 @@ public final class ProcessOperations {
      */
     public MigrationOutcome migrate(String processId, int toVersion, Map<String, String> stageMapping, boolean dryRun) {
         for (int tries = 0; tries < TRIES; tries++) {
-            ProcessSnapshot process = load(processId);
-            int from = process.caseVersion();
-            String stage = process.currentStage();
-            if (from == toVersion) {
-                return new MigrationOutcome(processId, MigrationOutcome.Status.ALREADY_ON_TARGET, from, stage, toVersion, stage,
-                        "already on v" + toVersion);
-            }
-            CaseDefinition target = definitions.find(process.caseKey(), toVersion).orElse(null);
-            String mapped = stageMapping.getOrDefault(stage, stage);
-            String refusal = MigrationRules.refusal(process, target, toVersion, mapped);
-            if (refusal != null) {
-                return new MigrationOutcome(processId, MigrationOutcome.Status.REFUSED, from, stage, toVersion, mapped, refusal);
-            }
-            if (dryRun) {
-                return new MigrationOutcome(processId, MigrationOutcome.Status.WOULD_MOVE, from, stage, toVersion, mapped, null);
-            }
-            if (engine.commitNow(decider.migrate(target, process, mapped))) {
-                return new MigrationOutcome(processId, MigrationOutcome.Status.MOVED, from, stage, toVersion, mapped, null);
+            MigrationOutcome outcome = migrateOnce(load(processId), toVersion, stageMapping, dryRun);
+            if (outcome != null) {
+                return outcome;
             }
         }
         ProcessSnapshot now = load(processId);
         return new MigrationOutcome(processId, MigrationOutcome.Status.REFUSED, now.caseVersion(), now.currentStage(), toVersion, null,
                 "the process kept changing; try again");
+    }
+
+    /** One try of {@link #migrate}; null when the process moved on before the commit. */
+    private MigrationOutcome migrateOnce(ProcessSnapshot process, int toVersion, Map<String, String> stageMapping, boolean dryRun) {
+        String processId = process.id();
+        int from = process.caseVersion();
+        String stage = process.currentStage();
+        if (from == toVersion) {
+            return new MigrationOutcome(processId, MigrationOutcome.Status.ALREADY_ON_TARGET, from, stage, toVersion, stage,
+                    "already on v" + toVersion);
+        }
+        CaseDefinition target = definitions.find(process.caseKey(), toVersion).orElse(null);
+        String mapped = stageMapping.getOrDefault(stage, stage);
+        String refusal = MigrationRules.refusal(process, target, toVersion, mapped);
+        if (refusal != null) {
+            return new MigrationOutcome(processId, MigrationOutcome.Status.REFUSED, from, stage, toVersion, mapped, refusal);
+        }
+        if (dryRun) {
+            return new MigrationOutcome(processId, MigrationOutcome.Status.WOULD_MOVE, from, stage, toVersion, mapped, null);
+        }
+        if (engine.commitNow(decider.migrate(target, process, mapped))) {
+            return new MigrationOutcome(processId, MigrationOutcome.Status.MOVED, from, stage, toVersion, mapped, null);
+        }
+        return null;
+    }
+
+    /**
+     * {@link #retry} only while the process is still at {@code step}: a bulk job's fenced action. Not applied
+     * (the answer's process shows the step it is at now) when it moved on; never looks again.
+     */
+    public ActionResult retryAt(String processId, long step, String fromStage) {
+        return decideAt(processId, step, process -> retryDecision(process, fromStage, null));
+    }
+
+    /** {@link #cancel} only while the process is still at {@code step}; see {@link #retryAt}. */
+    public ActionResult cancelAt(String processId, long step) {
+        return decideAt(processId, step, this::cancelDecision);
+    }
+
+    /** {@link #migrate} only while the process is still at {@code step}; null when it moved on. */
+    public MigrationOutcome migrateAt(String processId, long step, int toVersion, Map<String, String> stageMapping) {
+        ProcessSnapshot process = load(processId);
+        return process.step() == step ? migrateOnce(process, toVersion, stageMapping, false) : null;
+    }
+
+    private ActionResult decideAt(String processId, long step, Function<ProcessSnapshot, Decision> decide) {
+        ProcessSnapshot process = load(processId);
+        if (process.step() != step) {
+            return new ActionResult(process, false, "process " + processId + " moved on: it is at step " + process.step()
+                    + ", not " + step);
+        }
+        Decision decision = decide.apply(process);
+        if (decision.commit() == null) {
+            return new ActionResult(process, false, decision.message());
+        }
+        if (engine.commitNow(decision.commit())) {
+            return new ActionResult(decision.commit().next(), true, decision.message());
+        }
+        ProcessSnapshot now = load(processId);
+        return new ActionResult(now, false, "process " + processId + " moved on: it is at step " + now.step() + ", not " + step);
     }
 
     private ActionResult decideAndCommit(String processId, Function<ProcessSnapshot, Decision> decide) {

@@ -165,14 +165,12 @@ public final class OutboxStore {
     public List<DeadLetter> deadLetters(int limit) {
         return database.inTransaction("list dead letters", connection -> {
             List<DeadLetter> result = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, source_queue, reason, detail, body, process_id, "
-                    + "dead_at FROM dead_letter ORDER BY id DESC LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + DeadLetterStore.COLUMNS
+                    + " FROM dead_letter ORDER BY id DESC LIMIT ?")) {
                 select.setInt(1, limit);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        result.add(new DeadLetter(rs.getLong("id"), rs.getString("source_queue"), rs.getString("reason"),
-                                rs.getString("detail"), rs.getString("body"), rs.getString("process_id"),
-                                Jdbc.getInstant(rs, "dead_at")));
+                        result.add(DeadLetterStore.letter(rs));
                     }
                 }
             }

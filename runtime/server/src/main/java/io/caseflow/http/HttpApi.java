@@ -117,7 +117,8 @@ public final class HttpApi implements AutoCloseable {
         app.post("/api/processes/{id}/cancel", ctx -> ctx.json(Views.action(runtime.cancel(anyProcess(ctx).id()))));
         app.get("/api/workers", this::workers);
         app.get("/api/services", ctx -> ctx.json(Views.services(runtime.services(serviceNames(ctx)))));
-        app.get("/api/dead-letters", ctx -> ctx.json(Views.deadLetters(runtime.deadLetters(intParam(ctx, "limit", 100, 1, 1000)))));
+        DeadLetterRoutes.register(app, runtime);
+        JobRoutes.register(app, runtime);
 
         String base = "/api/cases/{case}/{api}";
         app.post(base + "/definitions", this::deploy);
@@ -231,11 +232,7 @@ public final class HttpApi implements AutoCloseable {
     private void startProcess(Context ctx) {
         CaseKey key = key(ctx);
         JsonNode input = ctx.body().isBlank() ? Json.object() : RequestBodies.parse(ctx.body());
-        String idempotencyKey = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY)).map(String::trim).filter(k -> !k.isEmpty())
-                .orElse(null);
-        if (idempotencyKey != null && idempotencyKey.length() > 200) {
-            throw ApiError.badRequest("the Idempotency-Key header is longer than 200 characters");
-        }
+        String idempotencyKey = idempotencyKey(ctx);
         StartResult started = runtime.start(key, input, idempotencyKey);
         ctx.status(started.created() ? 201 : 200).json(Views.process(started.process()));
     }
@@ -256,6 +253,15 @@ public final class HttpApi implements AutoCloseable {
             }
         }
         ctx.json(Views.action(runtime.retry(process.id(), fromStage, data)));
+    }
+
+    /** The request's {@code Idempotency-Key} header, trimmed; null without one. */
+    static String idempotencyKey(Context ctx) {
+        String key = Optional.ofNullable(ctx.header(IDEMPOTENCY_KEY)).map(String::trim).filter(k -> !k.isEmpty()).orElse(null);
+        if (key != null && key.length() > 200) {
+            throw ApiError.badRequest("the Idempotency-Key header is longer than 200 characters");
+        }
+        return key;
     }
 
     private ProcessSnapshot process(Context ctx) {
@@ -305,7 +311,7 @@ public final class HttpApi implements AutoCloseable {
                 intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE), intParam(ctx, "limit", 50, 1, ProcessQuery.MAX_LIMIT));
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String text = ctx.queryParam(name);
         if (text == null) {
             return fallback;

@@ -117,7 +117,9 @@ final class Views {
                     .put("detail", letter.detail())
                     .put("body", letter.body())
                     .put("processId", letter.processId())
-                    .put("deadAt", text(letter.deadAt()));
+                    .put("deadAt", text(letter.deadAt()))
+                    .put("state", letter.state())
+                    .put("settledAt", text(letter.settledAt()));
         }
         return array;
     }
