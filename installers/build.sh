@@ -12,9 +12,10 @@
 #   3. deb: own layout + dpkg-deb (TARGET/caseflow-designer_VERSION-REVISION_ARCH.deb), so the menu entry,
 #      icons, MIME types, /usr/bin links, man page, completion and systemd units are plain files owned
 #      by the package and no maintainer script depends on xdg-utils (issue 11);
-#      msi / dmg / rpm / exe / pkg: jpackage --app-image with the file associations.
+#      rpm: the same layout (make-deb.sh --stage-only) packaged by linux/make-rpm.sh with rpmbuild;
+#      msi / dmg / exe / pkg: jpackage --app-image with the file associations.
 # Options: --type T (app-image, deb, rpm, msi, exe, dmg, pkg), --version V (digits and dots),
-#   --revision R (Debian revision, default 1), --main-jar NAME, --target DIR,
+#   --revision R (Debian revision / RPM release, default 1), --main-jar NAME, --target DIR,
 #   --maintainer "Name <mail>", --homepage URL (or CASEFLOW_MAINTAINER / CASEFLOW_HOMEPAGE).
 set -euo pipefail
 
@@ -173,11 +174,13 @@ case "$type" in
             --mac-package-identifier io.caseflow.designer --dest "$target" \
             || die "jpackage --type $type" ;;
     rpm)
-        step "3/3 jpackage --type rpm"
-        jpackage --type rpm --app-image "$app" --name "$name" --app-version "$version" --vendor caseflow \
-            --description "Design, deploy and watch business cases" "${associations[@]}" \
-            --linux-shortcut --linux-menu-group Development --linux-rpm-license-type Proprietary \
-            --dest "$target" || die "jpackage --type rpm" ;;
+        # Not jpackage --type rpm: its scriptlets call xdg-desktop-menu, as its .deb's did (issue 11).
+        bash "$here/linux/make-deb.sh" --stage-only --image "$app" --docs "$docs" --version "$version" \
+            --revision "$revision" --maintainer "$maintainer" --homepage "$homepage" --out "$target" \
+            || die "laying out the package (installers/linux/make-deb.sh --stage-only)"
+        bash "$here/linux/make-rpm.sh" --root "$target/deb-root" --version "$version" --release "$revision" \
+            --maintainer "$maintainer" --homepage "$homepage" --out "$target" \
+            || die "making the .rpm (installers/linux/make-rpm.sh)" ;;
     *) die "unknown --type $type (app-image, deb, rpm, msi, exe, dmg, pkg)" ;;
 esac
 step "done"

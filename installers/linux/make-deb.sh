@@ -13,11 +13,12 @@
 #   /usr/share/mime/packages/caseflow-designer.xml  .case.json and .drawio
 #   /usr/share/man/man1/caseflow.1.gz, caseflow-designer.1.gz; /usr/share/bash-completion/completions/caseflow
 #   /usr/lib/systemd/system/caseflow-{server,worker}.service (disabled), /etc/caseflow/{server,worker}.env
+# With --stage-only it stops once OUT/deb-root is laid out (no dpkg needed): make-rpm.sh packages that tree.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-image="" docs="" version="" revision=1 maintainer="" homepage="" out=""
+image="" docs="" version="" revision=1 maintainer="" homepage="" out="" stage_only=false
 while [ $# -gt 0 ]; do
     case "$1" in
         --image) image=$2; shift 2 ;;
@@ -27,16 +28,15 @@ while [ $# -gt 0 ]; do
         --maintainer) maintainer=$2; shift 2 ;;
         --homepage) homepage=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
+        --stage-only) stage_only=true; shift ;;
         *) echo "make-deb.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
 die() { echo "make-deb.sh: FAILED: $*" >&2; exit 1; }
-command -v dpkg-deb >/dev/null || die "dpkg-deb is not installed (apt-get install dpkg)"
 [ -x "$image/bin/caseflow-designer" ] && [ -x "$image/bin/caseflow" ] || die "no launchers in the app image $image/bin"
 [ -f "$docs/caseflow.1" ] && [ -f "$docs/caseflow.bash" ] || die "no man page or completion in $docs"
 
 pkg=caseflow-designer
-arch=$(dpkg --print-architecture)
 deb_version=$version-$revision
 root=$out/deb-root
 rm -rf "$root"
@@ -85,6 +85,12 @@ printf '/etc/caseflow/server.env\n/etc/caseflow/worker.env\n' > "$root/DEBIAN/co
 for script in postinst prerm postrm; do
     install -m 755 "$here/$script" "$root/DEBIAN/$script"
 done
+if $stage_only; then
+    echo "==> $root laid out"
+    exit 0
+fi
+command -v dpkg-deb >/dev/null || die "dpkg-deb is not installed (apt-get install dpkg)"
+arch=$(dpkg --print-architecture)
 
 # Depends: what the native libraries of the image link to (Java's and JavaFX's, the latter inside the
 # javafx-graphics jar), on Debian 12 / Ubuntu 22.04+ names. installers/test/deb-install-test.sh checks

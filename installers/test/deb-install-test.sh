@@ -9,9 +9,11 @@
 # building the .deb. Two containers:
 #   norec  apt-get --no-install-recommends: install the previous build, ldd every native library of the
 #          image (nothing "not found"), caseflow --version, man page and completion, caseflow demo,
-#          the designer under Xvfb opening a .case.json (screenshot), upgrade to the new build with
-#          ~/.caseflow and a demo database kept (the demo says what it found), designer again
-#          (screenshot), remove (data and /etc/caseflow kept), purge (/etc/caseflow gone);
+#          the designer under Xvfb opening a .case.json (screenshot; its data folder is the XDG one,
+#          ~/.local/share/caseflow), upgrade to the new build with that folder and a demo database kept
+#          (the demo says what it found), designer again (screenshot), and as a user whose ~/.caseflow an
+#          earlier version left (screenshot; it keeps using that folder), remove (data and /etc/caseflow
+#          kept), purge (/etc/caseflow gone, users' data kept);
 #   rec    with recommended packages: install, --version, demo, designer (screenshot), the systemd
 #          units checked by systemd-analyze verify, purge;
 #   legacy (only with --legacy FILE, a .deb made by `jpackage --type deb` as before issue 11): install it

@@ -64,15 +64,17 @@ demo_again() {
     grep -q 'found' /tmp/demo-again.txt
 }
 
-# gui NAME: the designer under Xvfb, opening a .case.json as a file association would; screenshot.
+# gui NAME [USER]: the designer under Xvfb (as USER if given: setpriv execs it, so $! is the JVM's pid),
+# opening a .case.json as a file association would; screenshot.
 gui() {
-    local name=$1 pid i
+    local name=$1 user=${2:-} pid i as=()
     if [ ! -e /tmp/.X99-lock ]; then
         Xvfb :99 -screen 0 1440x900x24 -nolisten tcp >/tmp/xvfb.log 2>&1 &
         sleep 2
     fi
     export DISPLAY=:99
-    JAVA_TOOL_OPTIONS="-Dprism.verbose=true -Djavafx.verbose=true" \
+    [ -z "$user" ] || as=(setpriv --reuid="$user" --regid="$user" --init-groups env HOME="/home/$user")
+    "${as[@]}" env JAVA_TOOL_OPTIONS="-Dprism.verbose=true -Djavafx.verbose=true" \
         caseflow-designer /debs/businessCase1.case.json > "/out/$mode-$name-app.log" 2>&1 &
     pid=$!
     # Up to 120 s for a window of the app (about 3 s on an idle machine, more while the runtime starts).
@@ -130,22 +132,28 @@ run gui-tools apt-get install -y -q --no-install-recommends xvfb x11-utils x11-a
 run gui-1 gui gui-1
 
 if [ "$mode" = norec ]; then
-    check data-made "the designer made its data folder ~/.caseflow" test -d /root/.caseflow
-    echo "kept across the upgrade" > /root/.caseflow/upgrade-marker
-    (cd /root/.caseflow && find . -type f ! -name '*.trace.db' ! -name '*.lock.db' | sort) > /tmp/data-before.txt
+    # root is a new user: the XDG data folder. ada had ~/.caseflow from an earlier version (a copy of a
+    # designer data folder, as versions before the XDG layout left it): she keeps using it after the upgrade.
+    data=/root/.local/share/caseflow
+    check data-made "the designer made its data folder $data (XDG), not ~/.caseflow" sh -c "test -f $data/caseflow.mv.db && ! test -e /root/.caseflow"
+    echo "kept across the upgrade" > $data/upgrade-marker
+    (cd $data && find . -type f ! -name '*.trace.db' ! -name '*.lock.db' | sort) > /tmp/data-before.txt
+    run earlier-user sh -c "useradd -m ada && cp -a $data /home/ada/.caseflow && chown -R ada: /home/ada/.caseflow && touch /tmp/ada-before"
     run upgrade apt-get install "${apt_opts[@]}" /debs/new.deb
     check upgraded "dpkg status of $new_version is ii" sh -c "[ \"\$(dpkg-query -W -f '\${Version} \${db:Status-Abbrev}' caseflow-designer)\" = '$new_version ii ' ]"
-    check data-kept "~/.caseflow kept by the upgrade" grep -q kept /root/.caseflow/upgrade-marker
-    run data-files-kept sh -c 'cd /root/.caseflow && for f in $(cat /tmp/data-before.txt); do test -f "$f" || { echo "missing after upgrade: $f"; exit 1; }; done'
+    check data-kept "$data kept by the upgrade" grep -q kept $data/upgrade-marker
+    run data-files-kept sh -c "cd $data && for f in \$(cat /tmp/data-before.txt); do test -f \"\$f\" || { echo \"missing after upgrade: \$f\"; exit 1; }; done"
     run version-after sh -c "caseflow --version | grep -qx 'caseflow ${new_version%-*}'"
     run demo-after-upgrade demo_again
     run gui-2 gui gui-2
+    run gui-earlier-user gui gui-earlier-user ada
+    check earlier-user-kept "ada's designer used her ~/.caseflow and made no XDG folder" sh -c 'test -n "$(find /home/ada/.caseflow -name caseflow.mv.db -newer /tmp/ada-before)" && ! test -e /home/ada/.local/share/caseflow'
     run remove apt-get remove "${apt_opts[@]}" caseflow-designer
     check removed "program files gone, config kept (rc)" sh -c '! test -e /usr/bin/caseflow && ! test -e /opt/caseflow-designer && test -f /etc/caseflow/server.env && dpkg-query -W -f "\${db:Status-Abbrev}" caseflow-designer | grep -q "^rc"'
-    check data-after-remove "~/.caseflow kept by remove" test -f /root/.caseflow/upgrade-marker
+    check data-after-remove "$data kept by remove" test -f $data/upgrade-marker
     run purge apt-get purge "${apt_opts[@]}" caseflow-designer
     check purged "/etc/caseflow gone, package unknown to dpkg" sh -c '! test -e /etc/caseflow && ! dpkg-query -W caseflow-designer'
-    check data-after-purge "~/.caseflow kept by purge (users' data is not the package's)" test -f /root/.caseflow/upgrade-marker
+    check data-after-purge "$data and ada's ~/.caseflow kept by purge (users' data is not the package's)" sh -c "test -f $data/upgrade-marker && test -f /home/ada/.caseflow/caseflow.mv.db"
 else
     run systemd-tools apt-get install -y -q --no-install-recommends systemd
     run units-verify systemd-analyze verify /usr/lib/systemd/system/caseflow-server.service /usr/lib/systemd/system/caseflow-worker.service
