@@ -21,6 +21,8 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
+import io.caseflow.retention.RetentionPolicy;
+import io.caseflow.retention.RetentionStatus;
 import io.caseflow.worker.ServiceConsumers;
 import io.caseflow.worker.WorkerRecord;
 import io.caseflow.worker.WorkerSnapshot;
@@ -421,5 +423,26 @@ public final class CaseflowClient {
 
     private static Instant instant(JsonNode node, String field) {
         return node.hasNonNull(field) ? Instant.parse(node.get(field).asText()) : null;
+    }
+
+    /** {@code GET /api/retention}: the policies, what applies to each deployed case api, the sweeper's record. */
+    public RetentionStatus retention() {
+        return Json.MAPPER.convertValue(get("/api/retention"), RetentionStatus.class);
+    }
+
+    /** Sets how long finished processes of {@code caseName}/{@code api} (api null: every api of the case) are kept: P30D, PT12H, forever. */
+    public RetentionPolicy setRetention(String caseName, String api, String period) {
+        return Json.MAPPER.convertValue(send(HttpRequest.newBuilder(uri(retentionPath(caseName, api))).header("Content-Type",
+                "application/json").PUT(HttpRequest.BodyPublishers.ofString(Json.object().put("period", period).toString()))),
+                RetentionPolicy.class);
+    }
+
+    /** Removes the policy of exactly this target (the case's or the default then applies); false if there was none. */
+    public boolean clearRetention(String caseName, String api) {
+        return send(HttpRequest.newBuilder(uri(retentionPath(caseName, api))).DELETE()).path("cleared").asBoolean();
+    }
+
+    private static String retentionPath(String caseName, String api) {
+        return "/api/cases/" + encode(caseName) + (api == null ? "" : "/" + encode(api)) + "/retention";
     }
 }

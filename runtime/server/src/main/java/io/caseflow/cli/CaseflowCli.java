@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "caseflow", mixinStandardHelpOptions = true, versionProvider = CaseflowCli.Version.class,
         description = "Runs business cases: stages that hand off through queues and call services.",
         subcommands = {ServerCommand.class, WorkerCommand.class, DeployCommand.class, ProcessesCommand.class, WorkersCommand.class,
+                RetentionCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class CaseflowCli implements Runnable {
 

@@ -6,6 +6,7 @@ import io.caseflow.http.ApiTokens;
 import io.caseflow.http.DeploymentMetrics;
 import io.caseflow.http.HttpApi;
 import io.caseflow.registry.WorkerRegistration;
+import io.caseflow.retention.sweep.RetentionSweeper;
 import io.caseflow.store.JdbcWorkerStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
 final class ServerCommand implements Callable<Integer> {
     @Mixin
     RuntimeOptions options;
+
+    @Mixin
+    RetentionOptions retention;
 
     @Option(names = "--host", description = "Interface to listen on (default 0.0.0.0; env CASEFLOW_HTTP_HOST).")
     String host;
@@ -46,6 +50,7 @@ final class ServerCommand implements Callable<Integer> {
         ApiTokens tokens = new ApiTokens(settings.require(Settings.API_TOKEN, apiToken, "--api-token"),
                 settings.get(Settings.API_READ_ONLY_TOKEN, readOnlyToken).orElse(null));
         Map<String, String> effective = options.effective(settings);
+        retention.describe(settings, effective);
         spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));
         spec.commandLine().getOut().flush();
         // The server's own counters reach /api/metrics like every node's: through its registry record.
@@ -56,9 +61,11 @@ final class ServerCommand implements Callable<Integer> {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         HttpApi api = HttpApi.start(runtime, tokens, metrics::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
                 settings.getInt(Settings.HTTP_PORT, port, 8080));
+        RetentionSweeper sweeper = retention.start(runtime, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             api.close();
+            sweeper.close();
             runtime.close();
             stopped.countDown();
         }, "caseflow-shutdown"));

@@ -119,6 +119,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/services", ctx -> ctx.json(Views.services(runtime.services(serviceNames(ctx)))));
         DeadLetterRoutes.register(app, runtime);
         JobRoutes.register(app, runtime);
+        RetentionRoutes.register(app, runtime);
 
         String base = "/api/cases/{case}/{api}";
         app.post(base + "/definitions", this::deploy);
