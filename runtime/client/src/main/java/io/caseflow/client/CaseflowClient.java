@@ -8,6 +8,12 @@ import io.caseflow.definition.DefinitionFormatException;
 import io.caseflow.definition.DefinitionJson;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.installation.Installation;
+import io.caseflow.job.ItemState;
+import io.caseflow.job.JobItem;
+import io.caseflow.job.JobKind;
+import io.caseflow.job.JobRequest;
+import io.caseflow.job.JobSnapshot;
+import io.caseflow.job.JobState;
 import io.caseflow.json.Json;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
@@ -167,12 +173,80 @@ public final class CaseflowClient {
     }
 
     public List<DeadLetter> deadLetters(int limit) {
+        return deadLetters(null, limit);
+    }
+
+    /** Dead letters newest first; {@code state} ({@code DEAD}, {@code REPLAYED}, {@code DISCARDED}) null: all. */
+    public List<DeadLetter> deadLetters(String state, int limit) {
         List<DeadLetter> letters = new ArrayList<>();
-        for (JsonNode letter : get("/api/dead-letters?limit=" + limit)) {
+        for (JsonNode letter : get("/api/dead-letters?limit=" + limit + (state == null ? "" : "&state=" + encode(state)))) {
             letters.add(new DeadLetter(letter.path("id").asLong(), letter.path("queue").asText(), letter.path("reason").asText(),
-                    letter.path("detail").asText(), text(letter, "body"), text(letter, "processId"), instant(letter, "deadAt")));
+                    letter.path("detail").asText(), text(letter, "body"), text(letter, "processId"), instant(letter, "deadAt"),
+                    letter.path("state").asText(DeadLetter.DEAD), instant(letter, "settledAt")));
         }
         return letters;
+    }
+
+    /**
+     * Replays ({@code replay}) or discards dead letters by id: the server's answer per dead letter
+     * ({@code {"SETTLED": n, "ALREADY_SETTLED": n, "REFUSED": n, "NOT_FOUND": n, "results": [{id, outcome, message}]}}).
+     * A dead letter is replayed at most once however often this is called.
+     */
+    public JsonNode settleDeadLetters(boolean replay, Collection<Long> ids) {
+        ObjectNode body = Json.object();
+        ids.forEach(body.putArray("ids")::add);
+        return post("/api/dead-letters/" + (replay ? "replay" : "discard"), body.toString());
+    }
+
+    /**
+     * Creates a bulk job; with an {@code idempotencyKey}, a repeat (e.g. after a lost answer) returns the job the
+     * first call created. A request the server cannot run is an {@link ApiException} whose details name the field.
+     */
+    public JobSnapshot createJob(JobRequest request, String idempotencyKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/api/jobs")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toJson().toString()));
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return job(send(builder));
+    }
+
+    public JobSnapshot job(String id) {
+        return job(get("/api/jobs/" + encode(id)));
+    }
+
+    /** The newest jobs first. */
+    public List<JobSnapshot> jobs(int limit) {
+        List<JobSnapshot> jobs = new ArrayList<>();
+        get("/api/jobs?limit=" + limit).forEach(node -> jobs.add(job(node)));
+        return jobs;
+    }
+
+    /** Cancels a running job (processes already acted on keep their results); the job as it is now. */
+    public JobSnapshot cancelJob(String id) {
+        return job(post("/api/jobs/" + encode(id) + "/cancel", ""));
+    }
+
+    /** A page of a job's results in process id order, after {@code afterProcessId} (null: from the start); {@code state} null: all. */
+    public List<JobItem> jobItems(String id, ItemState state, String afterProcessId, int limit) {
+        StringBuilder path = new StringBuilder("/api/jobs/").append(encode(id)).append("/items?limit=").append(limit);
+        param(path, "state", state == null ? null : state.name());
+        param(path, "after", afterProcessId);
+        List<JobItem> items = new ArrayList<>();
+        for (JsonNode item : get(path.toString()).path("items")) {
+            items.add(new JobItem(item.path("processId").asText(), item.path("step").asLong(), ItemState.valueOf(item.path("state").asText()),
+                    text(item, "message"), instant(item, "doneAt")));
+        }
+        return items;
+    }
+
+    /** Reads the API's job view. */
+    public static JobSnapshot job(JsonNode node) {
+        Map<ItemState, Long> counts = new EnumMap<>(ItemState.class);
+        node.path("counts").fields().forEachRemaining(e -> counts.put(ItemState.valueOf(e.getKey()), e.getValue().asLong()));
+        return new JobSnapshot(node.path("id").asText(), JobKind.parse(node.path("kind").asText()), JobRequest.fromJson(node.path("request")),
+                node.path("requestedBy").asText(), JobState.valueOf(node.path("state").asText()), node.path("total").asLong(), counts,
+                instant(node, "createdAt"), instant(node, "updatedAt"));
     }
 
     /**

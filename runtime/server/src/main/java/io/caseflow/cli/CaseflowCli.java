@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code caseflow} command: entry point of the runnable jar. */
 @Command(name = "caseflow", mixinStandardHelpOptions = true, versionProvider = CaseflowCli.Version.class,
         description = "Runs business cases: stages that hand off through queues and call services.",
-        subcommands = {ServerCommand.class, WorkerCommand.class, DeployCommand.class, ProcessesCommand.class, WorkersCommand.class,
+        subcommands = {ServerCommand.class, WorkerCommand.class, DeployCommand.class, ProcessesCommand.class, JobsCommand.class,
+                DeadLettersCommand.class, WorkersCommand.class,
                 RetentionCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class CaseflowCli implements Runnable {

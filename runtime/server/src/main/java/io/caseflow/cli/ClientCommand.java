@@ -20,6 +20,9 @@ abstract class ClientCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The exit code a command sets when it did its work but the outcome is not a success (e.g. a cancelled job). */
+    int exit;
+
     abstract void run(CaseflowClient api, PrintWriter out) throws Exception;
 
     @Override
@@ -27,7 +30,7 @@ abstract class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             run(client.client(), out);
-            return 0;
+            return exit;
         } catch (ApiException e) {
             out.println("ERROR " + e.getMessage());
             return 1;

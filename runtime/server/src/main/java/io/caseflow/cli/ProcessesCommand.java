@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.client.CaseflowClient;
+import io.caseflow.job.JobKind;
 import io.caseflow.json.Json;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,9 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /** {@code caseflow processes list|show|retry|cancel}, through the HTTP API. */
-@Command(name = "processes", mixinStandardHelpOptions = true, description = "Lists, shows, retries, cancels and migrates processes on a caseflow server.",
+@Command(name = "processes", mixinStandardHelpOptions = true, description = "Lists, shows, retries, cancels and migrates processes on a caseflow server; "
+        + "retry, retry-from and cancel act on one process by id or, as a bulk job, on every process a query (--stage, --status, "
+        + "--case, --error-contains, --since, ...) or --ids selects.",
         subcommands = {ProcessesCommand.ListProcesses.class, ProcessesCommand.Show.class, ProcessesCommand.Retry.class,
-                ProcessesCommand.Cancel.class, MigrateProcesses.class})
+                ProcessesCommand.RetryFrom.class, ProcessesCommand.Cancel.class, MigrateProcesses.class})
 final class ProcessesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -108,14 +111,21 @@ final class ProcessesCommand implements Runnable {
         }
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Resumes a FAILED process at its failed stage.")
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Resumes a FAILED process at its failed stage; with a query "
+            + "or --ids instead of an ID, every selected FAILED process, as a bulk job whose progress is followed "
+            + "(e.g. caseflow processes retry --stage chargePayment --status FAILED).")
     static final class Retry extends ClientCommand {
-        @Parameters(paramLabel = "ID") String id;
+        @Parameters(paramLabel = "ID", arity = "0..1") String id;
         @Option(names = "--from", paramLabel = "STAGE", description = "Resume at this stage instead.") String fromStage;
-        @Option(names = "--data", paramLabel = "FILE", description = "Replace the process data with this JSON object first.") Path data;
+        @Option(names = "--data", paramLabel = "FILE", description = "Replace the process data with this JSON object first (one process only).") Path data;
+        @CommandLine.Mixin BulkOptions bulk;
 
         @Override
         void run(CaseflowClient api, PrintWriter out) throws Exception {
+            if (bulk(spec, id, bulk, data != null)) {
+                exit = bulk.run(api, out, fromStage == null ? JobKind.RETRY : JobKind.RETRY_FROM, fromStage, json);
+                return;
+            }
             ObjectNode body = Json.object();
             if (fromStage != null) {
                 body.put("fromStage", fromStage);
@@ -138,12 +148,46 @@ final class ProcessesCommand implements Runnable {
         }
     }
 
-    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Stops a process that has not ended.")
-    static final class Cancel extends ClientCommand {
-        @Parameters(paramLabel = "ID") String id;
+    @Command(name = "retry-from", mixinStandardHelpOptions = true, description = "Resumes every FAILED process a query or --ids selects at "
+            + "the stage --from names, as a bulk job (e.g. caseflow processes retry-from --from reserveStock --case orders --api v1).")
+    static final class RetryFrom extends ClientCommand {
+        @Option(names = "--from", paramLabel = "STAGE", required = true, description = "The stage to resume at.") String fromStage;
+        @CommandLine.Mixin BulkOptions bulk;
 
         @Override
         void run(CaseflowClient api, PrintWriter out) {
+            bulk(spec, null, bulk, false);
+            exit = bulk.run(api, out, JobKind.RETRY_FROM, fromStage, json);
+        }
+    }
+
+    /** True for a bulk run (a query or --ids and no ID); refuses mixing an ID with a query, or neither. */
+    static boolean bulk(CommandLine.Model.CommandSpec spec, String id, BulkOptions bulk, boolean oneProcessOnly) {
+        if (id != null && bulk.selects()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a process ID or a query (--stage, --status, --ids, ...), not both");
+        }
+        if (id == null && !bulk.selects()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a process ID, or a query (--stage, --status, --case, "
+                    + "--error-contains, --since, ...) or --ids for a bulk job");
+        }
+        if (id == null && oneProcessOnly) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--data changes one process; give its ID");
+        }
+        return id == null;
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Stops a process that has not ended; with a query or --ids "
+            + "instead of an ID, every selected one, as a bulk job.")
+    static final class Cancel extends ClientCommand {
+        @Parameters(paramLabel = "ID", arity = "0..1") String id;
+        @CommandLine.Mixin BulkOptions bulk;
+
+        @Override
+        void run(CaseflowClient api, PrintWriter out) {
+            if (bulk(spec, id, bulk, false)) {
+                exit = bulk.run(api, out, JobKind.CANCEL, null, json);
+                return;
+            }
             JsonNode process = api.get("/api/processes/" + CaseflowClient.encode(id));
             JsonNode result = api.post(path(process) + "/cancel", "");
             print(out, result, result.path("message").asText());

@@ -61,6 +61,7 @@ final class ServerCommand implements Callable<Integer> {
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         HttpApi api = HttpApi.start(runtime, tokens, metrics::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
                 settings.getInt(Settings.HTTP_PORT, port, 8080));
+        runtime.jobs().startRunner(); // resumes the bulk jobs a server left when it stopped or died
         RetentionSweeper sweeper = retention.start(runtime, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
