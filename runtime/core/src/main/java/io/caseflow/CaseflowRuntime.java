@@ -288,7 +288,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         if (transport == null) {
             throw new IllegalStateException("start the runtime before attaching services");
         }
-        ServiceEndpoint attached = endpoint.attach(transport, concurrency);
+        ServiceEndpoint attached = endpoint.attach(transport, concurrency, config.tracing);
         hostedServices.add(endpoint.service());
         if (registry != null) {
             registry.refresh();

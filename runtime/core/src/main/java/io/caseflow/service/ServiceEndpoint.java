@@ -41,7 +41,7 @@ public final class ServiceEndpoint {
     private final IdempotentInbox inbox;
     private final Map<String, CommandHandler> commands;
     private final Clock clock;
-    private final Tracing tracing;
+    private Tracing tracing; // null until attached, unless the builder was given one
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong repeats = new AtomicLong();
     private Transport transport;
@@ -78,6 +78,17 @@ public final class ServiceEndpoint {
 
     /** Starts consuming this service's request queue with up to {@code concurrency} commands at once. */
     public ServiceEndpoint attach(Transport target, int concurrency) {
+        return attach(target, concurrency, Tracing.NONE);
+    }
+
+    /**
+     * As {@link #attach(Transport, int)}, for a service hosted by a runtime: its spans go where the host's go,
+     * unless this endpoint was built with its own.
+     */
+    public ServiceEndpoint attach(Transport target, int concurrency, Tracing hostTracing) {
+        if (tracing == null) {
+            tracing = hostTracing;
+        }
         this.transport = target;
         target.consume("service-" + service, Set.of(target.installation().serviceRequests(service)), concurrency, this::onRequest);
         return this;
@@ -150,7 +161,7 @@ public final class ServiceEndpoint {
         private final IdempotentInbox inbox;
         private final Map<String, CommandHandler> commands = new TreeMap<>();
         private Clock clock = Clock.systemUTC();
-        private Tracing tracing = Tracing.NONE;
+        private Tracing tracing;
 
         private Builder(String service, IdempotentInbox inbox) {
             this.service = service;
@@ -169,7 +180,10 @@ public final class ServiceEndpoint {
             return this;
         }
 
-        /** Where this service's spans go; without it nothing is recorded and the request's trace context is copied to the reply. */
+        /**
+         * Where this service's spans go. Without it, a service attached to a runtime uses the runtime's; otherwise nothing is
+         * recorded and the request's trace context is copied to the reply.
+         */
         public Builder openTelemetry(OpenTelemetry value) {
             this.tracing = Tracing.of(value);
             return this;

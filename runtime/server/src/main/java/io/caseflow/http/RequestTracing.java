@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
+import java.util.Set;
 
 /**
  * A server span for every API request, child of the caller's W3C {@code traceparent} header when it sends
@@ -18,6 +19,7 @@ import io.opentelemetry.context.Scope;
 final class RequestTracing {
     private static final String SPAN = RequestTracing.class.getName() + ".span";
     private static final String SCOPE = RequestTracing.class.getName() + ".scope";
+    private static final Set<String> UNTRACED = Set.of("/api/health", "/api/metrics");
 
     private RequestTracing() {
     }
@@ -28,6 +30,9 @@ final class RequestTracing {
     }
 
     private static void begin(Context ctx, Tracing tracing) {
+        if (UNTRACED.contains(ctx.path())) {
+            return; // probes and scrapes every few seconds: noise in any trace store
+        }
         String incoming = TraceParent.orNull(ctx.header(TraceParent.FIELD));
         String route = ctx.endpointHandlerPath();
         Span span = tracing.start(ctx.method() + " " + route, SpanKind.SERVER, incoming)

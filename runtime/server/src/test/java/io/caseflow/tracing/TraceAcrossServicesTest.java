@@ -81,7 +81,7 @@ class TraceAcrossServicesTest {
         runtime.attach(ServiceEndpoint.builder("shipping", IdempotentInbox.create(shippingDb, ServiceDatabase.url(dir.resolve("shipping")),
                         Clock.systemUTC()))
                 .command("ship", (tx, request) -> CommandResult.ok(Map.of("tracking", "T-" + request.payload().path("parcel").asText())))
-                .openTelemetry(otel).build(), 1);
+                .build(), 1); // hosted by the runtime: traced into the runtime's OpenTelemetry
         runtime.deploy(CaseDefinition.builder(KEY.name(), KEY.api())
                 .stage(StageDefinition.task("check", "check"))
                 .stage(StageDefinition.task("pack", "pack").withRetry(RetryPolicy.attempts(2, Duration.ofMillis(10))))
