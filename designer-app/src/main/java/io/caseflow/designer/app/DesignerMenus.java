@@ -151,6 +151,7 @@ final class DesignerMenus {
                 item("monitorReconnect", "Re_connect", null, () -> monitors.withMonitor(m -> m.viewModel().source().reconnect())),
                 item("migrateProcesses", "_Migrate Processes to a Newer Version…", null,
                         () -> monitors.withMonitor(m -> m.commands().askMigration(m.getScene().getWindow()))),
+                item("retention", "Re_tention…", null, () -> monitors.withMonitor(m -> m.commands().askRetention(m.getScene().getWindow()))),
                 new SeparatorMenuItem(),
                 item("monitorTarget", "Monitor the _Deploy Target", null, this::monitorDeployTarget),
                 item("monitorRemote", "Monitor a Remote _Runtime…", null, monitors::monitorRemote),

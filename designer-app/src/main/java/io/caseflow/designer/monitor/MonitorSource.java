@@ -111,6 +111,11 @@ public interface MonitorSource extends AutoCloseable {
         return CompletableFuture.completedFuture(List.of());
     }
 
+    /** Retention (how long finished processes are kept, the sweeper), where the source can reach it. */
+    default Optional<RetentionControl> retention() {
+        return Optional.empty();
+    }
+
     default Optional<DemoTraffic> demo() {
         return Optional.empty();
     }

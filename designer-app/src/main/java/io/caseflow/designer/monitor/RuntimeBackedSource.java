@@ -90,4 +90,9 @@ public abstract class RuntimeBackedSource implements MonitorSource {
     public CompletableFuture<ActionResult> cancel(String processId) {
         return call("cancelling", rt -> rt.cancel(processId));
     }
+
+    @Override
+    public Optional<RetentionControl> retention() {
+        return Optional.of(new RuntimeRetention(this::call));
+    }
 }

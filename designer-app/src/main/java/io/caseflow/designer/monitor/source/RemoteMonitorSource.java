@@ -9,6 +9,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
+import io.caseflow.designer.monitor.RetentionControl;
 import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
@@ -353,6 +354,11 @@ public final class RemoteMonitorSource implements MonitorSource {
     @Override
     public CompletableFuture<List<DeadLetter>> deadLetters(int limit) {
         return call("reading dead letters", () -> reads.deadLetters(limit));
+    }
+
+    @Override
+    public Optional<RetentionControl> retention() {
+        return Optional.of(new RemoteRetention(this::call, reads, this::actions));
     }
 
     @Override

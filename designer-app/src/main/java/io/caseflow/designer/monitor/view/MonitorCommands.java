@@ -6,6 +6,7 @@ import io.caseflow.designer.monitor.ActivityEntry;
 import io.caseflow.designer.monitor.DataEdit;
 import io.caseflow.designer.monitor.MigrationViewModel;
 import io.caseflow.designer.monitor.MonitorViewModel;
+import io.caseflow.designer.monitor.RetentionViewModel;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import java.util.List;
@@ -118,6 +119,13 @@ public final class MonitorCommands {
             return;
         }
         new MigrationDialog(new MigrationViewModel(vm, vm.ui(), key)).show(owner);
+    }
+
+    /** Opens Retention… for the source: each case api's period, the sweeper, set or clear a period. */
+    public void askRetention(Window owner) {
+        vm.source().retention().ifPresentOrElse(control -> new RetentionDialog(new RetentionViewModel(control, vm.ui(),
+                vm.monitoredCaseProperty().get())).show(owner), () -> dialogs.error("Retention", vm.source().describe()
+                + " does not show retention."));
     }
 
     /** Asks for an input and starts one process of the monitored case with it. */
