@@ -132,10 +132,17 @@ run gui-tools apt-get install -y -q --no-install-recommends xvfb x11-utils x11-a
 run gui-1 gui gui-1
 
 if [ "$mode" = norec ]; then
-    # root is a new user: the XDG data folder. ada had ~/.caseflow from an earlier version (a copy of a
-    # designer data folder, as versions before the XDG layout left it): she keeps using it after the upgrade.
-    data=/root/.local/share/caseflow
-    check data-made "the designer made its data folder $data (XDG), not ~/.caseflow" sh -c "test -f $data/caseflow.mv.db && ! test -e /root/.caseflow"
+    # root's data folder is the one the previous build made: the XDG one (a new user), or ~/.caseflow when
+    # the previous build is from before the XDG layout (--previous OLD.deb); the new build keeps using it.
+    # ada had ~/.caseflow from an earlier version (a copy of a designer data folder, as versions before the
+    # XDG layout left it): she keeps using it after the upgrade.
+    if [ -d /root/.caseflow ]; then
+        data=/root/.caseflow
+        check data-made "the previous build (before the XDG layout) made its data folder $data" test -f $data/caseflow.mv.db
+    else
+        data=/root/.local/share/caseflow
+        check data-made "the designer made its data folder $data (XDG), not ~/.caseflow" sh -c "test -f $data/caseflow.mv.db && ! test -e /root/.caseflow"
+    fi
     echo "kept across the upgrade" > $data/upgrade-marker
     (cd $data && find . -type f ! -name '*.trace.db' ! -name '*.lock.db' | sort) > /tmp/data-before.txt
     run earlier-user sh -c "useradd -m ada && cp -a $data /home/ada/.caseflow && chown -R ada: /home/ada/.caseflow && touch /tmp/ada-before"
@@ -146,6 +153,12 @@ if [ "$mode" = norec ]; then
     run version-after sh -c "caseflow --version | grep -qx 'caseflow ${new_version%-*}'"
     run demo-after-upgrade demo_again
     run gui-2 gui gui-2
+    check data-used "the new designer opened root's database in $data, and made no other data folder" sh -c "test -n \"\$(find $data -name caseflow.mv.db -newer /tmp/ada-before)\" && { [ $data = /root/.local/share/caseflow ] || ! test -e /root/.local/share/caseflow; }"
+    # A format change on the way (a previous build of an older schema): the old database was copied aside first.
+    if grep -q 'copied it first to' /out/$mode-gui-2-app.log; then
+        grep -o 'is at schema version.*copied it first to [^ ]*' /out/$mode-gui-2-app.log
+        check backup-kept "the database from before the migration kept in $data/backups" sh -c "ls $data/backups/caseflow-v*.mv.db"
+    fi
     run gui-earlier-user gui gui-earlier-user ada
     check earlier-user-kept "ada's designer used her ~/.caseflow and made no XDG folder" sh -c 'test -n "$(find /home/ada/.caseflow -name caseflow.mv.db -newer /tmp/ada-before)" && ! test -e /home/ada/.local/share/caseflow'
     run remove apt-get remove "${apt_opts[@]}" caseflow-designer
