@@ -119,6 +119,7 @@ public final class CaseflowRuntime implements AutoCloseable {
             byte[] key = config.taskIdKey != null ? config.taskIdKey : new SettingStore(database).taskIdKey();
             TaskIdCodec codec = new TaskIdCodec(key);
             metrics = new EngineMetrics(config.meterRegistry);
+            database.bindMetrics(config.meterRegistry);
             transport = config.transport != null ? config.transport.create(config.installation, outbox, clock, config.meterRegistry)
                     : new EmbeddedTransport(config.installation, outbox, clock);
             if (!transport.installation().equals(config.installation)) {

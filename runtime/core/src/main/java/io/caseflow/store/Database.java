@@ -2,6 +2,7 @@ package io.caseflow.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -306,6 +307,14 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /**
+     * Publishes the pool's own meters (HikariCP's {@code hikaricp_connections_active}, {@code _pending}, acquire and
+     * usage timers, tagged with the pool name) to {@code registry}. Once per database.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        dataSource.setMetricRegistry(registry);
     }
 
     @Override

@@ -59,6 +59,11 @@ final class RuntimeOptions {
                         ? new RabbitTransport(rabbit, installation, outbox, clock, meters).archivingDeadLetters()
                         : new RabbitTransport(rabbit, installation, outbox, clock, meters));
         settings.get(Settings.TASK_ID_KEY, null).ifPresent(key -> builder.taskIdKey(Base64.getDecoder().decode(key)));
+        int poolSize = settings.getInt(Settings.JDBC_POOL_SIZE, null, Database.DEFAULT_POOL_SIZE);
+        if (poolSize < 2 || poolSize > 200) {
+            throw new IllegalArgumentException(Settings.JDBC_POOL_SIZE + " must be 2 to 200, was " + poolSize);
+        }
+        builder.poolSize(poolSize);
         builder.openTelemetry(TracingSetup.fromEnvironment(System.getenv(), connectionName));
         return builder;
     }

@@ -54,12 +54,14 @@ final class ServerCommand implements Callable<Integer> {
         spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));
         spec.commandLine().getOut().flush();
         // The server's own counters reach /api/metrics like every node's: through its registry record.
-        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server", true).serving(key -> false)
+        PrometheusMeterRegistry node = NodeMeters.create();
+        CaseflowRuntime runtime = options.runtime(settings, "caseflow-server", true).serving(key -> false).meterRegistry(node)
                 .registerAs(options.registration(settings, WorkerRegistration.SERVER))
                 .build().start();
         DeploymentMetrics metrics = new DeploymentMetrics(new JdbcWorkerStore(runtime.database()),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        HttpApi api = HttpApi.start(runtime, tokens, metrics::scrape, settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
+        HttpApi api = HttpApi.start(runtime, tokens, () -> metrics.scrape() + NodeMeters.withoutFamilies(node.scrape(), "caseflow_"),
+                settings.get(Settings.HTTP_HOST, host, "0.0.0.0"),
                 settings.getInt(Settings.HTTP_PORT, port, 8080));
         runtime.jobs().startRunner(); // resumes the bulk jobs a server left when it stopped or died
         RetentionSweeper sweeper = retention.start(runtime, settings);

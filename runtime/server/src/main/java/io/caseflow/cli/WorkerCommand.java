@@ -9,10 +9,6 @@ import io.caseflow.http.NodeEndpoints;
 import io.caseflow.module.CaseflowModule;
 import io.caseflow.module.LoadedModules;
 import io.caseflow.registry.WorkerRegistration;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -90,10 +86,7 @@ final class WorkerCommand implements Callable<Integer> {
         }
         Set<CaseKey> serve = caseKeys(settings.get(Settings.WORKER_CASES, cases == null ? null : String.join(",", cases)).orElse(null),
                 modules);
-        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(prometheus);
-        new JvmGcMetrics().bindTo(prometheus);
-        new JvmThreadMetrics().bindTo(prometheus);
+        PrometheusMeterRegistry prometheus = NodeMeters.create();
         CaseflowRuntime runtime = options.runtime(settings, "caseflow-worker", false).handlers(handlers).meterRegistry(prometheus)
                 .workerThreads(settings.getInt(Settings.WORKER_THREADS, threads, 4))
                 .serving(serve)

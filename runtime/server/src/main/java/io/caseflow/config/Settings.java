@@ -21,6 +21,7 @@ public final class Settings {
     public static final String JDBC_URL = "jdbc.url";
     public static final String JDBC_USER = "jdbc.user";
     public static final String JDBC_PASSWORD = "jdbc.password";
+    public static final String JDBC_POOL_SIZE = "jdbc.pool-size";
     public static final String BROKER_URI = "broker.uri";
     public static final String BROKER_QUORUM = "broker.quorum";
     public static final String BROKER_HEARTBEAT = "broker.heartbeat-seconds";

@@ -70,6 +70,10 @@ class WorkerEndpointsTest {
             cluster.awaitCompleted(15, Duration.ofSeconds(60));
             String metrics = get(p, "/metrics").body();
             assertThat(metrics).contains("caseflow_transitions_total", "jvm_memory_used_bytes");
+            // the store pool's and the broker client's own meters
+            assertThat(metrics).containsPattern("hikaricp_connections_active\\{pool=\"caseflow-store\"}")
+                    .containsPattern("rabbitmq_published_total\\{connection=\"caseflow-worker\"} [1-9]")
+                    .containsPattern("rabbitmq_consumed_total\\{connection=\"caseflow-worker\"} [1-9]");
             // A histogram per stage (buckets add up across workers in Prometheus), labelled with case, api and stage.
             assertThat(metrics).containsPattern("caseflow_stage_duration_seconds_bucket\\{api=\"v1\",case=\"businessCase1\","
                     + "stage=\"chargePayment\",le=\"\\+Inf\"} [1-9]");

@@ -7,27 +7,29 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.ShutdownSignalException;
+import com.rabbitmq.client.impl.MicrometerMetricsCollector;
+import io.caseflow.commit.ClaimPolicy;
+import io.caseflow.commit.StoredMessage;
 import io.caseflow.concurrent.Backoff;
 import io.caseflow.concurrent.DaemonThreads;
 import io.caseflow.concurrent.Sleeper;
 import io.caseflow.installation.Installation;
-import io.caseflow.process.ProcessEventListener;
 import io.caseflow.message.OutboxMessage;
-import io.caseflow.commit.ClaimPolicy;
+import io.caseflow.process.ProcessEventListener;
 import io.caseflow.store.OutboxStore;
-import io.caseflow.commit.StoredMessage;
 import io.caseflow.transport.Delivery;
 import io.caseflow.transport.SharedWriter;
 import io.caseflow.transport.Transport;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -271,6 +273,8 @@ public final class RabbitTransport implements Transport {
         factory.setNetworkRecoveryInterval(2000);
         factory.setRequestedHeartbeat((int) settings.heartbeat().toSeconds());
         factory.setConnectionTimeout(10_000);
+        // the client's own meters: connections, channels, published/confirmed/nacked/returned/consumed/acked messages
+        factory.setMetricsCollector(new MicrometerMetricsCollector(meters, "rabbitmq", Tags.of("connection", settings.connectionName())));
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(15));
         while (true) {
             try {
