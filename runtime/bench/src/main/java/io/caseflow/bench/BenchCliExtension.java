@@ -8,5 +8,6 @@ public final class BenchCliExtension implements CliExtension {
     @Override
     public void addTo(CommandLine root) {
         root.addSubcommand("bench", new CommandLine(new BenchCommand()));
+        root.addSubcommand("bench-retention", new CommandLine(new RetentionBenchCommand()));
     }
 }

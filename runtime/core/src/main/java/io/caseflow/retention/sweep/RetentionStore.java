@@ -37,6 +37,8 @@ public final class RetentionStore {
     /** What counts as finished: terminal and never changed again. FAILED waits for an operator and is never deleted. */
     public static final List<ProcessStatus> FINISHED = Arrays.stream(ProcessStatus.values()).filter(ProcessStatus::isFinished).toList();
     static final String EVERY_API = "*";
+    /** The columns of the index of finished processes (V6), in its order. */
+    private static final String FINISHED_ORDER = "case_name, case_api, status, updated_at";
     private static final int MAX_POLICIES = 10_000;
     private static final int MAX_CASE_KEYS = 10_000;
 
@@ -179,9 +181,10 @@ public final class RetentionStore {
         }
         return database.inTransaction("delete finished processes of " + key, connection -> {
             List<String> ids = new ArrayList<>(limit);
-            // The status is a literal (from the enum), so PostgreSQL can use the partial index of finished processes.
+            // The status is a literal (from the enum), so PostgreSQL can use the partial index of finished processes; ordered by
+            // all the index's columns, so H2 too reads the oldest rows straight from the index instead of sorting every expired one.
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM process WHERE case_name = ? AND case_api = ? "
-                    + "AND status = '" + status.name() + "' AND updated_at < ? ORDER BY updated_at LIMIT ?")) {
+                    + "AND status = '" + status.name() + "' AND updated_at < ? ORDER BY " + FINISHED_ORDER + " LIMIT ?")) {
                 select.setString(1, key.name());
                 select.setString(2, key.api());
                 setInstant(select, 3, cutoff);
@@ -231,8 +234,8 @@ public final class RetentionStore {
         Instant oldest = null;
         for (ProcessStatus status : FINISHED) {
             // One index lookup per status (the partial index on PostgreSQL), never a scan of the process table.
-            try (PreparedStatement select = connection.prepareStatement("SELECT MIN(updated_at) AS oldest FROM process WHERE case_name = ? "
-                    + "AND case_api = ? AND status = '" + status.name() + "'")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT updated_at AS oldest FROM process WHERE case_name = ? "
+                    + "AND case_api = ? AND status = '" + status.name() + "' ORDER BY " + FINISHED_ORDER + " LIMIT 1")) {
                 select.setString(1, key.name());
                 select.setString(2, key.api());
                 try (ResultSet rs = select.executeQuery()) {
