@@ -35,7 +35,7 @@ final class JobRunner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
     static final int BATCH = 200;
     static final int PARALLELISM = 8;
-    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration LEASE = Duration.ofSeconds(10);
     private static final Duration IDLE = Duration.ofSeconds(1);
 
     private final JdbcJobStore store;

@@ -83,7 +83,12 @@ final class Cluster implements AutoCloseable {
     }
 
     void startServer() throws Exception {
-        server = start("server", "server", "--port", "0");
+        startServer(0);
+    }
+
+    /** Starts a server JVM on {@code fixedPort} (0: any free port), e.g. again on the port of one that was killed. */
+    void startServer(int fixedPort) throws Exception {
+        server = start("server", "server", "--port", Integer.toString(fixedPort));
         String ready = server.awaitLine("caseflow server ready", Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("the server did not start: " + server.output()));
         Matcher matcher = PORT.matcher(ready);
