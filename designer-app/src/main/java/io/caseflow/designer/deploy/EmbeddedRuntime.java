@@ -109,6 +109,7 @@ public final class EmbeddedRuntime implements AutoCloseable {
             if (now != null) {
                 LOG.info("deployed the sample {} v{}", BusinessCase1.KEY, now.version());
             }
+            rt.jobs().startRunner(); // resumes bulk jobs the app left when it was closed or killed
             List<ModuleProblem> problems = new ArrayList<>(loaded.problems());
             problems.addAll(hosted.problems());
             List<DeployedDefinition> deployedCases = deployModuleCases(rt, loaded, problems);

@@ -2,11 +2,23 @@ package io.caseflow.designer.monitor;
 
 import io.caseflow.message.DeadLetter;
 import java.time.Instant;
+import java.util.Locale;
 
 /** A dead letter as the view shows it: where it came from, why it died, and what it carried. */
-public record DeadLetterRow(long id, Instant deadAt, String sourceQueue, String reason, String detail, String processId, String body) {
+public record DeadLetterRow(long id, Instant deadAt, String sourceQueue, String reason, String detail, String processId, String body,
+                            String state) {
     public static DeadLetterRow of(DeadLetter d) {
-        return new DeadLetterRow(d.id(), d.deadAt(), d.sourceQueue(), d.reason(), d.detail(), d.processId(), d.body());
+        return new DeadLetterRow(d.id(), d.deadAt(), d.sourceQueue(), d.reason(), d.detail(), d.processId(), d.body(), d.state());
+    }
+
+    /** Not replayed or discarded yet. */
+    public boolean isDead() {
+        return state == null || DeadLetter.DEAD.equals(state);
+    }
+
+    /** "Dead", "Replayed" or "Discarded". */
+    public String stateText() {
+        return state == null ? "Dead" : state.charAt(0) + state.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** The reason in plain words. */

@@ -83,6 +83,11 @@ public final class MonitorActions {
         this.afterChange = action;
     }
 
+    /** Something changed processes (a bulk job ended): the graph's counts are read again. */
+    void changed() {
+        afterChange.run();
+    }
+
     public void log(ActivityEntry.Kind kind, String text) {
         ActivityEntry entry = new ActivityEntry(clock.instant(), kind, text);
         activity.add(0, entry);

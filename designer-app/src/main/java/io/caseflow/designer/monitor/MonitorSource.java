@@ -1,6 +1,8 @@
 package io.caseflow.designer.monitor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.job.JobRequest;
+import io.caseflow.job.JobSnapshot;
 import io.caseflow.process.ActionResult;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
@@ -94,6 +96,31 @@ public interface MonitorSource extends AutoCloseable {
 
     /** Stops a process that has not ended. Idempotent. */
     CompletableFuture<ActionResult> cancel(String processId);
+
+    /** Whether {@link #createJob} works here: bulk actions go through server-side jobs (else one call per process). */
+    default boolean runsJobs() {
+        return false;
+    }
+
+    /** Creates a bulk job (retry, retry-from, cancel, migrate over a query or ids); the job as created. */
+    default CompletableFuture<JobSnapshot> createJob(JobRequest request) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot run bulk jobs"));
+    }
+
+    /** A job's progress now. */
+    default CompletableFuture<JobSnapshot> job(String jobId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot run bulk jobs"));
+    }
+
+    /** Cancels a running job; processes already acted on keep their results. */
+    default CompletableFuture<JobSnapshot> cancelJob(String jobId) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot run bulk jobs"));
+    }
+
+    /** Replays ({@code replay}) or discards dead letters by id; each is replayed at most once. */
+    default CompletableFuture<DeadLetterSettlement> settleDeadLetters(boolean replay, List<Long> ids) {
+        return CompletableFuture.failedFuture(new UnsupportedOperationException(describe() + " cannot replay or discard dead letters"));
+    }
 
     /** Sample traffic, where the source can make some (the embedded runtime). */
     /** Starts one process of {@code key} on its latest version with {@code input}. */

@@ -58,6 +58,7 @@ public final class MonitorViewModel implements AutoCloseable {
     private final DeadLettersViewModel deadLetters;
     private final WorkersViewModel workers;
     private final MonitorActions actions;
+    private final BulkJobsViewModel jobs;
     private final ThroughputHistory throughput = new ThroughputHistory();
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>();
     private final ObservableList<CaseKey> cases = FXCollections.observableArrayList();
@@ -85,6 +86,8 @@ public final class MonitorViewModel implements AutoCloseable {
         this.deadLetters = new DeadLettersViewModel(source, ui);
         this.workers = new WorkersViewModel(source, ui);
         this.actions = new MonitorActions(source, ui, clock);
+        this.jobs = new BulkJobsViewModel(source, ui, actions);
+        deadLetters.setLog(actions::log);
         table.setOnOutdated(this::reread);
         actions.setAfterChange(counts::invalidate);
         monitoredCase.addListener((o, a, b) -> {
@@ -133,6 +136,7 @@ public final class MonitorViewModel implements AutoCloseable {
         counts.tick(now);
         detail.tick();
         deadLetters.tick(now);
+        jobs.tick(now);
         workers.tick(now);
         long second = now.getEpochSecond();
         if (second != lastChartSecond) {
@@ -285,6 +289,11 @@ public final class MonitorViewModel implements AutoCloseable {
 
     public WorkersViewModel workers() {
         return workers;
+    }
+
+    /** Bulk retry and cancel as server-side jobs, with their progress. */
+    public BulkJobsViewModel jobs() {
+        return jobs;
     }
 
     public MonitorActions actions() {

@@ -6,6 +6,8 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.engine.VersionMigration;
+import io.caseflow.job.JobRequest;
+import io.caseflow.job.JobSnapshot;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.MigrationReport;
@@ -14,7 +16,9 @@ import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
+import io.caseflow.store.DeadLetterStore;
 import io.caseflow.worker.WorkerSnapshot;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +93,46 @@ public abstract class RuntimeBackedSource implements MonitorSource {
     @Override
     public CompletableFuture<ActionResult> cancel(String processId) {
         return call("cancelling", rt -> rt.cancel(processId));
+    }
+
+    @Override
+    public boolean runsJobs() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> createJob(JobRequest request) {
+        return call("starting a bulk job", rt -> rt.jobs().create(request, "designer", null).job());
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> job(String jobId) {
+        return call("reading the job", rt -> rt.jobs().find(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId)));
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> cancelJob(String jobId) {
+        return call("cancelling the job", rt -> {
+            rt.jobs().cancel(jobId);
+            return rt.jobs().find(jobId).orElseThrow(() -> new IllegalArgumentException("no job " + jobId));
+        });
+    }
+
+    @Override
+    public CompletableFuture<DeadLetterSettlement> settleDeadLetters(boolean replay, List<Long> ids) {
+        return call(replay ? "replaying dead letters" : "discarding dead letters", rt -> {
+            DeadLetterStore store = new DeadLetterStore(rt.database(), rt.clock());
+            int[] counts = new int[4];
+            List<String> problems = new ArrayList<>();
+            for (long id : ids) {
+                DeadLetterStore.Settlement s = replay ? store.replay(id, "designer") : store.discard(id, "designer");
+                counts[s.outcome().ordinal()]++;
+                if (s.outcome() == DeadLetterStore.Outcome.REFUSED) {
+                    problems.add(s.message());
+                }
+            }
+            return new DeadLetterSettlement(replay, counts[0], counts[1], counts[2], counts[3], problems);
+        });
     }
 
     @Override

@@ -8,9 +8,12 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
+import io.caseflow.designer.monitor.DeadLetterSettlement;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.RetentionControl;
 import io.caseflow.designer.monitor.SourceUnavailableException;
+import io.caseflow.job.JobRequest;
+import io.caseflow.job.JobSnapshot;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.MigrationReport;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -359,6 +363,43 @@ public final class RemoteMonitorSource implements MonitorSource {
     @Override
     public Optional<RetentionControl> retention() {
         return Optional.of(new RemoteRetention(this::call, reads, this::actions));
+    }
+
+    @Override
+    public boolean runsJobs() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> createJob(JobRequest request) {
+        // One key per request: a retry after a lost answer finds the same job on the server.
+        String key = "designer-" + UUID.randomUUID();
+        return call("starting a bulk job", () -> actions("starting a bulk job").createJob(request, key));
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> job(String jobId) {
+        return call("reading the job", () -> reads.job(jobId));
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> cancelJob(String jobId) {
+        return call("cancelling the job", () -> actions("cancelling the job").cancelJob(jobId));
+    }
+
+    @Override
+    public CompletableFuture<DeadLetterSettlement> settleDeadLetters(boolean replay, List<Long> ids) {
+        return call(replay ? "replaying dead letters" : "discarding dead letters", () -> {
+            JsonNode answer = actions(replay ? "replaying dead letters" : "discarding dead letters").settleDeadLetters(replay, ids);
+            List<String> problems = new ArrayList<>();
+            answer.path("results").forEach(r -> {
+                if ("REFUSED".equals(r.path("outcome").asText())) {
+                    problems.add(r.path("message").asText());
+                }
+            });
+            return new DeadLetterSettlement(replay, answer.path("SETTLED").asInt(), answer.path("ALREADY_SETTLED").asInt(),
+                    answer.path("REFUSED").asInt(), answer.path("NOT_FOUND").asInt(), problems);
+        });
     }
 
     @Override

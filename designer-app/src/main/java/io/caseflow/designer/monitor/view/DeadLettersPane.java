@@ -6,9 +6,12 @@ import io.caseflow.designer.monitor.DeadLettersViewModel;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -16,6 +19,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -39,8 +43,10 @@ public final class DeadLettersPane extends SplitPane {
         });
         table.setPlaceholder(new Label("No dead letters: every message was handled."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
                 column("Dead at", 70, r -> Styles.time(r.deadAt()), null),
+                column("State", 80, DeadLetterRow::stateText, null),
                 column("Why", 210, DeadLetterRow::explain, "error-text"),
                 column("Queue", 230, DeadLetterRow::sourceQueue, "mono"),
                 column("Process", 104, r -> r.processId() == null ? "—" : Styles.shortId(r.processId()), "mono"),
@@ -55,11 +61,36 @@ public final class DeadLettersPane extends SplitPane {
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(model.errorProperty());
-        VBox right = new VBox(4, body, error);
+        Button replay = new Button("Replay");
+        replay.setId("replayDeadLetters");
+        replay.setTooltip(new Tooltip("Send the selected messages back to the queues they died in (each at most once)"));
+        replay.setOnAction(e -> model.replay(selectedDead()));
+        Button discard = new Button("Discard");
+        discard.setId("discardDeadLetters");
+        discard.setTooltip(new Tooltip("Mark the selected messages discarded: kept for the record, never replayed"));
+        discard.setOnAction(e -> model.discard(selectedDead()));
+        Runnable enable = () -> {
+            boolean any = model.canSettle() && !selectedDead().isEmpty();
+            replay.setDisable(!any);
+            discard.setDisable(!any);
+            int n = selectedDead().size();
+            replay.setText(n > 1 ? "Replay " + n : "Replay");
+            discard.setText(n > 1 ? "Discard " + n : "Discard");
+        };
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<DeadLetterRow>) c -> enable.run());
+        model.rows().addListener((ListChangeListener<DeadLetterRow>) c -> enable.run());
+        enable.run();
+        HBox buttons = new HBox(6, replay, discard);
+        VBox right = new VBox(4, buttons, body, error);
         right.setPadding(new Insets(0));
         VBox.setVgrow(body, Priority.ALWAYS);
         getItems().addAll(table, right);
         setDividerPositions(0.74);
+    }
+
+    /** The ids of the selected dead letters not replayed or discarded yet. */
+    private List<Long> selectedDead() {
+        return table.getSelectionModel().getSelectedItems().stream().filter(r -> r != null && r.isDead()).map(DeadLetterRow::id).toList();
     }
 
     /** The message body, indented when it is JSON. */

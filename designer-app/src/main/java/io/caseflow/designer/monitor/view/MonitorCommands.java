@@ -3,13 +3,19 @@ package io.caseflow.designer.monitor.view;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.designer.monitor.ActivityEntry;
+import io.caseflow.designer.monitor.BulkJobsViewModel;
 import io.caseflow.designer.monitor.DataEdit;
 import io.caseflow.designer.monitor.MigrationViewModel;
 import io.caseflow.designer.monitor.MonitorViewModel;
+import io.caseflow.designer.monitor.ProcessFilter;
 import io.caseflow.designer.monitor.RetentionViewModel;
+import io.caseflow.job.JobKind;
+import io.caseflow.job.JobSelection;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javafx.application.Platform;
 import javafx.stage.Window;
 
@@ -48,7 +54,49 @@ public final class MonitorCommands {
             retry(processIds.get(0));
             return;
         }
+        if (vm.jobs().available()) {
+            vm.jobs().start(JobKind.RETRY, JobSelection.ofIds(processIds), null, "selected processes");
+            return;
+        }
         vm.actions().retryAll(processIds, "selected processes");
+    }
+
+    /** Asks, then cancels the selected processes as one bulk job. */
+    public void cancelSelection(List<String> processIds) {
+        if (processIds.isEmpty()) {
+            return;
+        }
+        if (processIds.size() == 1 || !vm.jobs().available()) {
+            processIds.forEach(this::cancel);
+            return;
+        }
+        String n = String.format("%,d processes", processIds.size());
+        if (dialogs.confirm("Cancel processes", "Cancel " + n + "?", "Each selected process that has not ended stops where it is. "
+                + "Processes that ended meanwhile are left alone.", "Cancel " + n)) {
+            vm.jobs().start(JobKind.CANCEL, JobSelection.ofIds(processIds), null, "selected processes");
+        }
+    }
+
+    /** Asks, then retries (or cancels) every process the table's filter matches, as one bulk job on the runtime. */
+    public void allMatching(JobKind kind) {
+        ProcessFilter filter = vm.table().filter();
+        Optional<JobSelection> selection = BulkJobsViewModel.selectionOf(filter);
+        if (selection.isEmpty()) {
+            dialogs.error("Bulk action", filter.text() != null ? "The text filter searches the data, which a bulk job cannot select by; "
+                    + "clear it, or select the rows instead." : "Set a filter first (status, case, stage): a bulk action never takes every process.");
+            return;
+        }
+        long total = vm.table().totalProperty().get();
+        String n = total == 1 ? "1 process" : String.format("%,d processes", total);
+        String verb = kind == JobKind.CANCEL ? "Cancel" : "Retry";
+        String text = kind == JobKind.CANCEL
+                ? "Every matching process that has not ended stops where it is."
+                : "Every matching process that is FAILED resumes at the stage that failed, with its data unchanged.";
+        if (dialogs.confirm(verb + " all matching", verb + " the " + n + " matching the filter?", text
+                + " The runtime runs this as a job: each process is acted on once, also if it restarts, and processes that "
+                + "moved on meanwhile are left alone.", verb + " " + n)) {
+            vm.jobs().start(kind, selection.get(), null, "processes matching the filter");
+        }
     }
 
     /** Counts the processes failed at {@code stage}, asks, then retries them all. */
@@ -72,7 +120,12 @@ public final class MonitorCommands {
                     "Each of the " + n + " of " + key + " that failed at stage '" + stage + "' resumes at that stage with its data"
                             + " unchanged. Processes that are no longer failed when their turn comes are left alone.",
                     "Retry " + n)) {
-                vm.actions().retryFailedAt(key, stage);
+                if (vm.jobs().available()) {
+                    vm.jobs().start(JobKind.RETRY, new JobSelection(Set.of(ProcessStatus.FAILED), key.name(), key.api(), null, stage, null,
+                            null, null, List.of()), null, "processes failed at '" + stage + "'");
+                } else {
+                    vm.actions().retryFailedAt(key, stage);
+                }
             }
         }));
     }

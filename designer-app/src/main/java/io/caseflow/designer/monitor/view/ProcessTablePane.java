@@ -1,9 +1,11 @@
 package io.caseflow.designer.monitor.view;
 
+import io.caseflow.designer.monitor.BulkJobsViewModel;
 import io.caseflow.designer.monitor.MonitorViewModel;
 import io.caseflow.designer.monitor.ProcessItem;
 import io.caseflow.designer.monitor.ProcessRow;
 import io.caseflow.designer.monitor.ProcessTableViewModel;
+import io.caseflow.job.JobKind;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SeparatorMenuItem;
@@ -191,7 +194,7 @@ public final class ProcessTablePane extends VBox {
         MenuItem retryWith = new MenuItem("Retry with Changes…");
         retryWith.setOnAction(e -> single().ifPresent(commands::retryWithChanges));
         MenuItem cancel = new MenuItem("Cancel…");
-        cancel.setOnAction(e -> single().ifPresent(commands::cancel));
+        cancel.setOnAction(e -> commands.cancelSelection(selectedIds()));
         MenuItem copy = new MenuItem("Copy Process Id");
         copy.setOnAction(e -> single().ifPresent(id -> {
             ClipboardContent content = new ClipboardContent();
@@ -205,15 +208,27 @@ public final class ProcessTablePane extends VBox {
                 vm.setFilter(model.filter().withCase(item.row().caseKey().name(), item.row().caseKey().api()).withStage(item.row().stage()));
             }
         });
-        ContextMenu menu = new ContextMenu(retry, retryWith, cancel, new SeparatorMenuItem(), copy, atStage);
+        MenuItem retryMatching = new MenuItem("Retry All Matching the Filter…");
+        retryMatching.setId("retryAllMatching");
+        retryMatching.setOnAction(e -> commands.allMatching(JobKind.RETRY));
+        MenuItem cancelMatching = new MenuItem("Cancel All Matching the Filter…");
+        cancelMatching.setId("cancelAllMatching");
+        cancelMatching.setOnAction(e -> commands.allMatching(JobKind.CANCEL));
+        ContextMenu menu = new ContextMenu(retry, retryWith, cancel, new SeparatorMenuItem(), copy, atStage, new SeparatorMenuItem(),
+                retryMatching, cancelMatching);
         menu.setOnShowing(e -> {
+            boolean jobs = vm.jobs().available();
+            retryMatching.setDisable(!jobs || BulkJobsViewModel.selectionOf(model.filter()).isEmpty());
+            cancelMatching.setDisable(retryMatching.isDisable());
             List<ProcessItem> sel = table.getSelectionModel().getSelectedItems();
             long failed = sel.stream().filter(i -> i.row().isFailed()).count();
             retry.setText(sel.size() > 1 ? "Retry " + failed + " Failed of " + sel.size() + " Selected" : "Retry");
             retry.setDisable(failed == 0);
             boolean one = sel.size() == 1;
             retryWith.setDisable(!one || failed == 0);
-            cancel.setDisable(!one || !sel.get(0).row().status().isCancellable());
+            long cancellable = sel.stream().filter(i -> i.row().status().isCancellable()).count();
+            cancel.setText(sel.size() > 1 && jobs ? "Cancel " + cancellable + " of " + sel.size() + " Selected…" : "Cancel…");
+            cancel.setDisable(cancellable == 0 || (!one && !jobs));
             copy.setDisable(!one);
             atStage.setDisable(!one);
         });
@@ -250,11 +265,35 @@ public final class ProcessTablePane extends VBox {
         loadAll.visibleProperty().bind(model.completeProperty().not());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, footer, busy, error, grow, loadAll, refresh);
+        HBox bar = new HBox(10, footer, busy, error, grow, jobProgress(), loadAll, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("table-footer-bar");
         bar.setPadding(new Insets(3, 8, 3, 8));
         getChildren().add(bar);
+    }
+
+    /** The bulk job started last: how far it is, and a way to cancel it while it runs. */
+    private HBox jobProgress() {
+        BulkJobsViewModel jobs = vm.jobs();
+        ProgressBar bar = new ProgressBar();
+        bar.setId("jobProgress");
+        bar.setPrefWidth(120);
+        bar.progressProperty().bind(jobs.progressProperty());
+        Label text = new Label();
+        text.setId("jobProgressText");
+        text.textProperty().bind(jobs.progressTextProperty());
+        text.setMaxWidth(420);
+        Button cancelJob = new Button("Cancel Job");
+        cancelJob.setId("cancelJob");
+        cancelJob.getStyleClass().add("link-button");
+        cancelJob.setOnAction(e -> jobs.cancel());
+        cancelJob.visibleProperty().bind(jobs.runningProperty());
+        cancelJob.managedProperty().bind(jobs.runningProperty());
+        HBox box = new HBox(6, bar, text, cancelJob);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(jobs.jobProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private void wire() {
