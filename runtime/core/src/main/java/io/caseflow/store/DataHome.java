@@ -93,25 +93,27 @@ public final class DataHome {
      * @throws IOException with one sentence naming the folder, why it cannot be used and how to choose another
      */
     public static Path prepare(Path folder) throws IOException {
-        try {
-            Files.createDirectories(folder);
-        } catch (FileAlreadyExistsException e) {
-            throw unusable(folder, "a file named " + e.getFile() + " is in the way", e);
-        } catch (AccessDeniedException e) {
-            throw unusable(folder, "permission to create " + e.getFile() + " was denied", e);
-        } catch (FileSystemException e) {
-            throw unusable(folder, e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
-        } catch (IOException e) {
-            throw unusable(folder, e.getMessage(), e);
-        }
-        if (!Files.isWritable(folder)) {
-            throw unusable(folder, "it is not writable by this user", null);
+        Optional<String> why = create(folder);
+        if (why.isPresent()) {
+            throw new IOException("cannot use " + folder.toAbsolutePath() + " as caseflow's data folder: " + why.get()
+                    + "; choose another with -D" + PROPERTY + "=DIR (the designer also takes --home=DIR)");
         }
         return folder;
     }
 
-    private static IOException unusable(Path folder, String why, Exception cause) {
-        return new IOException("cannot use " + folder.toAbsolutePath() + " as caseflow's data folder: " + why
-                + "; choose another with -D" + PROPERTY + "=DIR (the designer also takes --home=DIR)", cause);
+    /** Creates {@code folder} and its parents if missing: empty if it is there and writable, else why not, in a few words. */
+    static Optional<String> create(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (FileAlreadyExistsException e) {
+            return Optional.of("a file named " + e.getFile() + " is in the way");
+        } catch (AccessDeniedException e) {
+            return Optional.of("permission to create " + e.getFile() + " was denied");
+        } catch (FileSystemException e) {
+            return Optional.of(e.getFile() + ": " + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()));
+        } catch (IOException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+        return Files.isWritable(folder) ? Optional.empty() : Optional.of("it is not writable by this user");
     }
 }

@@ -89,6 +89,15 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("an H2 file database must be opened with WRITE_DELAY=0, or a killed JVM "
                     + "loses committed transitions; use Database.h2File(path)");
         }
+        Optional<Path> h2File = dialect == SqlDialect.H2 ? h2FilePath(jdbcUrl) : Optional.empty();
+        if (h2File.isPresent()) {
+            // Before H2 tries, whose own error is a trace-file stack trace: say which folder and why.
+            Path folder = h2File.get().toAbsolutePath().getParent();
+            DataHome.create(folder).ifPresent(why -> {
+                throw new StoreException("cannot open the process store " + h2File.get() + ".mv.db: its folder " + folder
+                        + " cannot be used: " + why, null);
+            });
+        }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -108,9 +117,7 @@ public final class Database implements AutoCloseable {
             createSchema(jdbcUrl, user, password, ownSchema.get());
             config.setSchema(ownSchema.get());
         }
-        if (dialect == SqlDialect.H2) {
-            h2FilePath(jdbcUrl).ifPresent(file -> backUpBeforeMigrating(file, jdbcUrl, user, password, ownSchema));
-        }
+        h2File.ifPresent(file -> backUpBeforeMigrating(file, jdbcUrl, user, password, ownSchema));
         if (dialect.sessionOptions() != null) {
             sessionOptions(config, jdbcUrl, dialect.sessionOptions());
         }

@@ -92,6 +92,18 @@ class MigrationBackupTest {
     }
 
     @Test
+    void an_h2_store_whose_folder_cannot_be_made_says_which_folder_and_why() throws Exception {
+        Files.writeString(dir.resolve("data"), "a file where the store's folder should be");
+        Path file = dir.resolve("data/caseflow/caseflow");
+
+        assertThatThrownBy(() -> Database.open(Database.h2File(file), 2))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot open the process store " + file + ".mv.db: its folder " + file.getParent()
+                        + " cannot be used: ")
+                .hasMessageContaining(dir.resolve("data").toString());
+    }
+
+    @Test
     void the_file_of_an_h2_url_is_found_and_other_databases_have_none() {
         Path file = dir.resolve("caseflow");
         assertThat(Database.h2FilePath(Database.h2File(file))).contains(file.toAbsolutePath());
