@@ -196,11 +196,14 @@ public final class RetentionStore {
                 }
             }
             Deleted deleted = ids.isEmpty() ? Deleted.NONE : new Deleted(
-                    deleteWhere(connection, "process", "id", ids, " AND status IN ('COMPLETED', 'CANCELLED')"),
-                    deleteWhere(connection, "process_payload", "process_id", ids, ""),
-                    deleteWhere(connection, "stage_run", "process_id", ids, ""),
-                    deleteWhere(connection, "outbox", "process_id", ids, ""),
-                    deleteWhere(connection, "dead_letter", "process_id", ids, ""));
+                    // By id alone: the ids were read as finished in this transaction, and nothing changes a finished process
+                    // again. (A status condition here let PostgreSQL, with statistics older than a bulk load, scan every
+                    // finished row through the status index for each batch: 2.5 s instead of a few ms.)
+                    deleteWhere(connection, "process", "id", ids),
+                    deleteWhere(connection, "process_payload", "process_id", ids),
+                    deleteWhere(connection, "stage_run", "process_id", ids),
+                    deleteWhere(connection, "outbox", "process_id", ids),
+                    deleteWhere(connection, "dead_letter", "process_id", ids));
             try (PreparedStatement update = connection.prepareStatement("UPDATE retention_sweep SET lease_until = ?, "
                     + "last_deleted = last_deleted + ?, deleted_total = deleted_total + ?, "
                     + "largest_batch = CASE WHEN largest_batch < ? THEN ? ELSE largest_batch END WHERE id = 1 AND lease_owner = ?")) {
@@ -220,9 +223,9 @@ public final class RetentionStore {
     }
 
     /** No foreign keys tie a process's rows together, so the order of these deletes does not matter. */
-    private static int deleteWhere(Connection connection, String table, String column, List<String> ids, String also) throws SQLException {
+    private static int deleteWhere(Connection connection, String table, String column, List<String> ids) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE " + column + " IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")" + also)) {
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")")) {
             for (int i = 0; i < ids.size(); i++) {
                 delete.setString(i + 1, ids.get(i));
             }
