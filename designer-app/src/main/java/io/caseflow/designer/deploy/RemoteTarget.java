@@ -71,7 +71,7 @@ public final class RemoteTarget implements DeployTarget {
         String start = "Cannot " + what + " on " + profile + ": ";
         return switch (e.status()) {
             case 401 -> start + "the server refused the token. Check the profile's token (the server's API token).";
-            case 403 -> start + "the token is read-only. Deploying needs the server's API token, not its read-only token.";
+            case 403 -> start + "the server says " + e.getMessage() + ". Deploying needs a deployer or admin token (the API token).";
             case 404 -> start + "the server has no such endpoint (" + e.getMessage() + "). Is the URL a caseflow server, "
                     + "with no path after the host and port?";
             case 503 -> start + "the server's store or broker is unavailable; try again shortly.";

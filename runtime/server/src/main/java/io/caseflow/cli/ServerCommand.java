@@ -10,13 +10,15 @@ import io.caseflow.retention.sweep.RetentionSweeper;
 import io.caseflow.store.JdbcWorkerStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code caseflow server}: the HTTP API, the outbox relay and the timers, on PostgreSQL and RabbitMQ. */
 @Command(name = "server", mixinStandardHelpOptions = true,
@@ -35,11 +37,17 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "HTTP port (default 8080; env CASEFLOW_HTTP_PORT).")
     Integer port;
 
-    @Option(names = "--api-token", description = "Token that may do everything (env CASEFLOW_API_TOKEN; prefer env or file: flags show in ps).")
+    @Option(names = "--api-token", description = "The admin token, named 'admin' in the audit trail: it may do everything "
+            + "(env CASEFLOW_API_TOKEN; prefer env or file: flags show in ps).")
     String apiToken;
 
-    @Option(names = "--read-only-token", description = "Token that may only read, for monitors (env CASEFLOW_API_READ_ONLY_TOKEN).")
+    @Option(names = "--read-only-token", description = "A reader token, named 'read-only': sees what processes do, not their data "
+            + "(env CASEFLOW_API_READ_ONLY_TOKEN).")
     String readOnlyToken;
+
+    @Option(names = "--tokens-file", description = "More tokens, one per line: NAME ROLE TOKEN (role reader, operator, deployer or admin; "
+            + "TOKEN may be sha256:HEX of the token) (env CASEFLOW_API_TOKENS_FILE).")
+    String tokensFile;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,6 +57,10 @@ final class ServerCommand implements Callable<Integer> {
         Settings settings = options.settings();
         ApiTokens tokens = new ApiTokens(settings.require(Settings.API_TOKEN, apiToken, "--api-token"),
                 settings.get(Settings.API_READ_ONLY_TOKEN, readOnlyToken).orElse(null));
+        Optional<String> moreTokens = settings.get(Settings.API_TOKENS_FILE, tokensFile);
+        if (moreTokens.isPresent()) {
+            tokens = tokens.withFile(Path.of(moreTokens.get()));
+        }
         Map<String, String> effective = options.effective(settings);
         retention.describe(settings, effective);
         spec.commandLine().getOut().print("caseflow server starting with" + System.lineSeparator() + settings.describe(effective));

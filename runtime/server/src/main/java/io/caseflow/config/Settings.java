@@ -27,6 +27,7 @@ public final class Settings {
     public static final String BROKER_HEARTBEAT = "broker.heartbeat-seconds";
     public static final String API_TOKEN = "api.token";
     public static final String API_READ_ONLY_TOKEN = "api.read-only-token";
+    public static final String API_TOKENS_FILE = "api.tokens-file";
     public static final String TASK_ID_KEY = "task-id.key";
     public static final String HTTP_HOST = "http.host";
     public static final String HTTP_PORT = "http.port";

@@ -17,15 +17,16 @@ import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StartResult;
+import io.caseflow.store.JdbcAuditLog;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.Problem;
-import io.caseflow.worker.WorkerSnapshot;
 import io.caseflow.validation.ProblemTarget;
 import io.caseflow.validation.ValidationReport;
+import io.caseflow.worker.WorkerSnapshot;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Set<String> PUBLIC = Set.of("/api/health", "/api/openapi.yaml");
 
     private final CaseflowRuntime runtime;
     private final ApiTokens tokens;
@@ -63,7 +63,7 @@ public final class HttpApi implements AutoCloseable {
         this.metrics = metrics;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jsonMapper(new DataRedaction(new JavalinJackson(Json.MAPPER, false), Json.MAPPER));
             config.http.maxRequestSize = RequestBodies.MAX_BODY_BYTES;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         });
@@ -82,9 +82,19 @@ public final class HttpApi implements AutoCloseable {
         return app.port();
     }
 
+    /** Every route this API serves, as "METHOD /route", for the access rules' test. */
+    List<String> routeList() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream().map(ParsedEndpoint::getEndpoint)
+                .filter(endpoint -> endpoint.getMethod().isHttpMethod())
+                .map(endpoint -> endpoint.getMethod() + " " + endpoint.getPath()).toList();
+    }
+
     private void routes() {
         RequestTracing.install(app, runtime.tracing());
+        app.before(ctx -> DataRedaction.activate(false)); // every request, matched or not, starts unredacted
         app.beforeMatched(this::authorize);
+        JdbcAuditLog audit = new JdbcAuditLog(runtime.database());
+        AuditTrail.install(app, audit, runtime.clock());
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
         app.exception(ProcessNotFoundException.class, (e, ctx) -> error(ctx, 404, "not_found", e.getMessage(), null));
         app.exception(UnknownCaseException.class, (e, ctx) -> error(ctx, 404, "unknown_case", e.getMessage(), null));
@@ -118,6 +128,7 @@ public final class HttpApi implements AutoCloseable {
         app.get("/api/workers", this::workers);
         app.get("/api/services", ctx -> ctx.json(Views.services(runtime.services(serviceNames(ctx)))));
         DeadLetterRoutes.register(app, runtime);
+        AuditRoutes.register(app, runtime, audit);
         JobRoutes.register(app, runtime);
         RetentionRoutes.register(app, runtime);
 
@@ -149,19 +160,32 @@ public final class HttpApi implements AutoCloseable {
         app.get(base + "/counts", ctx -> ctx.json(Views.counts(runtime.countsByStage(key(ctx)))));
     }
 
+    /** Who is asking, and whether their role may: see {@link AccessRules} for what each route needs. */
     private void authorize(Context ctx) {
-        if (PUBLIC.contains(ctx.path())) {
+        String route = ctx.endpointHandlerPath();
+        if (AccessRules.isPublic(ctx.method(), route)) {
             return;
         }
-        ApiTokens.Access access = tokens.check(ctx.header("Authorization"));
-        if (access == ApiTokens.Access.NONE) {
+        Caller caller = tokens.identify(ctx.header("Authorization")).orElse(null);
+        if (caller == null) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"caseflow\"");
             throw new ApiError(401, "unauthorized", ctx.header("Authorization") == null
                     ? "missing Authorization: Bearer <token>" : "the token is not valid");
         }
-        if (ctx.method() != HandlerType.GET && access != ApiTokens.Access.ADMIN) {
-            throw new ApiError(403, "forbidden", "the read-only token cannot " + ctx.method() + " " + ctx.path());
+        ctx.attribute(AuditTrail.CALLER, caller);
+        Permission needed = AccessRules.required(ctx.method(), route).orElseThrow(() -> new ApiError(403, "forbidden",
+                "no access rule covers " + ctx.method() + " " + route + "; it is closed to every token"));
+        if (!caller.role().allows(needed)) {
+            throw new ApiError(403, "forbidden", "the " + caller.role().label() + " token '" + caller.name() + "' cannot "
+                    + ctx.method() + " " + ctx.path() + " (it needs " + needed.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + ", which " + rolesWith(needed) + " have)");
         }
+        DataRedaction.activate(!caller.role().allows(Permission.READ_DATA));
+    }
+
+    private static String rolesWith(Permission permission) {
+        return Arrays.stream(Role.values()).filter(role -> role.allows(permission)).map(Role::label)
+                .collect(Collectors.joining(" and "));
     }
 
     private void health(Context ctx) {

@@ -1,0 +1,90 @@
+package io.caseflow.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.caseflow.audit.AuditEvent;
+import io.caseflow.json.Json;
+import io.caseflow.message.TraceParent;
+import io.caseflow.store.JdbcAuditLog;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records every action asked of the API (every request but a GET: starts, retries, cancels, migrations, jobs,
+ * dead letters, deploys, retention), allowed or refused, after it is answered: who, what, when, from where,
+ * and the result. A trail that cannot be written (the store is down, and the action most likely failed too)
+ * is logged with everything it would have held, so it is not lost silently.
+ */
+final class AuditTrail {
+    static final String CALLER = AuditTrail.class.getName() + ".caller";
+    private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final JdbcAuditLog log;
+    private final Clock clock;
+
+    private AuditTrail(JdbcAuditLog log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+    }
+
+    static void install(Javalin app, JdbcAuditLog log, Clock clock) {
+        AuditTrail trail = new AuditTrail(log, clock);
+        app.after(trail::record);
+    }
+
+    private void record(Context ctx) {
+        if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD || ctx.method() == HandlerType.OPTIONS) {
+            return;
+        }
+        Caller caller = ctx.attribute(CALLER);
+        Map<String, String> params = pathParams(ctx);
+        String processId = params.get("id") != null && ctx.endpointHandlerPath().contains("/processes/{id}") ? params.get("id") : null;
+        int status = ctx.statusCode();
+        JsonNode answer = answer(ctx);
+        if (processId == null && ctx.endpointHandlerPath().endsWith("/processes") && status < 300) {
+            processId = answer.path("id").asText(null); // a start: the process it made
+        }
+        String outcome = status < 400 ? "ok" : answer.path("error").path("code").asText("http_" + status);
+        String traceparent = TraceParent.orNull(ctx.res().getHeader(TraceParent.FIELD));
+        AuditEvent event = new AuditEvent(0, clock.instant(), caller == null ? "(no valid token)" : caller.name(),
+                caller == null ? "none" : caller.role().label(), ctx.method() + " " + route(ctx), processId, params.get("case"),
+                params.get("api"), status, outcome, remote(ctx), traceparent == null ? null : TraceParent.traceId(traceparent));
+        try {
+            log.append(event);
+        } catch (RuntimeException e) {
+            LOG.error("could not write the audit trail ({}); the event: {}", e.getMessage(), event);
+        }
+    }
+
+    private static String route(Context ctx) {
+        String route = ctx.endpointHandlerPath();
+        return route == null || route.isEmpty() || "*".equals(route) ? ctx.path() : route;
+    }
+
+    private static Map<String, String> pathParams(Context ctx) {
+        try {
+            return ctx.pathParamMap();
+        } catch (RuntimeException e) {
+            return Map.of(); // no route matched (404): no parameters
+        }
+    }
+
+    private static JsonNode answer(Context ctx) {
+        try {
+            String body = ctx.result();
+            return body == null || !body.startsWith("{") ? Json.object() : Json.parse(body);
+        } catch (RuntimeException e) {
+            return Json.object();
+        }
+    }
+
+    /** The client's address, and what a gateway in front says it forwarded for. */
+    private static String remote(Context ctx) {
+        String forwarded = ctx.header("X-Forwarded-For");
+        return forwarded == null || forwarded.isBlank() ? ctx.ip() : ctx.ip() + " for " + forwarded.trim();
+    }
+}
