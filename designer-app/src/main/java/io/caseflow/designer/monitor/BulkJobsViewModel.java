@@ -129,7 +129,9 @@ public final class BulkJobsViewModel {
         job.set(snapshot);
         running.set(!snapshot.state().isTerminal());
         progress.set(snapshot.total() == 0 ? 1 : (double) snapshot.finished() / snapshot.total());
-        progressText.set(snapshot.describe());
+        // Short enough for the table's footer: "retry job …0e00a15e0c99: RUNNING, 400 of 1000".
+        progressText.set(snapshot.kind().jsonName() + " job " + MonitorActions.shortId(snapshot.id()) + ": " + snapshot.state() + ", "
+                + snapshot.finished() + " of " + snapshot.total());
     }
 
     public ObjectProperty<JobSnapshot> jobProperty() {

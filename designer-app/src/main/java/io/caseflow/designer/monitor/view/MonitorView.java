@@ -4,6 +4,7 @@ import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.designer.monitor.ActivityEntry;
+import io.caseflow.designer.monitor.DeadLetterRow;
 import io.caseflow.designer.monitor.MonitorViewModel;
 import io.caseflow.designer.monitor.ProcessFilter;
 import io.caseflow.designer.monitor.ProcessItem;
@@ -282,7 +283,7 @@ public final class MonitorView extends BorderPane implements AutoCloseable {
         });
         vm.deadLetters().visibleProperty().bind(deadTab.selectedProperty());
         vm.deadLetters().rows().addListener((ListChangeListener<Object>) c -> {
-            int n = vm.deadLetters().rows().size();
+            long n = vm.deadLetters().rows().stream().filter(DeadLetterRow::isDead).count(); // not replayed or discarded yet
             deadTab.setText(n == 0 ? "Dead letters" : "Dead letters (" + n + ")");
         });
         vm.workers().visibleProperty().bind(workersTab.selectedProperty());

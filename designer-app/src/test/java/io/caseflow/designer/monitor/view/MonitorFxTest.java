@@ -8,6 +8,7 @@ import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.editor.NodeGeometry;
 import io.caseflow.designer.editor.Point;
 import io.caseflow.designer.monitor.ActivityEntry;
+import io.caseflow.designer.monitor.ProcessFilter;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.DataEdit;
 import io.caseflow.designer.monitor.MonitorViewModel;
@@ -24,13 +25,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.geometry.Side;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -379,6 +384,48 @@ class MonitorFxTest {
         fxRun(() -> part("#deadLettersPane", DeadLettersPane.class).table().getSelectionModel().select(0));
         assertThat(fx(() -> part("#monitorTabs", TabPane.class).getSelectionModel().getSelectedItem().getText())).isEqualTo("Dead letters (1)");
         screenshot("monitor-06-dead-letters");
+    }
+
+    @Test
+    void cancelling_all_matching_the_filter_runs_one_job_shown_under_the_table(FxRobot robot) {
+        List<String> flaky = start(3, ALL_FLAKY);
+        awaitInTable(flaky, ProcessStatus.FAILED);
+        fxRun(() -> vm.setFilter(ProcessFilter.NONE.withStatuses(Set.of(ProcessStatus.FAILED))));
+        await().atMost(PATIENCE).until(() -> fx(() -> vm.table().totalProperty().get()) == 3);
+
+        // The headless robot's right click makes no ContextMenuEvent: open the table's menu as that event would.
+        fxRun(() -> {
+            TableView<ProcessItem> table = part("#processTablePane", ProcessTablePane.class).table();
+            table.getContextMenu().show(table, Side.TOP, 40, 60);
+        });
+        robot.clickOn("Cancel All Matching the Filter…");
+
+        await().atMost(PATIENCE).until(() -> dialogs.confirmations.size() == 1);
+        assertThat(dialogs.confirmations.get(0)).isEqualTo("Cancel the 3 processes matching the filter? | Cancel 3 processes");
+        await().atMost(PATIENCE).until(() -> flaky.stream().allMatch(id -> statusInStore(id) == ProcessStatus.CANCELLED));
+        await().atMost(PATIENCE).until(() -> fx(() -> vm.actions().lastProperty().get().text())
+                .equals("Cancelled 3 of 3 processes matching the filter"));
+        assertThat(fx(() -> robot.lookup("#jobProgressText").queryAs(Label.class).getText())).contains("cancel job", "DONE, 3 of 3");
+        fxRun(() -> vm.setFilter(ProcessFilter.NONE));
+        screenshot("monitor-07-bulk-job-done");
+    }
+
+    @Test
+    void a_dead_letter_is_replayed_with_a_click_and_counted_no_more(FxRobot robot) {
+        vm.actions().sendForgedReply().join();
+        robot.clickOn("#deadLettersTab");
+        await().atMost(PATIENCE).until(() -> fx(() -> part("#deadLettersPane", DeadLettersPane.class).table().getItems().size()) == 1);
+        fxRun(() -> part("#deadLettersPane", DeadLettersPane.class).table().getSelectionModel().select(0));
+
+        robot.clickOn("#replayDeadLetters");
+
+        await().atMost(PATIENCE).until(() -> fx(() -> part("#deadLettersPane", DeadLettersPane.class).table().getItems().stream()
+                .anyMatch(r -> "REPLAYED".equals(r.state()))));
+        // The forged reply is refused again when it comes back: one new dead letter, the replayed one no longer counted.
+        await().atMost(PATIENCE).until(() -> fx(() -> part("#deadLettersPane", DeadLettersPane.class).table().getItems().size()) == 2);
+        assertThat(fx(() -> part("#monitorTabs", TabPane.class).getSelectionModel().getSelectedItem().getText())).isEqualTo("Dead letters (1)");
+        assertThat(fx(() -> vm.actions().activity().stream().map(ActivityEntry::text).toList())).contains("Replayed 1 dead letter");
+        screenshot("monitor-08-dead-letter-replayed");
     }
 
     @Test
