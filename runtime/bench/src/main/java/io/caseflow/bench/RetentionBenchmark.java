@@ -37,6 +37,7 @@ import org.HdrHistogram.Recorder;
 public final class RetentionBenchmark {
     private static final CaseKey KEY = new CaseKey("bench", "v1");
     private static final int STARTERS = 8;
+    private static final int BASELINE_RUNS = 5;
 
     /** What to measure. */
     public record Settings(int finished, int processes, int stages, int threads, int batch, int payloadBytes) {
@@ -83,8 +84,9 @@ public final class RetentionBenchmark {
                     (long) settings.finished() * (2 + settings.stages()), fillSeconds, settings.finished() / fillSeconds);
             out.flush();
 
-            measure(runtime, "warm-up", 300);
-            out.println(measure(runtime, "without a sweep", settings.processes()).describe());
+            measure(runtime, "warm-up", settings.processes());
+            out.println(measureRuns(runtime, "without a sweep", settings.processes(), BASELINE_RUNS).describe()
+                    + String.format(Locale.ROOT, "  (%d runs)", BASELINE_RUNS));
             out.flush();
 
             RetentionStore store = new RetentionStore(runtime.database(), clock);
@@ -120,9 +122,24 @@ public final class RetentionBenchmark {
                             + "%,d transactions of at most %d, each %.1f ms on average, longest %.1f ms%n",
                     settings.finished(), rows, sweepSeconds, settings.finished() / sweepSeconds, rows / sweepSeconds, batches.count(),
                     store.status().sweep().largestBatch(), batches.mean(TimeUnit.MILLISECONDS), batches.max(TimeUnit.MILLISECONDS));
-            out.println(measure(runtime, "after the sweep", settings.processes()).describe());
+            out.println(measureRuns(runtime, "after the sweep", settings.processes(), BASELINE_RUNS).describe()
+                    + String.format(Locale.ROOT, "  (%d runs)", BASELINE_RUNS));
             out.flush();
         }
+    }
+
+    /** {@code runs} measured runs one after the other, as one phase. */
+    private Phase measureRuns(CaseflowRuntime runtime, String name, int count, int runs) throws InterruptedException {
+        Histogram all = new Histogram(3);
+        long transitions = 0;
+        Duration elapsed = Duration.ZERO;
+        for (int i = 0; i < runs; i++) {
+            Phase phase = measure(runtime, name, count);
+            all.add(phase.hops());
+            transitions += phase.transitions();
+            elapsed = elapsed.plus(phase.elapsed());
+        }
+        return new Phase(name, (long) count * runs, transitions, elapsed, all);
     }
 
     /** Starts {@code count} processes from several client threads and waits for all; the hops recorded meanwhile. */
