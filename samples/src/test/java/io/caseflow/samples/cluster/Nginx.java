@@ -87,21 +87,26 @@ final class Nginx implements AutoCloseable {
 
     /** Starts nginx in the foreground and waits until its port accepts connections. */
     void start() throws Exception {
+        start("nginx.conf", port);
+    }
+
+    /** Starts nginx with one of the copied configuration files and waits until {@code listening} accepts connections. */
+    void start(String confFile, int listening) throws Exception {
         // Started by root, nginx's workers would run as nobody, who may not enter the test's private temp dir.
         String globals = "daemon off;" + ("root".equals(System.getProperty("user.name")) ? " user root;" : "");
-        process = new ProcessBuilder(executable.toString(), "-p", prefix + "/", "-c", prefix.resolve("nginx.conf").toString(), "-g", globals)
+        process = new ProcessBuilder(executable.toString(), "-p", prefix + "/", "-c", prefix.resolve(confFile).toString(), "-g", globals)
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/nginx.out").toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!accepts()) {
+        while (!accepts(listening)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("nginx did not listen on 127.0.0.1:" + port + " (alive: " + process.isAlive() + "): "
+                throw new AssertionError("nginx did not listen on 127.0.0.1:" + listening + " (alive: " + process.isAlive() + "): "
                         + Files.readString(prefix.resolve("logs/nginx.out")) + errorLog());
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
     }
 
-    private boolean accepts() {
+    private static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
             return true;
