@@ -35,7 +35,7 @@ public final class RetentionDialog {
         table.setId("retentionTable");
         table.getColumns().add(column("Case", Row::caseName, 140));
         table.getColumns().add(column("API", Row::api, 60));
-        table.getColumns().add(column("Keep finished for", Row::keep, 120));
+        table.getColumns().add(column("Keep for", Row::keep, 100));
         table.getColumns().add(column("Set by", Row::from, 130));
         table.getColumns().add(column("Oldest finished kept", Row::oldestKept, 170));
         table.setPrefHeight(200);
