@@ -1,20 +1,21 @@
 package io.caseflow.designer.monitor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.job.JobRequest;
-import io.caseflow.job.JobSnapshot;
-import io.caseflow.process.ActionResult;
+import io.caseflow.audit.AuditEvent;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DeployedDefinition;
+import io.caseflow.job.JobRequest;
+import io.caseflow.job.JobSnapshot;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.process.ActionResult;
 import io.caseflow.process.MigrationReport;
 import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
-import io.caseflow.message.DeadLetter;
-import io.caseflow.definition.DeployedDefinition;
-import io.caseflow.process.ProcessPage;
-import io.caseflow.process.ProcessQuery;
 import io.caseflow.worker.WorkerSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,9 @@ public interface MonitorSource extends AutoCloseable {
     CompletableFuture<ProcessSnapshot> process(String processId);
 
     CompletableFuture<List<StageRun>> history(String processId);
+
+    /** Who did what to the process, newest first (the runtime's audit trail); fails when this source may not read it. */
+    CompletableFuture<List<AuditEvent>> audit(String processId);
 
     /** The newest dead letters, up to {@code limit}. */
     CompletableFuture<List<DeadLetter>> deadLetters(int limit);

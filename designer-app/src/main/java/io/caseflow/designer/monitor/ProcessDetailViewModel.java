@@ -1,9 +1,10 @@
 package io.caseflow.designer.monitor;
 
-import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.audit.AuditEvent;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.designer.concurrent.UiExecutor;
 import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.StageRun;
 import java.util.Collection;
@@ -36,6 +37,8 @@ public final class ProcessDetailViewModel {
     private final ObjectProperty<ProcessPath> path = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty error = new SimpleStringProperty();
+    private final ObservableList<AuditEvent> audit = FXCollections.observableArrayList();
+    private final StringProperty auditNote = new SimpleStringProperty();
     private boolean dirty;
     private boolean inFlight;
     private long generation;
@@ -77,6 +80,16 @@ public final class ProcessDetailViewModel {
         return error;
     }
 
+    /** Who did what to the process, newest first. */
+    public ObservableList<AuditEvent> audit() {
+        return audit;
+    }
+
+    /** Why the audit list is empty (nothing recorded, or the trail cannot be read with this token); null when it is not. */
+    public StringProperty auditNoteProperty() {
+        return auditNote;
+    }
+
     /** Shows process {@code id} (null: nothing). */
     public void select(String id) {
         if (id != null && id.equals(processId.get())) {
@@ -87,6 +100,8 @@ public final class ProcessDetailViewModel {
         dirty = false;
         processId.set(id);
         error.set(null);
+        audit.clear();
+        auditNote.set(null);
         if (id == null) {
             process.set(null);
             history.clear();
@@ -150,6 +165,19 @@ public final class ProcessDetailViewModel {
                 .thenCompose(d -> definitions.get(d.process().caseKey(), d.process().caseVersion())
                         .exceptionally(e -> Optional.empty())
                         .thenApply(def -> new Loaded(d.process(), d.history(), def)));
+        ui.on(source.audit(id), events -> {
+            if (gen == generation) {
+                if (!audit.equals(events)) {
+                    audit.setAll(events);
+                }
+                auditNote.set(events.isEmpty() ? "No action has been asked for this process through the API." : null);
+            }
+        }, e -> {
+            if (gen == generation) {
+                audit.clear();
+                auditNote.set("The audit trail cannot be read: " + ProcessTableViewModel.message(e));
+            }
+        });
         CompletableFuture<Void> done = new CompletableFuture<>();
         ui.on(read, loaded -> {
             if (gen == generation) {

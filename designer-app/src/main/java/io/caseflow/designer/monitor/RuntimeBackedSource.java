@@ -2,6 +2,7 @@ package io.caseflow.designer.monitor;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.CaseflowRuntime;
+import io.caseflow.audit.AuditEvent;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
@@ -17,6 +18,7 @@ import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.store.DeadLetterStore;
+import io.caseflow.store.JdbcAuditLog;
 import io.caseflow.worker.WorkerSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +68,13 @@ public abstract class RuntimeBackedSource implements MonitorSource {
     }
 
     @Override
+    public CompletableFuture<List<AuditEvent>> audit(String processId) {
+        return call("reading the audit trail", rt -> new JdbcAuditLog(rt.database()).list(processId, null, 0, 200));
+    }
+
+    @Override
     public CompletableFuture<ProcessSnapshot> start(CaseKey key, ObjectNode input) {
-        return call("starting a process", rt -> rt.startProcess(key, input));
+        return call("starting a process", rt -> LocalAudit.record(rt, "start " + key, null, () -> rt.startProcess(key, input)));
     }
 
     @Override
@@ -87,12 +94,13 @@ public abstract class RuntimeBackedSource implements MonitorSource {
 
     @Override
     public CompletableFuture<ActionResult> retry(String processId, String fromStage, ObjectNode newData) {
-        return call("retrying", rt -> rt.retry(processId, fromStage, newData));
+        return call("retrying", rt -> LocalAudit.record(rt, fromStage == null ? "retry" : "retry from " + fromStage, processId,
+                () -> rt.retry(processId, fromStage, newData)));
     }
 
     @Override
     public CompletableFuture<ActionResult> cancel(String processId) {
-        return call("cancelling", rt -> rt.cancel(processId));
+        return call("cancelling", rt -> LocalAudit.record(rt, "cancel", processId, () -> rt.cancel(processId)));
     }
 
     @Override

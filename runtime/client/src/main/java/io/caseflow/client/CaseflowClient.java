@@ -2,6 +2,7 @@ package io.caseflow.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.audit.AuditEvent;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DefinitionFormatException;
@@ -29,16 +30,16 @@ import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import io.caseflow.retention.RetentionPolicy;
 import io.caseflow.retention.RetentionStatus;
-import io.caseflow.worker.ServiceConsumers;
-import io.caseflow.worker.WorkerRecord;
-import io.caseflow.worker.WorkerSnapshot;
-import io.caseflow.worker.WorkerStatus;
 import io.caseflow.validation.InvalidDefinitionException;
 import io.caseflow.validation.Problem;
 import io.caseflow.validation.ProblemCode;
 import io.caseflow.validation.ProblemTarget;
 import io.caseflow.validation.Severity;
 import io.caseflow.validation.ValidationReport;
+import io.caseflow.worker.ServiceConsumers;
+import io.caseflow.worker.WorkerRecord;
+import io.caseflow.worker.WorkerSnapshot;
+import io.caseflow.worker.WorkerStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -48,16 +49,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A Java client of a caseflow server's HTTP API (the JDK's HTTP client underneath). Calls block; call
@@ -123,6 +124,20 @@ public final class CaseflowClient {
 
     public List<StageRun> history(ProcessSnapshot process) {
         return history(process.id());
+    }
+
+    /**
+     * Who did what to a process, newest first (at most {@code limit}, 1 to 1000); needs a token that may read process
+     * data (operator, deployer, admin).
+     */
+    public List<AuditEvent> audit(String processId, int limit) {
+        List<AuditEvent> events = new ArrayList<>();
+        for (JsonNode e : get("/api/processes/" + encode(processId) + "/audit?limit=" + limit).path("events")) {
+            events.add(new AuditEvent(e.path("id").asLong(), instant(e, "at"), text(e, "actor"), text(e, "role"), text(e, "action"),
+                    text(e, "processId"), text(e, "case"), text(e, "api"), e.path("status").asInt(), text(e, "outcome"), text(e, "remote"),
+                    text(e, "traceId")));
+        }
+        return events;
     }
 
     /** The stage-run history of a process, by id alone. */

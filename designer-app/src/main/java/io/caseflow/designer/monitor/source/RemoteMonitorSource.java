@@ -2,6 +2,7 @@ package io.caseflow.designer.monitor.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.audit.AuditEvent;
 import io.caseflow.client.ApiException;
 import io.caseflow.client.CaseflowClient;
 import io.caseflow.definition.CaseDefinition;
@@ -69,6 +70,8 @@ public final class RemoteMonitorSource implements MonitorSource {
     public static final Duration DEFAULT_PING_EVERY = Duration.ofSeconds(2);
     public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** How many of a process's audit events the detail shows. */
+    private static final int AUDIT_EVENTS = 200;
 
     private final URI server;
     private final String name;
@@ -333,6 +336,12 @@ public final class RemoteMonitorSource implements MonitorSource {
     @Override
     public CompletableFuture<List<StageRun>> history(String processId) {
         return call("reading the history", () -> reads.history(processId));
+    }
+
+    @Override
+    public CompletableFuture<List<AuditEvent>> audit(String processId) {
+        // a reader token may not read the trail; the action token (when there is one) may
+        return call("reading the audit trail", () -> (actions != null ? actions : reads).audit(processId, AUDIT_EVENTS));
     }
 
     @Override

@@ -219,7 +219,7 @@ public final class ProcessDetailPane extends StackPane {
         }
         data.setId("dataTree");
         TabPane tabs = new TabPane(new Tab("Timeline", timeline), callsTab, new Tab("Data", data), new Tab("Input", input),
-                new Tab("Results", results));
+                new Tab("Results", results), new Tab("Audit", AuditTable.of(model)));
         callsTab.setContent(calls);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("detailTabs");

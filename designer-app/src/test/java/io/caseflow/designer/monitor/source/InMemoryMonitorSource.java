@@ -1,25 +1,26 @@
 package io.caseflow.designer.monitor.source;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.process.ActionResult;
-import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.audit.AuditEvent;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.json.Json;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.process.ActionResult;
 import io.caseflow.process.Failure;
 import io.caseflow.process.FailureKind;
 import io.caseflow.process.ProcessEvent;
+import io.caseflow.process.ProcessNotFoundException;
+import io.caseflow.process.ProcessPage;
+import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
-import io.caseflow.message.DeadLetter;
-import io.caseflow.definition.DeployedDefinition;
-import io.caseflow.process.ProcessPage;
-import io.caseflow.process.ProcessQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -241,6 +243,14 @@ public final class InMemoryMonitorSource implements MonitorSource {
     @Override
     public CompletableFuture<List<StageRun>> history(String processId) {
         return call(() -> histories.getOrDefault(processId, defaultHistory(processes.get(processId))));
+    }
+
+    /** What {@link #audit} answers for a process. */
+    public final Map<String, List<AuditEvent>> audits = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<List<AuditEvent>> audit(String processId) {
+        return call(() -> audits.getOrDefault(processId, List.of()));
     }
 
     private List<StageRun> defaultHistory(ProcessSnapshot p) {
