@@ -14,6 +14,14 @@ import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.http.ApiTokens;
 import io.caseflow.http.HttpApi;
+import io.caseflow.store.OutboxStore;
+import io.caseflow.message.DeadLetter;
+import io.caseflow.job.JobState;
+import io.caseflow.job.JobSnapshot;
+import io.caseflow.job.JobSelection;
+import io.caseflow.job.JobRequest;
+import io.caseflow.job.JobKind;
+import io.caseflow.job.ItemState;
 import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
@@ -67,6 +75,46 @@ class RemoteMonitorSourceTest {
             throw new AssertionError("process " + id + " did not complete after the retry: " + p.status() + " at " + p.currentStage()
                     + " step " + p.step() + (p.failure() == null ? "" : ", failure " + p.failure().message())
                     + "; runs " + source.history(id).join(), e);
+        }
+    }
+
+    @Test
+    void bulk_jobs_and_dead_letter_replay_go_over_the_http_api() throws Exception {
+        HandlerRegistry handlers = BusinessCase1.registerHandlers(new HandlerRegistry());
+        try (CaseflowRuntime runtime = CaseflowRuntime.builder().h2File(home.resolve("rt")).handlers(handlers).build().start();
+             SampleServices services = SampleServices.h2(home.resolve("svc")).attach(runtime.transport(), 2)) {
+            runtime.deploy(BusinessCase1.definition());
+            HttpApi api = HttpApi.start(runtime, new ApiTokens(ADMIN, READER), () -> "", "127.0.0.1", 0);
+            URI server = URI.create("http://127.0.0.1:" + api.port());
+            Random random = new Random(2);
+            for (int i = 0; i < 3; i++) {
+                runtime.startProcess(BusinessCase1.KEY, Orders.order(i, random, new Orders.Mix(0, 1, 0, null)));
+            }
+            try (RemoteMonitorSource source = RemoteMonitorSource.builder(server, READER).actionToken(ADMIN)
+                    .pingEvery(Duration.ofMillis(200)).build();
+                 RemoteMonitorSource readOnly = RemoteMonitorSource.builder(server, READER).pingEvery(Duration.ofMillis(200)).build()) {
+                await().atMost(PATIENCE).until(() -> source.list(ProcessQuery.all(10).withStatuses(Set.of(ProcessStatus.FAILED)))
+                        .join().total() == 3);
+                JobRequest retry = JobRequest.of(JobKind.RETRY, new JobSelection(Set.of(ProcessStatus.FAILED), BusinessCase1.KEY.name(),
+                        BusinessCase1.KEY.api(), null, "chargePayment", null, null, null, List.of()));
+                assertThat(source.runsJobs()).isTrue();
+                assertThat(failure(readOnly.createJob(retry))).hasMessageContaining("read-only token");
+
+                JobSnapshot job = source.createJob(retry).join();
+                assertThat(job.total()).isEqualTo(3);
+                await().atMost(PATIENCE).until(() -> source.job(job.id()).join().state() == JobState.DONE);
+                assertThat(source.job(job.id()).join().count(ItemState.DONE)).isEqualTo(3);
+                await().atMost(PATIENCE).until(() -> source.list(ProcessQuery.all(10).withStatuses(Set.of(ProcessStatus.COMPLETED)))
+                        .join().total() == 3);
+
+                new OutboxStore(runtime.database(), runtime.clock()).deadLetter(runtime.installation().serviceQ(BusinessCase1.KEY),
+                        "malformed", "not a reply", "{\"taskId\": \"forged\", \"status\": \"ok\"}", null);
+                long id = source.deadLetters(10).join().get(0).id();
+                assertThat(source.settleDeadLetters(true, List.of(id)).join().settled()).isEqualTo(1);
+                assertThat(source.settleDeadLetters(true, List.of(id)).join().alreadySettled()).as("replayed once").isEqualTo(1);
+                assertThat(source.deadLetters(10).join()).anyMatch(d -> d.id() == id && DeadLetter.REPLAYED.equals(d.state()));
+                api.close();
+            }
         }
     }
 
