@@ -9,11 +9,14 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** The process's audit trail in its detail: who asked for what, when, from where, and how it ended; newest first. */
 final class AuditTable {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
 
     private AuditTable() {
     }
@@ -27,12 +30,26 @@ final class AuditTable {
         placeholder.textProperty().bind(model.auditNoteProperty());
         table.setPlaceholder(placeholder);
         table.getColumns().addAll(List.of(
-                column("When", 140, e -> WHEN.format(e.at())),
-                column("Who", 110, e -> e.actor() + " (" + e.role() + ")"),
-                column("Action", 230, AuditEvent::action),
-                column("Result", 110, e -> e.status() + " " + e.outcome()),
-                column("From", 160, e -> e.remote() == null ? "" : e.remote())));
+                column("When", 112, e -> WHEN.format(e.at())),
+                column("Who", 92, AuditEvent::actor),
+                column("Action", 140, AuditEvent::action),
+                column("Result", 64, e -> e.status() + " " + e.outcome()),
+                column("From", 90, e -> e.remote() == null ? "" : e.remote())));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditEvent e, boolean empty) {
+                super.updateItem(e, empty);
+                setTooltip(empty || e == null ? null : new Tooltip(describe(e)));
+            }
+        });
         return table;
+    }
+
+    /** The whole event in words, for the row's tooltip (the columns are narrow beside the graph). */
+    static String describe(AuditEvent e) {
+        return FULL.format(e.at()) + "\n" + e.actor() + " (" + e.role() + ") asked for " + e.action()
+                + (e.remote() == null ? "" : "\nfrom " + e.remote()) + "\nresult: " + e.status() + " " + e.outcome()
+                + (e.traceId() == null ? "" : "\ntrace " + e.traceId());
     }
 
     private static TableColumn<AuditEvent, String> column(String title, double width, Function<AuditEvent, String> text) {
