@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>By default it is embedded: an H2 file database under {@code ~/.caseflow} and the outbox as the
+ * <p>By default it is embedded: an H2 file database in the user's data folder (see DataHome) and the outbox as the
  * queue, nothing to install. Thread-safe.
  */
 public final class CaseflowRuntime implements AutoCloseable {
@@ -405,7 +405,7 @@ public final class CaseflowRuntime implements AutoCloseable {
         private Builder() {
         }
 
-        /** An H2 file database at {@code path} (opened durably), instead of {@code ~/.caseflow/caseflow}. */
+        /** An H2 file database at {@code path} (opened durably), instead of {@code caseflow} in the user's data folder. */
         public Builder h2File(Path path) {
             this.jdbcUrl = Database.h2File(path);
             return this;
