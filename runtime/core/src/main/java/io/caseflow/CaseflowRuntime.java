@@ -1,14 +1,15 @@
 package io.caseflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.bulk.BulkJobs;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.engine.Engine;
 import io.caseflow.engine.EngineMetrics;
 import io.caseflow.engine.VersionMigration;
-import io.caseflow.installation.Installation;
 import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.MigrationReport;
@@ -26,14 +27,15 @@ import io.caseflow.registry.WorkerRegistry;
 import io.caseflow.service.ServiceEndpoint;
 import io.caseflow.store.Database;
 import io.caseflow.store.JdbcDefinitionStore;
+import io.caseflow.store.JdbcJobStore;
 import io.caseflow.store.JdbcProcessStore;
 import io.caseflow.store.JdbcWorkerStore;
 import io.caseflow.store.OutboxStore;
 import io.caseflow.store.ProcessQueries;
 import io.caseflow.store.SettingStore;
 import io.caseflow.taskid.TaskIdCodec;
-import io.caseflow.transport.Transport;
 import io.caseflow.tracing.Tracing;
+import io.caseflow.transport.Transport;
 import io.caseflow.transport.TransportFactory;
 import io.caseflow.transport.embedded.EmbeddedTransport;
 import io.caseflow.validation.DefinitionValidator;
@@ -90,6 +92,7 @@ public final class CaseflowRuntime implements AutoCloseable {
     private EngineMetrics metrics;
     private JdbcWorkerStore workers;
     private WorkerRegistry registry;
+    private BulkJobs jobs;
     private final Set<CaseKey> served = ConcurrentHashMap.newKeySet();
     private final Set<String> hostedServices = ConcurrentHashMap.newKeySet();
     private Clock clock;
@@ -284,6 +287,15 @@ public final class CaseflowRuntime implements AutoCloseable {
         return new VersionMigration(engine.operations(), queries::list).run(key, fromVersion, toVersion, stageMapping, dryRun, limit);
     }
 
+    /** Bulk jobs over this runtime's store (retry, cancel, retry-from, migrate many processes); see {@link BulkJobs}. */
+    public synchronized BulkJobs jobs() {
+        requireStarted();
+        if (jobs == null) {
+            jobs = new BulkJobs(new JdbcJobStore(database), engine.operations(), definitions, clock, workerId().orElse(null));
+        }
+        return jobs;
+    }
+
     /** Lets a Java service take requests through this runtime's transport (embedded services). */
     public ServiceEndpoint attach(ServiceEndpoint endpoint, int concurrency) {
         if (transport == null) {
@@ -343,13 +355,13 @@ public final class CaseflowRuntime implements AutoCloseable {
         return metrics;
     }
 
-    public Clock clock() {
-        return clock;
-    }
-
     /** Spans for this runtime's work ({@link Builder#openTelemetry}); records nothing by default. */
     public Tracing tracing() {
         return config.tracing;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** Whether {@link #start()} has run and {@link #close()} has not. */
@@ -369,6 +381,10 @@ public final class CaseflowRuntime implements AutoCloseable {
         if (registry != null) {
             registry.close(); // first: readers learn at once that this node is stopping
             registry = null;
+        }
+        if (jobs != null) {
+            jobs.close();
+            jobs = null;
         }
         if (transport != null) {
             transport.close();
