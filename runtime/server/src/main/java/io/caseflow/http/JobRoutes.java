@@ -95,9 +95,10 @@ final class JobRoutes {
         ctx.json(answer);
     }
 
-    /** Who asked, for the job's record: the token's role and the client's address. */
+    /** Who asked, for the job's record: the token's name and the client's address (the audit trail has the rest). */
     static String requester(Context ctx) {
-        return "api-token@" + ctx.ip();
+        Caller caller = ctx.attribute(AuditTrail.CALLER);
+        return (caller == null ? "unknown" : caller.name()) + "@" + ctx.ip();
     }
 
     static ArrayNode jobs(List<JobSnapshot> jobs) {

@@ -80,7 +80,7 @@ class BulkCommandsTest {
         assertThat(list.out()).contains(jobId, "retry", "DONE", "5/5");
         Run items = caseflow("jobs", "items", jobId, "--state", "done");
         assertThat(items.out().lines().filter(l -> l.contains("DONE"))).hasSize(5);
-        assertThat(caseflow("jobs", "show", jobId).out()).contains("requested by api-token@", "\"stage\":\"check\"");
+        assertThat(caseflow("jobs", "show", jobId).out()).contains("requested by admin@", "\"stage\":\"check\"");
     }
 
     @Test
