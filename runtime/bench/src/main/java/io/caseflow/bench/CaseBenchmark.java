@@ -10,18 +10,12 @@ import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageOutcome;
-import io.caseflow.process.ProcessEvent;
-import io.caseflow.process.ProcessStatus;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Recorder;
 
@@ -88,7 +82,7 @@ public final class CaseBenchmark {
     private final String resultText;
     private final String dataText;
     private final Recorder hops = new Recorder(3);
-    private final AtomicLong completed = new AtomicLong();
+    private final Completions completed = new Completions();
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
 
     public CaseBenchmark() {
@@ -141,7 +135,7 @@ public final class CaseBenchmark {
                       int warmup) throws InterruptedException {
         HandlerRegistry handlers = new HandlerRegistry().register("bench.step", this::step);
         try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers)
-                .workerThreads(threads).listener(this::countCompletions).build().start()) {
+                .workerThreads(threads).listener(completed::onEvents).build().start()) {
             runtime.deploy(linearCase(stages));
             if (warmup > 0) {
                 startAndWait(runtime, warmup, warmup);
@@ -170,52 +164,14 @@ public final class CaseBenchmark {
         hops.getIntervalHistogram();
         for (int i = 0; i < count; i++) {
             runtime.startProcess(KEY, input(-1 - i));
-            awaitCompleted(completedBefore + i + 1);
+            completed.await(completedBefore + i + 1, Duration.ofMinutes(1), runtime, "a single process");
         }
         var histogram = hops.getIntervalHistogram();
         return new double[] {histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6};
     }
 
-    private void awaitCompleted(long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-        synchronized (completed) {
-            while (completed.get() < expected) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("a single process did not finish within a minute");
-                }
-                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
-            }
-        }
-    }
-
-    private void countCompletions(List<ProcessEvent> events) {
-        long done = events.stream().filter(e -> e.status() == ProcessStatus.COMPLETED).count();
-        if (done > 0) {
-            synchronized (completed) {
-                completed.addAndGet(done);
-                completed.notifyAll();
-            }
-        }
-    }
-
     private void startAndWait(CaseflowRuntime runtime, int count, long expectedCompleted) throws InterruptedException {
-        // Clients start processes concurrently, as many HTTP callers would; starts share group commits.
-        ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            starters.execute(() -> runtime.startProcess(KEY, input(n)));
-        }
-        starters.shutdown();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        synchronized (completed) {
-            while (completed.get() < expectedCompleted) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("benchmark did not finish within 10 minutes: " + runtime.countsByStatus());
-                }
-                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
-            }
-        }
+        Completions.startConcurrently(runtime, KEY, count, STARTERS, this::input);
+        completed.await(expectedCompleted, Duration.ofMinutes(10), runtime, "the benchmark");
     }
 }

@@ -5,7 +5,6 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageOutcome;
-import io.caseflow.process.ProcessEvent;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.retention.RetentionPeriod;
 import io.caseflow.retention.sweep.FinishedProcesses;
@@ -16,14 +15,10 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -54,7 +49,7 @@ public final class RetentionBenchmark {
 
     private final Recorder hops = new Recorder(3);
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
-    private final AtomicLong completed = new AtomicLong();
+    private final Completions completed = new Completions();
 
     private StageOutcome step(StageContext ctx) {
         long now = System.nanoTime();
@@ -68,7 +63,7 @@ public final class RetentionBenchmark {
     public void run(UnaryOperator<CaseflowRuntime.Builder> setup, Settings settings, PrintWriter out) throws InterruptedException {
         HandlerRegistry handlers = new HandlerRegistry().register("bench.step", this::step);
         try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers).workerThreads(settings.threads())
-                .listener(this::countCompletions).build().start()) {
+                .listener(completed::onEvents).build().start()) {
             runtime.deploy(CaseBenchmark.linearCase(settings.stages()));
             Clock clock = runtime.clock();
             long fillStart = System.nanoTime();
@@ -146,35 +141,11 @@ public final class RetentionBenchmark {
     private Phase measure(CaseflowRuntime runtime, String name, int count) throws InterruptedException {
         hops.getIntervalHistogram();
         long transitionsBefore = runtime.metrics().transitions();
-        long expected = completed.get() + count;
+        long expected = completed.count() + count;
         long started = System.nanoTime();
-        ExecutorService starters = Executors.newFixedThreadPool(STARTERS);
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            starters.execute(() -> runtime.startProcess(KEY, Map.of("n", n)));
-        }
-        starters.shutdown();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        synchronized (completed) {
-            while (completed.get() < expected) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new IllegalStateException("new processes did not finish within 10 minutes: " + runtime.countsByStatus());
-                }
-                TimeUnit.NANOSECONDS.timedWait(completed, Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
-            }
-        }
+        Completions.startConcurrently(runtime, KEY, count, STARTERS, n -> Map.of("n", n));
+        completed.await(expected, Duration.ofMinutes(10), runtime, "new processes");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Phase(name, count, runtime.metrics().transitions() - transitionsBefore, elapsed, hops.getIntervalHistogram());
-    }
-
-    private void countCompletions(List<ProcessEvent> events) {
-        long done = events.stream().filter(e -> e.status() == ProcessStatus.COMPLETED).count();
-        if (done > 0) {
-            synchronized (completed) {
-                completed.addAndGet(done);
-                completed.notifyAll();
-            }
-        }
     }
 }
