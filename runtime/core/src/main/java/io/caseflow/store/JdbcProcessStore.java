@@ -81,6 +81,18 @@ public final class JdbcProcessStore implements ProcessStore {
             written.put(process.id(), ProcessRows.bindPayload(payload, process));
             payload.executeUpdate();
         }
+        if (process.idempotencyKey() != null) {
+            // Unique per case api: of two nodes starting the same key at once, the second's batch fails here and is
+            // retried item by item, and then finds the first's process above.
+            try (PreparedStatement key = connection.prepareStatement("INSERT INTO process_idempotency (case_name, case_api, "
+                    + "idempotency_key, process_id) VALUES (" + Jdbc.placeholders(4) + ")")) {
+                key.setString(1, process.caseKey().name());
+                key.setString(2, process.caseKey().api());
+                key.setString(3, process.idempotencyKey());
+                key.setString(4, process.id());
+                key.executeUpdate();
+            }
+        }
         messages.add(start.first());
         return new StartOutcome(process, true, null);
     }
@@ -393,7 +405,7 @@ public final class JdbcProcessStore implements ProcessStore {
     private Optional<ProcessSnapshot> findByIdempotencyKey(Connection connection, CaseKey key, String idempotencyKey)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM
-                + " WHERE p.case_name = ? AND p.case_api = ? AND p.idempotency_key = ?")) {
+                + " JOIN process_idempotency k ON k.process_id = p.id WHERE k.case_name = ? AND k.case_api = ? AND k.idempotency_key = ?")) {
             select.setString(1, key.name());
             select.setString(2, key.api());
             select.setString(3, idempotencyKey);

@@ -1,6 +1,7 @@
 package io.caseflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,8 +11,10 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.json.Json;
+import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StartResult;
 import io.caseflow.service.CommandResult;
 import io.caseflow.service.IdempotentInbox;
 import io.caseflow.service.ServiceEndpoint;
@@ -122,6 +125,15 @@ class UpgradeFromV3Test {
                 assertThat(now.data().path("note").asText()).isEqualTo("fragile-" + order);
                 assertThat(now.results().path("reserve").path("reserved").asInt()).isEqualTo(order);
             }
+            // Idempotency keys moved to a table of their own (V8): a repeat still finds its process, another input is refused.
+            for (String id : idsWith(before, ProcessStatus.COMPLETED)) {
+                ProcessSnapshot old = before.get(id);
+                StartResult repeat = runtime.start(KEY, old.input(), old.idempotencyKey());
+                assertThat(repeat.created()).as("repeat of key %s", old.idempotencyKey()).isFalse();
+                assertThat(repeat.process().id()).isEqualTo(id);
+                assertThatThrownBy(() -> runtime.start(KEY, Map.of("order", 99), old.idempotencyKey()))
+                        .isInstanceOf(IdempotencyConflictException.class);
+            }
             List<String> failed = idsWith(before, ProcessStatus.FAILED);
             List<String> waiting = idsWith(before, ProcessStatus.WAITING);
             assertThat(failed).hasSize(2);
@@ -192,7 +204,7 @@ class UpgradeFromV3Test {
             List<String> ids = new ArrayList<>();
             paymentsDown.set(false);
             for (int order = 1; order <= 3; order++) {
-                ids.add(runtime.startProcess(KEY, Map.of("order", order, "items", List.of("book", "lamp"))).id());
+                ids.add(runtime.startProcess(KEY, Map.of("order", order, "items", List.of("book", "lamp")), "order-" + order).id());
             }
             await().atMost(PATIENCE).until(() -> ids.stream().allMatch(id -> runtime.process(id).status() == ProcessStatus.COMPLETED));
             paymentsDown.set(true);

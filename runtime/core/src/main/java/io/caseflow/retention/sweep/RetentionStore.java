@@ -181,10 +181,11 @@ public final class RetentionStore {
         }
         return database.inTransaction("delete finished processes of " + key, connection -> {
             List<String> ids = new ArrayList<>(limit);
-            // The status is a literal (from the enum), so PostgreSQL can use the partial index of finished processes; ordered by
-            // all the index's columns, so H2 too reads the oldest rows straight from the index instead of sorting every expired one.
-            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM process WHERE case_name = ? AND case_api = ? "
-                    + "AND status = '" + status.name() + "' AND updated_at < ? ORDER BY " + FINISHED_ORDER + " LIMIT ?")) {
+            List<String> keys = new ArrayList<>();
+            // Ordered by all of process_by_case's columns, so both databases read the oldest rows straight from the index
+            // instead of sorting every expired one. (The status is a literal from the enum.)
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, idempotency_key FROM process WHERE case_name = ? "
+                    + "AND case_api = ? AND status = '" + status.name() + "' AND updated_at < ? ORDER BY " + FINISHED_ORDER + " LIMIT ?")) {
                 select.setString(1, key.name());
                 select.setString(2, key.api());
                 setInstant(select, 3, cutoff);
@@ -192,6 +193,9 @@ public final class RetentionStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
+                        if (rs.getString(2) != null) {
+                            keys.add(rs.getString(2));
+                        }
                     }
                 }
             }
@@ -205,6 +209,7 @@ public final class RetentionStore {
                     deleteEach(connection, "stage_run", ids),
                     deleteEach(connection, "outbox", ids),
                     deleteEach(connection, "dead_letter", ids));
+            deleteIdempotencyKeys(connection, key, keys);
             try (PreparedStatement update = connection.prepareStatement("UPDATE retention_sweep SET lease_until = ?, "
                     + "last_deleted = last_deleted + ?, deleted_total = deleted_total + ?, "
                     + "largest_batch = CASE WHEN largest_batch < ? THEN ? ELSE largest_batch END WHERE id = 1 AND lease_owner = ?")) {
@@ -221,6 +226,23 @@ public final class RetentionStore {
             }
             return Optional.of(deleted);
         });
+    }
+
+    /** The deleted processes' idempotency keys: a later start with one of them begins a new process. */
+    private static void deleteIdempotencyKeys(Connection connection, CaseKey key, List<String> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM process_idempotency WHERE case_name = ? "
+                + "AND case_api = ? AND idempotency_key = ?")) {
+            for (String idempotencyKey : keys) {
+                delete.setString(1, key.name());
+                delete.setString(2, key.api());
+                delete.setString(3, idempotencyKey);
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
     }
 
     /** Rows whose unique key is one of {@code ids}. (No foreign keys tie a process's rows together: order does not matter.) */
@@ -252,7 +274,7 @@ public final class RetentionStore {
     private static Instant oldestFinished(Connection connection, CaseKey key) throws SQLException {
         Instant oldest = null;
         for (ProcessStatus status : FINISHED) {
-            // One index lookup per status (the partial index on PostgreSQL), never a scan of the process table.
+            // One index lookup per status (process_by_case), never a scan of the process table.
             try (PreparedStatement select = connection.prepareStatement("SELECT updated_at AS oldest FROM process WHERE case_name = ? "
                     + "AND case_api = ? AND status = '" + status.name() + "' ORDER BY " + FINISHED_ORDER + " LIMIT 1")) {
                 select.setString(1, key.name());

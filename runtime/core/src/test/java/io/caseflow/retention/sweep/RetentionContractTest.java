@@ -73,6 +73,11 @@ abstract class RetentionContractTest {
             execute("INSERT INTO outbox (destination, kind, process_id, body, available_at, created_at) VALUES ('q', 'STAGE_DUE', '"
                     + id + "', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
         }
+        for (String id : List.of(completed.get(1), failed.get(1))) { // started with an idempotency key
+            execute("UPDATE process SET idempotency_key = 'key-" + id + "' WHERE id = '" + id + "'");
+            execute("INSERT INTO process_idempotency (case_name, case_api, idempotency_key, process_id) VALUES ('orders', 'v1', 'key-"
+                    + id + "', '" + id + "')");
+        }
         store.setPolicy("orders", null, RetentionPeriod.parse("P7D"));
 
         RetentionSweeper.Report report = sweeper("node-a").sweepOnce();
@@ -89,6 +94,9 @@ abstract class RetentionContractTest {
                     .as("rows of deleted processes left in " + table).isZero();
         }
         assertThat(count("SELECT COUNT(*) FROM stage_run")).isEqualTo(70 * 3);
+        assertThat(count("SELECT COUNT(*) FROM process_idempotency WHERE process_id = '" + completed.get(1) + "'"))
+                .as("a deleted process's key can start a new process").isZero();
+        assertThat(count("SELECT COUNT(*) FROM process_idempotency WHERE process_id = '" + failed.get(1) + "'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM dead_letter")).isEqualTo(2);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(2);
         for (List<String> kept : List.of(failed, running, recent, otherCase)) {
