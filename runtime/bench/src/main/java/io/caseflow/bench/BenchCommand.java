@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -44,6 +46,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-bytes", paramLabel = "BYTES", description = "The size of the free data the first stage puts.")
     Integer dataBytes;
 
+    @Option(names = "--in-flight", paramLabel = "PROCESSES", defaultValue = "0",
+            description = "At most this many processes in flight at once (default ${DEFAULT-VALUE}: all of a run's processes at once).")
+    int inFlight;
+
+    @Option(names = "--finished", paramLabel = "PROCESSES", defaultValue = "0",
+            description = "Finished processes (with their stage runs) put in the store before warming up (default ${DEFAULT-VALUE}).")
+    int finished;
+
     @Option(names = "--dir", description = "Directory for the benchmark's database (default: a new temporary directory, deleted after).")
     Path dir;
 
@@ -52,8 +62,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (processes < 1 || stages < 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--processes must be at least 1 and --stages at least 2");
+        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--processes must be at least 1, --stages at least 2, --in-flight and --finished 0 or more");
         }
         CaseBenchmark.Payload payload;
         try {
@@ -65,21 +76,26 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("caseflow bench: embedded runtime, H2 file with WRITE_DELAY=0 (every commit written before its ack), "
                 + "%d-stage linear case, %,d processes per run, %,d warm-up%n", stages, processes, warmup);
-        out.printf("payload: %s%n", payload.describe());
+        out.printf("payload: %s; in flight: %s; finished processes in the store: %,d%n", payload.describe(),
+                inFlight == 0 ? "all of a run" : String.format("at most %,d", inFlight), finished);
         out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+        List<Map.Entry<String, CaseBenchmark.Result>> results = new ArrayList<>();
         for (int threadCount : threads) {
             Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
             Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount));
             try {
-                CaseBenchmark.Result result = new CaseBenchmark(payload).run(runDir, processes, stages, threadCount, warmup);
+                CaseBenchmark.Result result = new CaseBenchmark(payload).inFlight(inFlight).finished(finished)
+                        .run(runDir, processes, stages, threadCount, warmup);
                 out.printf("%n%d worker thread(s):%n%s%n", threadCount, result.describe());
                 out.flush();
+                results.add(Map.entry("H2", result));
             } finally {
                 if (dir == null) {
                     deleteRecursively(base);
                 }
             }
         }
+        out.printf("%n%s", CaseBenchmark.Result.table(results, 0));
         return 0;
     }
 

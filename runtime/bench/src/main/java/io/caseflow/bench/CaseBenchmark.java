@@ -10,8 +10,11 @@ import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.handler.StageContext;
 import io.caseflow.handler.StageOutcome;
+import io.caseflow.process.ProcessStatus;
+import io.caseflow.retention.sweep.FinishedProcesses;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +30,31 @@ import org.HdrHistogram.Recorder;
 public final class CaseBenchmark {
     static final CaseKey KEY = new CaseKey("bench", "v1");
     private static final int STARTERS = 16;
-    private static final int IDLE_PROCESSES = 30;
+    private static final int IDLE_PROCESSES = 100;
+    private static final int FILL_CHUNK = 50_000;
 
     /** What one run measured. */
     public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
                          double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
                          long duplicates, double idleP50Millis, double idleP99Millis) {
+        /**
+         * The table both benchmarks end with (embedded and RabbitMQ): one row per store and result; with {@code ceiling}
+         * (the raw broker's msg/s, or 0) a last column of transitions per raw message.
+         */
+        public static String table(List<Map.Entry<String, Result>> rows, double ceiling) {
+            StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                    "hop latency: idle = one process at a time; loaded = all processes of the run in flight (mostly queueing)%n"
+                            + "%-11s %-8s %14s %12s %12s %14s %14s%s%n", "store", "threads", "transitions/s", "idle p50 ms", "idle p99 ms",
+                    "loaded p50 ms", "loaded p99 ms", ceiling > 0 ? String.format(Locale.ROOT, " %12s", "vs PerfTest") : ""));
+            for (Map.Entry<String, Result> row : rows) {
+                Result r = row.getValue();
+                table.append(String.format(Locale.ROOT, "%-11s %-8d %,14.0f %12.2f %12.2f %14.1f %14.1f%s%n", row.getKey(), r.threads(),
+                        r.transitionsPerSecond(), r.idleP50Millis(), r.idleP99Millis(), r.p50Millis(), r.p99Millis(),
+                        ceiling > 0 ? String.format(Locale.ROOT, " %12.2f", r.transitionsPerSecond() / ceiling) : ""));
+            }
+            return table.toString();
+        }
+
         public String describe() {
             return String.format(Locale.ROOT,
                     "  stage transitions     %,d in %.2f s  ->  %,.0f transitions/s%n"
@@ -84,6 +106,8 @@ public final class CaseBenchmark {
     private final Recorder hops = new Recorder(3);
     private final Completions completed = new Completions();
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
+    private int inFlight;
+    private int finished;
 
     public CaseBenchmark() {
         this(Payload.NONE);
@@ -93,6 +117,24 @@ public final class CaseBenchmark {
         this.payload = payload;
         this.resultText = "r".repeat(payload.resultBytes());
         this.dataText = "d".repeat(payload.dataBytes());
+    }
+
+    /** At most {@code processes} in flight at once during the measured run (0, the default: all of a run's processes at once). */
+    public CaseBenchmark inFlight(int processes) {
+        if (processes < 0) {
+            throw new IllegalArgumentException("in flight must be 0 (no limit) or more, was " + processes);
+        }
+        this.inFlight = processes;
+        return this;
+    }
+
+    /** Fills the store with {@code processes} finished processes (process, payload and stage run rows) before warming up. */
+    public CaseBenchmark finished(int processes) {
+        if (processes < 0) {
+            throw new IllegalArgumentException("finished must be 0 or more, was " + processes);
+        }
+        this.finished = processes;
+        return this;
     }
 
     public static CaseDefinition linearCase(int stages) {
@@ -137,6 +179,8 @@ public final class CaseBenchmark {
         try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers)
                 .workerThreads(threads).listener(completed::onEvents).build().start()) {
             runtime.deploy(linearCase(stages));
+            fillFinished(runtime, stages);
+            completed.limitInFlight(inFlight);
             if (warmup > 0) {
                 startAndWait(runtime, warmup, warmup);
             }
@@ -149,6 +193,7 @@ public final class CaseBenchmark {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             var histogram = hops.getIntervalHistogram();
             var commitTimer = runtime.metrics().registry().get("caseflow.commit.batch").timer();
+            completed.limitInFlight(1);
             double[] idle = oneAtATime(runtime, IDLE_PROCESSES, warmup + processes);
             long transitions = runtime.metrics().transitions() - transitionsBefore;
             long commits = runtime.metrics().registry().get("caseflow.commit.batch").timer().count() - commitsBefore;
@@ -159,11 +204,20 @@ public final class CaseBenchmark {
         }
     }
 
+    /** Finished processes already in the store, as a store that has run for a while holds them (history included). */
+    private void fillFinished(CaseflowRuntime runtime, int stages) {
+        FinishedProcesses filler = FinishedProcesses.of(KEY).stages(Math.min(stages, 50));
+        for (int done = 0; done < finished; done += FILL_CHUNK) {
+            filler.insert(runtime.database(), Math.min(FILL_CHUNK, finished - done), runtime.clock().instant().minus(Duration.ofDays(1)),
+                    ProcessStatus.COMPLETED);
+        }
+    }
+
     /** Latency without queueing: processes run one after another; returns p50 and p99 in ms. */
     private double[] oneAtATime(CaseflowRuntime runtime, int count, long completedBefore) throws InterruptedException {
         hops.getIntervalHistogram();
         for (int i = 0; i < count; i++) {
-            runtime.startProcess(KEY, input(-1 - i));
+            completed.start(runtime, KEY, 1, 1, n -> input(-1 - n));
             completed.await(completedBefore + i + 1, Duration.ofMinutes(1), runtime, "a single process");
         }
         var histogram = hops.getIntervalHistogram();
@@ -171,7 +225,7 @@ public final class CaseBenchmark {
     }
 
     private void startAndWait(CaseflowRuntime runtime, int count, long expectedCompleted) throws InterruptedException {
-        Completions.startConcurrently(runtime, KEY, count, STARTERS, this::input);
+        completed.start(runtime, KEY, count, STARTERS, this::input);
         completed.await(expectedCompleted, Duration.ofMinutes(10), runtime, "the benchmark");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
@@ -17,11 +18,21 @@ import java.util.function.IntFunction;
  */
 final class Completions {
     private long completed; // guarded by this
+    private volatile Semaphore slots; // null: no limit on processes in flight
+
+    /** From now on {@link #start} keeps at most {@code processes} in flight (0: no limit). */
+    void limitInFlight(int processes) {
+        slots = processes > 0 ? new Semaphore(processes) : null;
+    }
 
     /** A process event listener: counts the processes that completed. */
     void onEvents(List<ProcessEvent> events) {
         long done = events.stream().filter(e -> e.status() == ProcessStatus.COMPLETED).count();
         if (done > 0) {
+            Semaphore limit = slots;
+            if (limit != null) {
+                limit.release((int) done);
+            }
             synchronized (this) {
                 completed += done;
                 notifyAll();
@@ -45,13 +56,23 @@ final class Completions {
         }
     }
 
-    /** Starts {@code count} processes of {@code key} from {@code threads} client threads; returns once all are handed out. */
-    static void startConcurrently(CaseflowRuntime runtime, CaseKey key, int count, int threads, IntFunction<Object> input) {
+    /**
+     * Starts {@code count} processes of {@code key} from {@code threads} client threads, each once a slot is free when
+     * in flight is limited; returns once all are handed out.
+     */
+    void start(CaseflowRuntime runtime, CaseKey key, int count, int threads, IntFunction<Object> input) throws InterruptedException {
         ExecutorService starters = Executors.newFixedThreadPool(threads);
-        for (int i = 0; i < count; i++) {
-            int n = i;
-            starters.execute(() -> runtime.startProcess(key, input.apply(n)));
+        try {
+            Semaphore limit = slots;
+            for (int i = 0; i < count; i++) {
+                if (limit != null) {
+                    limit.acquire();
+                }
+                int n = i;
+                starters.execute(() -> runtime.startProcess(key, input.apply(n)));
+            }
+        } finally {
+            starters.shutdown();
         }
-        starters.shutdown();
     }
 }

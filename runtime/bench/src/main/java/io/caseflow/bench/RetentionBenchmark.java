@@ -143,7 +143,7 @@ public final class RetentionBenchmark {
         long transitionsBefore = runtime.metrics().transitions();
         long expected = completed.count() + count;
         long started = System.nanoTime();
-        Completions.startConcurrently(runtime, KEY, count, STARTERS, n -> Map.of("n", n));
+        completed.start(runtime, KEY, count, STARTERS, n -> Map.of("n", n));
         completed.await(expected, Duration.ofMinutes(10), runtime, "new processes");
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Phase(name, count, runtime.metrics().transitions() - transitionsBefore, elapsed, hops.getIntervalHistogram());

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public final class BrokerBenchmark {
         System.out.printf(Locale.ROOT, "%nRabbitMQ PerfTest, %d s: 1 producer + 1 consumer, persistent 500-byte messages, quorum queue, "
                 + "confirm window 100, manual ack per message:%n  %,.0f msg/s%n", seconds, raw);
 
-        List<String[]> rows = new ArrayList<>();
+        List<Map.Entry<String, CaseBenchmark.Result>> rows = new ArrayList<>();
         for (String store : List.of("PostgreSQL", "H2")) {
             for (int threads : List.of(1, 2)) {
                 deleteBenchQueues(uri);
@@ -62,18 +63,11 @@ public final class BrokerBenchmark {
                         processes, 10, threads, Math.min(200, processes / 5));
                 System.out.printf(Locale.ROOT, "%ncaseflow on RabbitMQ + %s, %d worker thread(s):%n%s%n  ratio to PerfTest: %.2f "
                                 + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / raw);
-                rows.add(new String[] {store, Integer.toString(threads), String.format(Locale.ROOT, "%,.0f", result.transitionsPerSecond()),
-                        String.format(Locale.ROOT, "%.1f", result.idleP50Millis()), String.format(Locale.ROOT, "%.1f", result.idleP99Millis()),
-                        String.format(Locale.ROOT, "%.0f", result.p50Millis()), String.format(Locale.ROOT, "%.2f", result.transitionsPerSecond() / raw)});
+                rows.add(Map.entry(store, result));
             }
         }
         deleteBenchQueues(uri);
-        System.out.printf(Locale.ROOT, "%nhop latency: idle = one process at a time; loaded = all processes in flight (mostly queueing)%n");
-        System.out.printf(Locale.ROOT, "%-11s %-8s %14s %12s %12s %14s %12s%n", "store", "threads", "transitions/s", "idle p50 ms",
-                "idle p99 ms", "loaded p50 ms", "vs PerfTest");
-        for (String[] row : rows) {
-            System.out.printf(Locale.ROOT, "%-11s %-8s %14s %12s %12s %14s %12s%n", (Object[]) row);
-        }
+        System.out.printf(Locale.ROOT, "%n%s", CaseBenchmark.Result.table(rows, raw));
         System.exit(0);
     }
 
