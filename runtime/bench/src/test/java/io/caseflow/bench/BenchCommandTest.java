@@ -1,0 +1,63 @@
+package io.caseflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caseflow.store.Database;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code caseflow bench} as its users run it: a small run with each option of the flat-cost grid, and bad options. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int bench(String... args) {
+        return new CommandLine(new BenchCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    }
+
+    @Test
+    void a_run_with_finished_processes_and_a_limit_in_flight_prints_its_settings_figures_and_table() throws Exception {
+        int code = bench("--threads", "1", "--processes", "40", "--warmup", "10", "--stages", "3", "--in-flight", "4",
+                "--finished", "250", "--payload-bytes", "100", "--dir", dir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("3-stage linear case, 40 processes per run, 10 warm-up")
+                .contains("in flight: at most 4; finished processes in the store: 250")
+                .contains("1 worker thread(s):")
+                .containsPattern("stage-to-stage latency, one process at a time: +p50 [0-9.]+ ms")
+                .containsPattern("(?m)^store +threads +transitions/s +idle p50 ms +idle p99 ms +loaded p50 ms +loaded p99 ms$")
+                .containsPattern("(?m)^H2 +1 +[0-9,]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+$");
+        // What the store holds afterwards: the finished processes put in first, then the warm-up, the run and the
+        // one-at-a-time processes, all completed, each with a stage run per stage it went through.
+        try (Connection connection = DriverManager.getConnection(Database.h2File(dir.resolve("threads-1").resolve("bench")));
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT status, COUNT(*) FROM process GROUP BY status")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("COMPLETED");
+            assertThat(rs.getLong(2)).isEqualTo(250 + 10 + 40 + 100);
+            assertThat(rs.next()).as("only completed processes").isFalse();
+        }
+    }
+
+    @Test
+    void bad_options_are_refused_naming_them() {
+        assertThat(bench("--in-flight", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--in-flight");
+        assertThat(bench("--stages", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--stages");
+        assertThat(bench("--payload-bytes", "99999999")).isEqualTo(2);
+        assertThat(err.toString()).contains("payload sizes must be 0 to");
+    }
+}
