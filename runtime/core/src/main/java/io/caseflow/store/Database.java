@@ -64,9 +64,14 @@ public final class Database implements AutoCloseable {
         this.schema = schema;
     }
 
-    /** The JDBC URL of a durable H2 file database at {@code path} (H2 adds {@code .mv.db}). */
+    /**
+     * The JDBC URL of a durable H2 file database at {@code path} (H2 adds {@code .mv.db}). Its page cache is an eighth
+     * of the heap, at least H2's 16 MB: with the default, 1,000 processes carrying 512 KB each had every update read
+     * its row back from the file.
+     */
     public static String h2File(Path path) {
-        return "jdbc:h2:file:" + path.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        long cacheKb = Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024);
+        return "jdbc:h2:file:" + path.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=" + cacheKb;
     }
 
     /** Opens a pool on {@code jdbcUrl} and brings the schema up to date. */
