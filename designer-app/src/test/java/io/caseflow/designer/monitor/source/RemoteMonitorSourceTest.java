@@ -204,6 +204,11 @@ class RemoteMonitorSourceTest {
                 worker.destroyForcibly();
                 api.close();
             }
+        } finally {
+            // The run's installation is this test's own, but its queues would outlive the run on a shared broker.
+            io.caseflow.testing.ExternalServices.deleteQueues(List.of(installation.innerQ(BusinessCase1.KEY),
+                    installation.serviceQ(BusinessCase1.KEY), installation.serviceRequests("warehouse"),
+                    installation.serviceRequests("payments"), installation.serviceRequests("shipping")));
         }
     }
 
