@@ -200,7 +200,7 @@ public final class CaseBenchmark {
             long commits = commitTimer.count() - commitsBefore;
             double commitMillis = commitTimer.totalTime(TimeUnit.MILLISECONDS) - commitMillisBefore;
             long duplicates = runtime.metrics().duplicatesDropped() - duplicatesBefore;
-            completed.limitInFlight(1);
+            completed.limitInFlight(0);
             double[] idle = oneAtATime(runtime, IDLE_PROCESSES, warmup + processes);
             return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
@@ -222,7 +222,7 @@ public final class CaseBenchmark {
     private double[] oneAtATime(CaseflowRuntime runtime, int count, long completedBefore) throws InterruptedException {
         hops.getIntervalHistogram();
         for (int i = 0; i < count; i++) {
-            completed.start(runtime, KEY, 1, 1, n -> input(-1 - n));
+            runtime.startProcess(KEY, input(-1 - i)); // the wait below is the limit: one at a time
             completed.await(completedBefore + i + 1, Duration.ofMinutes(1), runtime, "a single process");
         }
         var histogram = hops.getIntervalHistogram();
