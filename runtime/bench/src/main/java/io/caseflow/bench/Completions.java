@@ -17,6 +17,8 @@ import java.util.function.IntFunction;
  * listener), and starts made from several client threads at once, as many HTTP callers would (starts share group commits).
  */
 final class Completions {
+    private static final Duration SLOT_WAIT = Duration.ofMinutes(10);
+
     private long completed; // guarded by this
     private volatile Semaphore slots; // null: no limit on processes in flight
 
@@ -65,8 +67,10 @@ final class Completions {
         try {
             Semaphore limit = slots;
             for (int i = 0; i < count; i++) {
-                if (limit != null) {
-                    limit.acquire();
+                // Bounded: a start that failed never completes, so its slot never comes back.
+                if (limit != null && !limit.tryAcquire(SLOT_WAIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                    throw new IllegalStateException("no process completed within " + SLOT_WAIT + " to free a slot for start " + (i + 1)
+                            + " of " + count + ": " + runtime.countsByStatus());
                 }
                 int n = i;
                 starters.execute(() -> runtime.startProcess(key, input.apply(n)));
