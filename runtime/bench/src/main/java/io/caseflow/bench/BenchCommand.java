@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Finished processes (with their stage runs) put in the store before warming up (default ${DEFAULT-VALUE}).")
     int finished;
 
+    @Option(names = "--heap-processes", paramLabel = "PROCESSES", defaultValue = "5000",
+            description = "Processes held in flight at their first stage after the run, twice, for the heap each adds (default ${DEFAULT-VALUE}).")
+    int heapProcesses;
+
     @Option(names = "--dir", description = "Directory for the benchmark's database (default: a new temporary directory, deleted after).")
     Path dir;
 
@@ -62,9 +66,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--processes must be at least 1, --stages at least 2, --in-flight and --finished 0 or more");
+        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0 || heapProcesses < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--processes and --heap-processes must be at least 1, "
+                    + "--stages at least 2, --in-flight and --finished 0 or more");
         }
         CaseBenchmark.Payload payload;
         try {
@@ -84,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
             Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount));
             try {
-                CaseBenchmark.Result result = new CaseBenchmark(payload).inFlight(inFlight).finished(finished)
+                CaseBenchmark.Result result = new CaseBenchmark(payload).inFlight(inFlight).finished(finished).heapProcesses(heapProcesses)
                         .run(runDir, processes, stages, threadCount, warmup);
                 out.printf("%n%d worker thread(s):%n%s%n", threadCount, result.describe());
                 out.flush();
@@ -96,6 +100,8 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         out.printf("%n%s", CaseBenchmark.Result.table(results, 0));
+        CaseBenchmark.Result.heapPerWorkerThread(results.stream().map(Map.Entry::getValue).toList())
+                .ifPresent(line -> out.printf("%s%n", line));
         return 0;
     }
 

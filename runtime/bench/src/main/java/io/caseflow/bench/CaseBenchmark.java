@@ -15,10 +15,13 @@ import io.caseflow.retention.sweep.FinishedProcesses;
 import io.micrometer.core.instrument.Timer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.HdrHistogram.Recorder;
@@ -30,14 +33,16 @@ import org.HdrHistogram.Recorder;
  */
 public final class CaseBenchmark {
     static final CaseKey KEY = new CaseKey("bench", "v1");
+    private static final String LAST_STAGE = "done";
     private static final int STARTERS = 16;
     private static final int IDLE_PROCESSES = 100;
     private static final int FILL_CHUNK = 50_000;
+    private static final Duration HOLD_LIMIT = Duration.ofMinutes(5);
 
     /** What one run measured. */
     public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
                          double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
-                         long duplicates, double idleP50Millis, double idleP99Millis) {
+                         long duplicates, double idleP50Millis, double idleP99Millis, long idleHeapBytes, long heapPerInFlightBytes) {
         /**
          * The table both benchmarks end with (embedded and RabbitMQ): one row per store and result; with {@code ceiling}
          * (the raw broker's msg/s, or 0) a last column of transitions per raw message.
@@ -45,15 +50,33 @@ public final class CaseBenchmark {
         public static String table(List<Map.Entry<String, Result>> rows, double ceiling) {
             StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                     "hop latency: idle = one process at a time; loaded = all processes of the run in flight (mostly queueing)%n"
-                            + "%-11s %-8s %14s %12s %12s %14s %14s%s%n", "store", "threads", "transitions/s", "idle p50 ms", "idle p99 ms",
-                    "loaded p50 ms", "loaded p99 ms", ceiling > 0 ? String.format(Locale.ROOT, " %12s", "vs PerfTest") : ""));
+                            + "heap: live heap of the idle runtime, and the heap each process in flight adds (held at its first stage)%n"
+                            + "%-11s %-8s %14s %12s %12s %14s %14s %13s %16s%s%n", "store", "threads", "transitions/s", "idle p50 ms",
+                    "idle p99 ms", "loaded p50 ms", "loaded p99 ms", "heap idle MB", "heap/process KB",
+                    ceiling > 0 ? String.format(Locale.ROOT, " %12s", "vs PerfTest") : ""));
             for (Map.Entry<String, Result> row : rows) {
                 Result r = row.getValue();
-                table.append(String.format(Locale.ROOT, "%-11s %-8d %,14.0f %12.2f %12.2f %14.1f %14.1f%s%n", row.getKey(), r.threads(),
-                        r.transitionsPerSecond(), r.idleP50Millis(), r.idleP99Millis(), r.p50Millis(), r.p99Millis(),
+                table.append(String.format(Locale.ROOT, "%-11s %-8d %,14.0f %12.2f %12.2f %14.1f %14.1f %13.1f %16.2f%s%n", row.getKey(),
+                        r.threads(), r.transitionsPerSecond(), r.idleP50Millis(), r.idleP99Millis(), r.p50Millis(), r.p99Millis(),
+                        r.idleHeapBytes() / 1048576.0, r.heapPerInFlightBytes() / 1024.0,
                         ceiling > 0 ? String.format(Locale.ROOT, " %12.2f", r.transitionsPerSecond() / ceiling) : ""));
             }
             return table.toString();
+        }
+
+        /**
+         * With runs of different worker thread counts: the idle runtime's live heap per extra worker thread, from the
+         * fewest to the most threads (a thread's stack is native memory, reserved by -Xss, not heap).
+         */
+        public static Optional<String> heapPerWorkerThread(List<Result> results) {
+            Result fewest = results.stream().min(Comparator.comparingInt(Result::threads)).orElse(null);
+            Result most = results.stream().max(Comparator.comparingInt(Result::threads)).orElse(null);
+            if (fewest == null || most.threads() == fewest.threads()) {
+                return Optional.empty();
+            }
+            double perThread = (double) (most.idleHeapBytes() - fewest.idleHeapBytes()) / (most.threads() - fewest.threads());
+            return Optional.of(String.format(Locale.ROOT, "heap per worker thread (idle runtime, %d vs %d threads): %.1f KB",
+                    most.threads(), fewest.threads(), perThread / 1024));
         }
 
         public String describe() {
@@ -62,10 +85,12 @@ public final class CaseBenchmark {
                             + "  stage-to-stage latency, all processes in flight:  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n"
                             + "  stage-to-stage latency, one process at a time:    p50 %.2f ms   p99 %.2f ms%n"
                             + "  group commit          %,d transactions, %.1f transitions per transaction, %.1f ms each%n"
-                            + "  duplicates dropped    %,d",
+                            + "  duplicates dropped    %,d%n"
+                            + "  heap                  %.1f MB live when idle; %.2f KB more per process in flight",
                     transitions, elapsed.toMillis() / 1000.0, transitionsPerSecond, p50Millis, p99Millis, maxMillis,
                     idleP50Millis, idleP99Millis,
-                    commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates);
+                    commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates,
+                    idleHeapBytes / 1048576.0, heapPerInFlightBytes / 1024.0);
         }
     }
 
@@ -91,6 +116,21 @@ public final class CaseBenchmark {
             return new Payload(bytes, bytes, bytes);
         }
 
+        /**
+         * With runs of different worker thread counts: the idle runtime's live heap per extra worker thread, from the
+         * fewest to the most threads (a thread's stack is native memory, reserved by -Xss, not heap).
+         */
+        public static Optional<String> heapPerWorkerThread(List<Result> results) {
+            Result fewest = results.stream().min(Comparator.comparingInt(Result::threads)).orElse(null);
+            Result most = results.stream().max(Comparator.comparingInt(Result::threads)).orElse(null);
+            if (fewest == null || most.threads() == fewest.threads()) {
+                return Optional.empty();
+            }
+            double perThread = (double) (most.idleHeapBytes() - fewest.idleHeapBytes()) / (most.threads() - fewest.threads());
+            return Optional.of(String.format(Locale.ROOT, "heap per worker thread (idle runtime, %d vs %d threads): %.1f KB",
+                    most.threads(), fewest.threads(), perThread / 1024));
+        }
+
         public String describe() {
             return String.format(Locale.ROOT, "input %s, each stage's result %s, free data %s", size(inputBytes), size(resultBytes),
                     size(dataBytes));
@@ -107,8 +147,10 @@ public final class CaseBenchmark {
     private final Recorder hops = new Recorder(3);
     private final Completions completed = new Completions();
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
+    private volatile CountDownLatch hold; // while set, stage handlers wait on it: processes stay in flight
     private int inFlight;
     private int finished;
+    private int heapProcesses = 5_000;
 
     public CaseBenchmark() {
         this(Payload.NONE);
@@ -129,6 +171,15 @@ public final class CaseBenchmark {
         return this;
     }
 
+    /** After the run, holds this many processes in flight at their first stage, twice, to measure the heap each adds (default 5,000). */
+    public CaseBenchmark heapProcesses(int processes) {
+        if (processes < 1) {
+            throw new IllegalArgumentException("heap processes must be at least 1, was " + processes);
+        }
+        this.heapProcesses = processes;
+        return this;
+    }
+
     /** Fills the store with {@code processes} finished processes (process, payload and stage run rows) before warming up. */
     public CaseBenchmark finished(int processes) {
         if (processes < 0) {
@@ -146,13 +197,14 @@ public final class CaseBenchmark {
                 builder.transition("s" + (i - 1), "s" + i);
             }
         }
-        builder.stage(new StageDefinition("done", StageKind.END, "bench.step", null, null, null, null,
+        builder.stage(new StageDefinition(LAST_STAGE, StageKind.END, "bench.step", null, null, null, null,
                 null, null));
-        builder.transition("s" + (stages - 1), "done");
+        builder.transition("s" + (stages - 1), LAST_STAGE);
         return builder.build();
     }
 
     private StageOutcome step(StageContext ctx) {
+        awaitRelease();
         long now = System.nanoTime();
         Long previous = lastStart.put(ctx.processId(), now);
         if (previous != null) {
@@ -161,7 +213,25 @@ public final class CaseBenchmark {
         if (payload.dataBytes() > 0 && previous == null) {
             ctx.data().put("document", dataText);
         }
+        if (ctx.stage().equals(LAST_STAGE)) {
+            lastStart.remove(ctx.processId()); // the benchmark's own bookkeeping must not count as the runtime's heap
+        }
         return payload.resultBytes() > 0 ? ctx.next(TransitionDefinition.DEFAULT_OUTCOME, Map.of("reply", resultText)) : ctx.next();
+    }
+
+    private void awaitRelease() {
+        CountDownLatch gate = hold;
+        if (gate == null) {
+            return;
+        }
+        try {
+            if (!gate.await(HOLD_LIMIT.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("the benchmark held a stage for more than " + HOLD_LIMIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while held", e);
+        }
     }
 
     private Map<String, Object> input(int n) {
@@ -180,6 +250,7 @@ public final class CaseBenchmark {
         try (CaseflowRuntime runtime = setup.apply(CaseflowRuntime.builder()).handlers(handlers)
                 .workerThreads(threads).listener(completed::onEvents).build().start()) {
             runtime.deploy(linearCase(stages));
+            long idleHeap = HeapProbe.liveBytes();
             fillFinished(runtime, stages);
             completed.limitInFlight(inFlight);
             if (warmup > 0) {
@@ -202,10 +273,11 @@ public final class CaseBenchmark {
             long duplicates = runtime.metrics().duplicatesDropped() - duplicatesBefore;
             completed.limitInFlight(0);
             double[] idle = oneAtATime(runtime, IDLE_PROCESSES, warmup + processes);
+            long perProcess = heapPerProcessInFlight(runtime, warmup + processes + IDLE_PROCESSES);
             return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
                     histogram.getMaxValue() / 1e6, commits, commits == 0 ? 0 : commitMillis / commits,
-                    duplicates, idle[0], idle[1]);
+                    duplicates, idle[0], idle[1], idleHeap, perProcess);
         }
     }
 
@@ -227,6 +299,42 @@ public final class CaseBenchmark {
         }
         var histogram = hops.getIntervalHistogram();
         return new double[] {histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6};
+    }
+
+    /**
+     * The live heap each process in flight adds: {@link #heapProcesses} processes started while the stage handlers
+     * are held, so they stay in flight (in the queue, the payload cache and the worker threads), then as many again;
+     * the figure is the growth between the two, so what the first hold sets up once (caches filling, the held worker
+     * threads' stages) does not count. Then all are released.
+     */
+    private long heapPerProcessInFlight(CaseflowRuntime runtime, long completedBefore) throws InterruptedException {
+        hold = new CountDownLatch(1);
+        try {
+            startHeld(runtime, heapProcesses);
+            long first = HeapProbe.liveBytes();
+            startHeld(runtime, 2 * heapProcesses);
+            return (HeapProbe.liveBytes() - first) / heapProcesses;
+        } finally {
+            hold.countDown();
+            hold = null;
+            completed.await(completedBefore + 2L * heapProcesses, Duration.ofMinutes(10), runtime, "the held processes");
+        }
+    }
+
+    private void startHeld(CaseflowRuntime runtime, int inFlightAfter) throws InterruptedException {
+        completed.start(runtime, KEY, heapProcesses, STARTERS, this::input);
+        long deadline = System.nanoTime() + HOLD_LIMIT.toNanos();
+        while (inFlight(runtime) < inFlightAfter) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the processes held for the heap figure did not all start within " + HOLD_LIMIT
+                        + ": " + runtime.countsByStatus());
+            }
+            TimeUnit.MILLISECONDS.sleep(50); // the starts commit in the background; polling the counts is the only signal
+        }
+    }
+
+    private static long inFlight(CaseflowRuntime runtime) {
+        return runtime.countsByStatus().entrySet().stream().filter(e -> !e.getKey().isTerminal()).mapToLong(Map.Entry::getValue).sum();
     }
 
     private void startAndWait(CaseflowRuntime runtime, int count, long expectedCompleted) throws InterruptedException {

@@ -28,8 +28,8 @@ class BenchCommandTest {
 
     @Test
     void a_run_with_finished_processes_and_a_limit_in_flight_prints_its_settings_figures_and_table() throws Exception {
-        int code = bench("--threads", "1", "--processes", "40", "--warmup", "10", "--stages", "3", "--in-flight", "4",
-                "--finished", "250", "--payload-bytes", "100", "--dir", dir.toString());
+        int code = bench("--threads", "1,2", "--processes", "40", "--warmup", "10", "--stages", "3", "--in-flight", "4",
+                "--finished", "250", "--payload-bytes", "100", "--heap-processes", "30", "--dir", dir.toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
@@ -37,16 +37,21 @@ class BenchCommandTest {
                 .contains("in flight: at most 4; finished processes in the store: 250")
                 .contains("1 worker thread(s):")
                 .containsPattern("stage-to-stage latency, one process at a time: +p50 [0-9.]+ ms")
-                .containsPattern("(?m)^store +threads +transitions/s +idle p50 ms +idle p99 ms +loaded p50 ms +loaded p99 ms$")
-                .containsPattern("(?m)^H2 +1 +[0-9,]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+$");
+                .contains("2 worker thread(s):")
+                .containsPattern("heap +[0-9.]+ MB live when idle; -?[0-9.]+ KB more per process in flight")
+                .containsPattern("(?m)^store +threads +transitions/s +idle p50 ms +idle p99 ms +loaded p50 ms +loaded p99 ms +heap idle MB "
+                        + "+heap/process KB$")
+                .containsPattern("(?m)^H2 +1 +[0-9,]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +-?[0-9.]+$")
+                .containsPattern("(?m)^H2 +2 +[0-9,]+ ")
+                .containsPattern("(?m)^heap per worker thread \\(idle runtime, 2 vs 1 threads\\): -?[0-9.]+ KB$");
         // What the store holds afterwards: the finished processes put in first, then the warm-up, the run and the
-        // one-at-a-time processes, all completed, each with a stage run per stage it went through.
+        // one-at-a-time processes and those held in flight for the heap figure, all completed.
         try (Connection connection = DriverManager.getConnection(Database.h2File(dir.resolve("threads-1").resolve("bench")));
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT status, COUNT(*) FROM process GROUP BY status")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("COMPLETED");
-            assertThat(rs.getLong(2)).isEqualTo(250 + 10 + 40 + 100);
+            assertThat(rs.getLong(2)).isEqualTo(250 + 10 + 40 + 100 + 2 * 30);
             assertThat(rs.next()).as("only completed processes").isFalse();
         }
     }
@@ -55,6 +60,8 @@ class BenchCommandTest {
     void bad_options_are_refused_naming_them() {
         assertThat(bench("--in-flight", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--in-flight");
+        assertThat(bench("--heap-processes", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--heap-processes");
         assertThat(bench("--stages", "1")).isEqualTo(2);
         assertThat(err.toString()).contains("--stages");
         assertThat(bench("--payload-bytes", "99999999")).isEqualTo(2);

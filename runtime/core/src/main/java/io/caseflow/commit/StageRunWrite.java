@@ -1,19 +1,35 @@
 package io.caseflow.commit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caseflow.json.Json;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import java.time.Instant;
 
-/** A change to the stage-run history, committed with its transition. */
+/**
+ * A change to the stage-run history, committed with its transition. A stage's output is encoded as JSON
+ * ({@code outputJson}, UTF-8) where the write is made, on the thread that ran the stage: the one thread that
+ * commits for every worker then only copies bytes.
+ */
 public sealed interface StageRunWrite {
 
     /** A new attempt's row. */
-    record Insert(StageRun run) implements StageRunWrite {
+    record Insert(StageRun run, byte[] outputJson) implements StageRunWrite {
+        public Insert(StageRun run) {
+            this(run, encode(run.output()));
+        }
     }
 
     /** Ends the waiting row begun at {@code step} (a service stage's reply, timeout or cancel). */
     record Finish(String processId, long step, StageRunStatus status, Instant endedAt, String outcome, JsonNode output,
-                  String error, String errorTrace) implements StageRunWrite {
+                  String error, String errorTrace, byte[] outputJson) implements StageRunWrite {
+        public Finish(String processId, long step, StageRunStatus status, Instant endedAt, String outcome, JsonNode output,
+                      String error, String errorTrace) {
+            this(processId, step, status, endedAt, outcome, output, error, errorTrace, encode(output));
+        }
+    }
+
+    private static byte[] encode(JsonNode output) {
+        return output == null ? null : Json.writeBytes(output);
     }
 }

@@ -78,7 +78,7 @@ public final class JdbcProcessStore implements ProcessStore {
             int i = ProcessRows.bind(insert, process);
             insert.setString(i, inputChecksum);
             insert.executeUpdate();
-            written.put(process.id(), ProcessRows.bindPayload(payload, process));
+            written.put(process.id(), ProcessRows.bindPayload(payload, start, database.dialect()));
             payload.executeUpdate();
         }
         if (process.idempotencyKey() != null) {
@@ -142,12 +142,12 @@ public final class JdbcProcessStore implements ProcessStore {
             }
         }
         Map<String, Long> bytes = new HashMap<>();
-        Map<String, String[]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses, bytes);
-        Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, bytes);
+        Map<String, byte[][]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses, bytes);
+        Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, bytes, database.dialect());
         for (ProcessSnapshot head : heads) {
             PayloadCache.Entry cached = hits.get(head.id());
             if (cached == null) {
-                String[] row = rows.get(head.id());
+                byte[][] row = rows.get(head.id());
                 if (row == null) {
                     continue; // deleted between the two reads
                 }
@@ -161,16 +161,16 @@ public final class JdbcProcessStore implements ProcessStore {
         return complete;
     }
 
-    private static Map<String, String[]> payloadRows(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
-        Map<String, String[]> rows = new HashMap<>();
+    private Map<String, byte[][]> payloadRows(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
+        Map<String, byte[][]> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT process_id, input, data FROM process_payload WHERE process_id IN ("
                 + Jdbc.placeholders(ids.size()) + ")")) {
             Jdbc.bindAll(select, 1, ids);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String[] row = {rs.getString(2), rs.getString(3)};
+                    byte[][] row = {database.dialect().readJson(rs, 2), database.dialect().readJson(rs, 3)};
                     rows.put(rs.getString(1), row);
-                    bytes.merge(rs.getString(1), (long) row[0].length() + row[1].length(), Long::sum);
+                    bytes.merge(rs.getString(1), (long) row[0].length + row[1].length, Long::sum);
                 }
             }
         }
@@ -298,16 +298,16 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     /** The free data of applied commits whose stage changed it; the others leave the payload row alone. */
-    private static void writeData(Connection connection, List<Commit> commits, List<Boolean> applied, Map<String, Long> written)
+    private void writeData(Connection connection, List<Commit> commits, List<Boolean> applied, Map<String, Long> written)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE process_payload SET data = ? WHERE process_id = ?")) {
             boolean any = false;
             for (int i = 0; i < commits.size(); i++) {
                 Commit commit = commits.get(i);
                 if (applied.get(i) && commit.writesData()) {
-                    String data = Json.write(commit.next().data());
-                    written.merge(commit.processId(), (long) data.length(), Long::sum);
-                    update.setString(1, data);
+                    byte[] data = commit.dataJson();
+                    written.merge(commit.processId(), (long) data.length, Long::sum);
+                    database.dialect().bindJson(update, 1, data);
                     update.setString(2, commit.processId());
                     update.addBatch();
                     any = true;
@@ -335,7 +335,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 Jdbc.setInstant(insert, 6, run.startedAt());
                 Jdbc.setInstant(insert, 7, run.endedAt());
                 insert.setString(8, run.outcome());
-                insert.setString(9, outputText(run.processId(), run.output(), written));
+                database.dialect().bindJson(insert, 9, counted(run.processId(), write.outputJson(), written));
                 insert.setString(10, run.taskId());
                 insert.setString(11, run.error());
                 insert.setString(12, run.errorTrace());
@@ -355,7 +355,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 update.setString(1, finish.status().name());
                 Jdbc.setInstant(update, 2, finish.endedAt());
                 update.setString(3, finish.outcome());
-                update.setString(4, outputText(finish.processId(), finish.output(), written));
+                database.dialect().bindJson(update, 4, counted(finish.processId(), finish.outputJson(), written));
                 update.setString(5, finish.error());
                 update.setString(6, finish.errorTrace());
                 update.setString(7, finish.processId());
@@ -366,13 +366,12 @@ public final class JdbcProcessStore implements ProcessStore {
         }
     }
 
-    private static String outputText(String processId, JsonNode output, Map<String, Long> written) {
-        if (output == null) {
-            return null;
+    /** The output as given, its size added to what this commit wrote for the process. */
+    private static byte[] counted(String processId, byte[] outputJson, Map<String, Long> written) {
+        if (outputJson != null) {
+            written.merge(processId, (long) outputJson.length, Long::sum);
         }
-        String text = Json.write(output);
-        written.merge(processId, (long) text.length(), Long::sum);
-        return text;
+        return outputJson;
     }
 
     private void deleteTimers(Connection connection, List<String> processIds) throws SQLException {
@@ -410,7 +409,7 @@ public final class JdbcProcessStore implements ProcessStore {
             select.setString(2, key.api());
             select.setString(3, idempotencyKey);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs))) : Optional.empty();
+                return rs.next() ? Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs, database.dialect()), database.dialect())) : Optional.empty();
             }
         }
     }

@@ -39,7 +39,7 @@ public final class ProcessQueries {
                         runs.add(new StageRun(rs.getString("process_id"), rs.getLong("step"), rs.getString("stage"),
                                 rs.getInt("attempt"), StageRunStatus.valueOf(rs.getString("status")),
                                 Jdbc.getInstant(rs, "started_at"), Jdbc.getInstant(rs, "ended_at"), rs.getString("outcome"),
-                                Json.parse(rs.getString("output")), rs.getString("task_id"), rs.getString("error"),
+                                Json.parse(database.dialect().readJson(rs, "output")), rs.getString("task_id"), rs.getString("error"),
                                 rs.getString("error_trace")));
                     }
                 }
@@ -73,7 +73,7 @@ public final class ProcessQueries {
                 params.add(query.stage());
             }
             if (query.text() != null && !query.text().isBlank()) {
-                where.append(" AND (LOWER(id) LIKE ? OR LOWER(CAST(data AS VARCHAR(1000000))) LIKE ?)");
+                where.append(" AND (LOWER(id) LIKE ? OR LOWER(").append(database.dialect().jsonAsText("data")).append(") LIKE ?)");
                 String pattern = "%" + query.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
                 params.add(pattern);
                 params.add(pattern);
@@ -97,11 +97,11 @@ public final class ProcessQueries {
                 select.setInt(next + 1, query.offset());
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        page.add(ProcessRows.process(rs));
+                        page.add(ProcessRows.process(rs, database.dialect()));
                     }
                 }
             }
-            return new ProcessPage(ProcessResults.attach(connection, page), total, query.offset());
+            return new ProcessPage(ProcessResults.attach(connection, page, database.dialect()), total, query.offset());
         });
     }
 

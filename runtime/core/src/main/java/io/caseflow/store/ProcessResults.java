@@ -26,16 +26,16 @@ final class ProcessResults {
     private ProcessResults() {
     }
 
-    static ProcessSnapshot attach(Connection connection, ProcessSnapshot process) throws SQLException {
-        return attach(connection, List.of(process)).get(0);
+    static ProcessSnapshot attach(Connection connection, ProcessSnapshot process, SqlDialect dialect) throws SQLException {
+        return attach(connection, List.of(process), dialect).get(0);
     }
 
     /** The same processes, each with its results from its stage runs; one query per {@value #CHUNK}. */
-    static List<ProcessSnapshot> attach(Connection connection, List<ProcessSnapshot> processes) throws SQLException {
+    static List<ProcessSnapshot> attach(Connection connection, List<ProcessSnapshot> processes, SqlDialect dialect) throws SQLException {
         if (processes.isEmpty()) {
             return processes;
         }
-        Map<String, ObjectNode> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), new HashMap<>());
+        Map<String, ObjectNode> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), new HashMap<>(), dialect);
         List<ProcessSnapshot> attached = new ArrayList<>(processes.size());
         for (ProcessSnapshot process : processes) {
             ObjectNode outputs = results.get(process.id());
@@ -48,7 +48,8 @@ final class ProcessResults {
      * The results of these processes by id (absent: none yet), adding the length of each one's result text
      * to {@code bytes}.
      */
-    static Map<String, ObjectNode> read(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
+    static Map<String, ObjectNode> read(Connection connection, List<String> ids, Map<String, Long> bytes, SqlDialect dialect)
+            throws SQLException {
         Map<String, ObjectNode> results = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
@@ -58,9 +59,9 @@ final class ProcessResults {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        String output = rs.getString(3);
+                        byte[] output = dialect.readJson(rs, 3);
                         results.computeIfAbsent(id, any -> Json.object()).set(rs.getString(2), Json.parse(output));
-                        bytes.merge(id, (long) output.length(), Long::sum);
+                        bytes.merge(id, (long) output.length, Long::sum);
                     }
                 }
             }

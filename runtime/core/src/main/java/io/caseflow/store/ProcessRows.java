@@ -2,6 +2,7 @@ package io.caseflow.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.commit.NewProcess;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
 import io.caseflow.process.Failure;
@@ -53,14 +54,14 @@ final class ProcessRows {
         return 22;
     }
 
-    /** The payload row: id, input, data; returns the length of the JSON text written. */
-    static long bindPayload(PreparedStatement statement, ProcessSnapshot p) throws SQLException {
-        String input = Json.write(p.input());
-        String data = Json.write(p.data());
-        statement.setString(1, p.id());
-        statement.setString(2, input);
-        statement.setString(3, data);
-        return (long) input.length() + data.length();
+    /** The payload row: id, input, data; returns the bytes of JSON written. */
+    static long bindPayload(PreparedStatement statement, NewProcess start, SqlDialect dialect) throws SQLException {
+        byte[] input = start.inputJson();
+        byte[] data = start.dataJson();
+        statement.setString(1, start.process().id());
+        dialect.bindJson(statement, 2, input);
+        dialect.bindJson(statement, 3, data);
+        return (long) input.length + data.length;
     }
 
     static void bindFailure(PreparedStatement statement, int start, Failure failure) throws SQLException {
@@ -79,8 +80,8 @@ final class ProcessRows {
     }
 
     /** A process from a select of {@link #SELECTED} {@link #FROM}; its results come from {@link ProcessResults}. */
-    static ProcessSnapshot process(ResultSet rs) throws SQLException {
-        return read(rs, Json.parse(rs.getString("input")), Json.parse(rs.getString("data")));
+    static ProcessSnapshot process(ResultSet rs, SqlDialect dialect) throws SQLException {
+        return read(rs, Json.parse(dialect.readJson(rs, "input")), Json.parse(dialect.readJson(rs, "data")));
     }
 
     /** A process from a select of {@link #COLUMNS} alone: input and data left empty, for the caller to fill in. */

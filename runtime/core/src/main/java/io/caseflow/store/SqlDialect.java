@@ -1,25 +1,32 @@
 package io.caseflow.store;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Locale;
 import java.util.Map;
 
 /** Everything that differs between the databases caseflow runs on, in one place. */
 public enum SqlDialect {
-    H2("CHARACTER VARYING(1000000)", " FOR UPDATE", null, ""),
+    H2("CHARACTER VARYING(1000000)", "VARBINARY(1000000000)", " FOR UPDATE", null, ""),
     // A node that freezes (GC pause, SIGSTOP, a stuck VM) inside a transaction must not hold row locks
     // forever: its session is ended after 15 s idle in a transaction, and nobody waits more than 5 s for a lock.
     // Startup options, not SQL run on each new connection: with autocommit off, such SQL would open a
     // transaction that the pooled connection then rests in until that very timeout ends it.
-    POSTGRESQL("TEXT", " FOR UPDATE SKIP LOCKED", "-c lock_timeout=5s -c idle_in_transaction_session_timeout=15s",
+    POSTGRESQL("TEXT", "TEXT", " FOR UPDATE SKIP LOCKED", "-c lock_timeout=5s -c idle_in_transaction_session_timeout=15s",
             "WHERE status IN ('COMPLETED', 'CANCELLED')");
 
     private final String textType;
+    private final String jsonType;
     private final String lockForClaim;
     private final String sessionOptions;
     private final String finishedOnly;
 
-    SqlDialect(String textType, String lockForClaim, String sessionOptions, String finishedOnly) {
+    SqlDialect(String textType, String jsonType, String lockForClaim, String sessionOptions, String finishedOnly) {
         this.textType = textType;
+        this.jsonType = jsonType;
         this.lockForClaim = lockForClaim;
         this.sessionOptions = sessionOptions;
         this.finishedOnly = finishedOnly;
@@ -45,7 +52,41 @@ public enum SqlDialect {
     /** Placeholders the migrations use. */
     public Map<String, String> migrationPlaceholders() {
         // finishedOnly: the filter of a partial index of finished processes (V6), where the database has them.
-        return Map.of("text", textType, "finishedOnly", finishedOnly);
+        return Map.of("text", textType, "json", jsonType, "finishedOnly", finishedOnly);
+    }
+
+    /**
+     * Binds JSON for a column of what processes carry (input, data, a stage's output; {@code ${json}} in the
+     * migrations). On H2 these are UTF-8 bytes: H2 writes and reads a string a character at a time and hashes
+     * it whole to cache it, which made large payloads cost 2x (V9). PostgreSQL keeps them as readable text.
+     */
+    public void bindJson(PreparedStatement statement, int index, byte[] utf8) throws SQLException {
+        if (utf8 == null) {
+            statement.setNull(index, this == H2 ? Types.VARBINARY : Types.VARCHAR);
+        } else if (this == H2) {
+            statement.setBytes(index, utf8);
+        } else {
+            statement.setString(index, new String(utf8, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Reads a column bound by {@link #bindJson} as UTF-8 JSON, or null. */
+    public byte[] readJson(ResultSet rs, int column) throws SQLException {
+        if (this == H2) {
+            return rs.getBytes(column);
+        }
+        String text = rs.getString(column);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The same by column name. */
+    public byte[] readJson(ResultSet rs, String column) throws SQLException {
+        return readJson(rs, rs.findColumn(column));
+    }
+
+    /** A JSON column as text in SQL, for a search. */
+    public String jsonAsText(String column) {
+        return this == H2 ? "CAST(" + column + " AS VARCHAR(1000000000))" : column;
     }
 
     /**

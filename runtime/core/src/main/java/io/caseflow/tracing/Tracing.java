@@ -114,11 +114,12 @@ public final class Tracing {
             return commit;
         }
         return new Commit(commit.next(), commit.expectedStep(), commit.runWrites(), stamp(commit.messages(), traceparent),
-                commit.cancelTimers(), commit.writesData());
+                commit.cancelTimers(), commit.writesData(), commit.dataJson());
     }
 
     public static NewProcess stamp(NewProcess start, String traceparent) {
-        return traceparent == null ? start : new NewProcess(start.process(), stamp(start.first(), traceparent));
+        return traceparent == null ? start : new NewProcess(start.process(), stamp(start.first(), traceparent), start.inputJson(),
+                start.dataJson());
     }
 
     private static List<OutboxMessage> stamp(List<OutboxMessage> messages, String traceparent) {

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** The one JSON configuration for process data and messages. */
 public final class Json {
@@ -44,6 +47,29 @@ public final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The value as UTF-8 JSON: what the store keeps. Written as text first: Jackson copies a string's characters
+     * to text in bulk but encodes them to UTF-8 one at a time (6x slower for a 16 KB string in the profile), while
+     * the JDK encodes ASCII text to UTF-8 with one vectorised copy.
+     */
+    public static byte[] writeBytes(Object value) {
+        return write(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Parses stored UTF-8 JSON; {@code null} or no bytes gives {@code null}. */
+    public static JsonNode parse(byte[] utf8) {
+        if (utf8 == null || utf8.length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(utf8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("stored JSON is malformed: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
         }
     }
 

@@ -4,6 +4,8 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.process.ProcessIds;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.store.Database;
+import io.caseflow.store.SqlDialect;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -79,7 +81,7 @@ public final class FinishedProcesses {
                     for (int i = 0; i < size; i++) {
                         chunk.add(ProcessIds.next());
                     }
-                    insertChunk(connection, chunk, finishedAt.minusMillis(first + offset), status, json);
+                    insertChunk(connection, database.dialect(), chunk, finishedAt.minusMillis(first + offset), status, json);
                     ids.addAll(chunk);
                 }
                 return null;
@@ -89,9 +91,11 @@ public final class FinishedProcesses {
         return ids;
     }
 
-    private void insertChunk(Connection connection, List<String> ids, Instant finishedAt, ProcessStatus status, String json)
+    private void insertChunk(Connection connection, SqlDialect dialect, List<String> ids, Instant finishedAt, ProcessStatus status,
+                             String json)
             throws SQLException {
         String last = "s" + stages;
+        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
         try (PreparedStatement process = connection.prepareStatement("INSERT INTO process (id, case_name, case_api, case_version, status, "
                 + "current_stage, previous_stage, step, attempt, result, error_stage, error_kind, error_message, error_at, input_checksum, "
                 + "created_at, updated_at) VALUES " + rows(ids.size(), 17))) {
@@ -124,8 +128,8 @@ public final class FinishedProcesses {
             int p = 1;
             for (String id : ids) {
                 payload.setString(p++, id);
-                payload.setString(p++, json);
-                payload.setString(p++, json);
+                dialect.bindJson(payload, p++, utf8);
+                dialect.bindJson(payload, p++, utf8);
             }
             payload.executeUpdate();
         }
@@ -144,7 +148,7 @@ public final class FinishedProcesses {
                     run.setObject(p++, utc(at.minusMillis(5)));
                     run.setObject(p++, utc(at));
                     run.setString(p++, "default");
-                    run.setString(p++, json);
+                    dialect.bindJson(run, p++, utf8);
                 }
             }
             run.executeUpdate();
