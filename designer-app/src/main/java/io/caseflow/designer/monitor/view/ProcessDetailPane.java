@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -270,8 +271,10 @@ public final class ProcessDetailPane extends StackPane {
                     setGraphic(null);
                     return;
                 }
-                pill.getStyleClass().removeIf(s -> s.startsWith("status-") && !s.equals("status-pill"));
-                pill.getStyleClass().add(runStyle(r.status()));
+                for (StageRunStatus s : StageRunStatus.values()) {
+                    pill.pseudoClassStateChanged(PseudoClass.getPseudoClass(runStyle(s)), false);
+                }
+                pill.pseudoClassStateChanged(PseudoClass.getPseudoClass(runStyle(r.status())), true);
                 String n = r.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
                 pill.setText(Character.toUpperCase(n.charAt(0)) + n.substring(1));
                 setGraphic(pill);

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 
 /** Status pills, times and durations, the same everywhere in the monitor. */
@@ -13,6 +16,15 @@ final class Styles {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
     static final DateTimeFormatter TIME_MS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    /** The pill's colour per status: pseudo-class status-running and so on. */
+    private static final Map<ProcessStatus, PseudoClass> PILL = new EnumMap<>(ProcessStatus.class);
+
+    static {
+        for (ProcessStatus s : ProcessStatus.values()) {
+            PILL.put(s, PseudoClass.getPseudoClass(styleClass(s)));
+        }
+    }
 
     private Styles() {
     }
@@ -28,19 +40,25 @@ final class Styles {
 
     /** A rounded status pill ("Failed" in red and so on). */
     static Label pill(ProcessStatus status) {
-        Label l = new Label(label(status));
-        l.getStyleClass().addAll("status-pill", styleClass(status));
+        Label l = new Label();
+        l.getStyleClass().add("status-pill");
+        setPill(l, status);
         return l;
     }
 
+    /**
+     * Shows {@code status} on a pill. The colour follows a pseudo-class, not a style class: table cells
+     * change status many times a second under live events, and a style class change makes JavaFX look
+     * the node's styles up again, where a pseudo-class only switches between styles already found.
+     */
     static void setPill(Label l, ProcessStatus status) {
-        l.getStyleClass().removeIf(c -> c.startsWith("status-") && !c.equals("status-pill"));
-        if (status == null) {
-            l.setText("");
-            return;
+        for (ProcessStatus s : ProcessStatus.values()) {
+            l.pseudoClassStateChanged(PILL.get(s), s == status);
         }
-        l.setText(label(status));
-        l.getStyleClass().add(styleClass(status));
+        String text = status == null ? "" : label(status);
+        if (!text.equals(l.getText())) {
+            l.setText(text);
+        }
     }
 
     static String time(Instant at) {
