@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Finished processes (with their stage runs) put in the store before warming up (default ${DEFAULT-VALUE}).")
     int finished;
 
-    @Option(names = "--heap-processes", paramLabel = "PROCESSES", defaultValue = "5000",
+    @Option(names = "--heap-processes", paramLabel = "PROCESSES", defaultValue = "10000",
             description = "Processes held in flight at their first stage after the run, twice, for the heap each adds (default ${DEFAULT-VALUE}).")
     int heapProcesses;
 

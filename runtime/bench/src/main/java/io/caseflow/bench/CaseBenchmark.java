@@ -150,7 +150,7 @@ public final class CaseBenchmark {
     private volatile CountDownLatch hold; // while set, stage handlers wait on it: processes stay in flight
     private int inFlight;
     private int finished;
-    private int heapProcesses = 5_000;
+    private int heapProcesses = 10_000;
 
     public CaseBenchmark() {
         this(Payload.NONE);
@@ -171,7 +171,7 @@ public final class CaseBenchmark {
         return this;
     }
 
-    /** After the run, holds this many processes in flight at their first stage, twice, to measure the heap each adds (default 5,000). */
+    /** After the run, holds this many processes in flight at their first stage, twice, to measure the heap each adds (default 10,000). */
     public CaseBenchmark heapProcesses(int processes) {
         if (processes < 1) {
             throw new IllegalArgumentException("heap processes must be at least 1, was " + processes);

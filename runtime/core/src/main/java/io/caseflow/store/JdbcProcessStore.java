@@ -409,7 +409,11 @@ public final class JdbcProcessStore implements ProcessStore {
             select.setString(2, key.api());
             select.setString(3, idempotencyKey);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs, database.dialect()), database.dialect())) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                SqlDialect dialect = database.dialect();
+                return Optional.of(ProcessResults.attach(connection, ProcessRows.process(rs, dialect), dialect));
             }
         }
     }

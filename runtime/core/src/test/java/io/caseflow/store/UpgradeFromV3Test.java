@@ -271,7 +271,8 @@ class UpgradeFromV3Test {
                         default -> rs.getObject(column);
                     };
                     if (value instanceof byte[] utf8) {
-                        value = new String(utf8, StandardCharsets.UTF_8); // a stage's output, UTF-8 in today's H2 source (V9), text in version 3
+                        // A stage's output: UTF-8 bytes in today's H2 source (V9), text in version 3.
+                        value = new String(utf8, StandardCharsets.UTF_8);
                     }
                     if (value == null) {
                         write.setNull(i + 1, types.get(i));

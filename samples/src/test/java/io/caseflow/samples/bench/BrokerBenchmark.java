@@ -57,7 +57,8 @@ public final class BrokerBenchmark {
                 Path dir = Files.createTempDirectory("caseflow-broker-bench");
                 String jdbc = store.equals("H2") ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
                 RabbitSettings settings = RabbitSettings.defaults(uri).withConnectionName("caseflow-bench");
-                CaseBenchmark.Result result = new CaseBenchmark().run(builder -> builder.installation(ExternalServices.testInstallation())
+                // 2,000 held twice for the heap figure: on RabbitMQ they wait in the broker, and more would only lengthen the run.
+                CaseBenchmark.Result result = new CaseBenchmark().heapProcesses(2_000).run(builder -> builder.installation(ExternalServices.testInstallation())
                         .jdbcUrl(jdbc).transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock,
                                 meters)),
                         processes, 10, threads, Math.min(200, processes / 5));
