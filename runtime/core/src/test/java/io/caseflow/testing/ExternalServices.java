@@ -9,7 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -20,6 +23,9 @@ public final class ExternalServices {
     public static final String POSTGRES_URL = env("CASEFLOW_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String POSTGRES_USER = env("CASEFLOW_TEST_POSTGRES_USER", "postgres");
     public static final String RABBITMQ_URI = env("CASEFLOW_TEST_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672");
+    /** Schemas this test JVM made; dropped when it exits, so runs leave nothing behind in the shared database. */
+    private static final Set<String> SCHEMAS_MADE = ConcurrentHashMap.newKeySet();
+    private static final AtomicBoolean CLEANUP_REGISTERED = new AtomicBoolean();
 
     private ExternalServices() {
     }
@@ -100,7 +106,24 @@ public final class ExternalServices {
         }
     }
 
-    /** A JDBC URL of a fresh, empty PostgreSQL schema (created now). */
+    /** Bounded: a schema still locked by a connection left open is reported, not waited for. */
+    private static void dropSchemasMade() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '2s'");
+            for (String schema : SCHEMAS_MADE) {
+                try {
+                    statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                } catch (SQLException e) {
+                    System.out.println("NOTICE: test schema " + schema + " left in place: " + e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            System.out.println("NOTICE: could not drop test schemas " + SCHEMAS_MADE + ": " + e.getMessage());
+        }
+    }
+
+    /** A JDBC URL of a fresh, empty PostgreSQL schema (created now, dropped when this JVM exits). */
     public static String freshPostgresSchema() {
         String schema = "cf_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
@@ -108,6 +131,10 @@ public final class ExternalServices {
             statement.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             require(false, "PostgreSQL at " + POSTGRES_URL, e);
+        }
+        SCHEMAS_MADE.add(schema);
+        if (CLEANUP_REGISTERED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(ExternalServices::dropSchemasMade, "drop-test-schemas"));
         }
         return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + POSTGRES_USER;
     }
