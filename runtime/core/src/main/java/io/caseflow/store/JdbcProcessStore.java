@@ -73,13 +73,14 @@ public final class JdbcProcessStore implements ProcessStore {
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO process (" + ProcessRows.COLUMNS
                 + ", input_checksum) VALUES (" + Jdbc.placeholders(22) + ")");
-             PreparedStatement payload = connection.prepareStatement("INSERT INTO process_payload (process_id, input, data) VALUES ("
-                     + Jdbc.placeholders(3) + ")")) {
+             PreparedStatement input = connection.prepareStatement("INSERT INTO process_payload (process_id, input) VALUES (?, ?)");
+             PreparedStatement data = connection.prepareStatement("INSERT INTO process_data (process_id, data) VALUES (?, ?)")) {
             int i = ProcessRows.bind(insert, process);
             insert.setString(i, inputChecksum);
             insert.executeUpdate();
-            written.put(process.id(), ProcessRows.bindPayload(payload, start, database.dialect()));
-            payload.executeUpdate();
+            written.put(process.id(), ProcessRows.bindPayload(input, data, start, database.dialect()));
+            input.executeUpdate();
+            data.executeUpdate();
         }
         if (process.idempotencyKey() != null) {
             // Unique per case api: of two nodes starting the same key at once, the second's batch fails here and is
@@ -163,8 +164,8 @@ public final class JdbcProcessStore implements ProcessStore {
 
     private Map<String, byte[][]> payloadRows(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
         Map<String, byte[][]> rows = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT process_id, input, data FROM process_payload WHERE process_id IN ("
-                + Jdbc.placeholders(ids.size()) + ")")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT i.process_id, i.input, d.data FROM process_payload i "
+                + "JOIN process_data d ON d.process_id = i.process_id WHERE i.process_id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
             Jdbc.bindAll(select, 1, ids);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -264,7 +265,7 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     private List<Boolean> fence(Connection connection, List<Commit> commits) throws SQLException {
-        // Only the small process row: input and data live in process_payload, results in stage runs, so a
+        // Only the small process row: input and data live in process_payload and process_data, results in stage runs, so a
         // transition's cost does not grow with what the process carries.
         try (PreparedStatement update = connection.prepareStatement("UPDATE process SET status = ?, current_stage = ?, "
                 + "previous_stage = ?, step = ?, attempt = ?, run_step = ?, wait_task_id = ?, pending_request = ?, "
@@ -297,10 +298,10 @@ public final class JdbcProcessStore implements ProcessStore {
         }
     }
 
-    /** The free data of applied commits whose stage changed it; the others leave the payload row alone. */
+    /** The free data of applied commits whose stage changed it; the others leave the data row alone. */
     private void writeData(Connection connection, List<Commit> commits, List<Boolean> applied, Map<String, Long> written)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE process_payload SET data = ? WHERE process_id = ?")) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE process_data SET data = ? WHERE process_id = ?")) {
             boolean any = false;
             for (int i = 0; i < commits.size(); i++) {
                 Commit commit = commits.get(i);

@@ -16,19 +16,20 @@ import java.sql.Types;
 
 /**
  * How a process is written to and read from its rows: the small {@code process} row every transition
- * updates, and the {@code process_payload} row with its input and free data (see migration V4). Its
- * results are read from its stage runs ({@link ProcessResults}).
+ * updates, the {@code process_payload} row with its input (migration V4) and the {@code process_data} row with its
+ * free data (V10, so a data change does not rewrite the input). Its results are read from its stage runs
+ * ({@link ProcessResults}).
  */
 final class ProcessRows {
     /** The process row's columns, in {@link #bind} order. */
     static final String COLUMNS = "id, case_name, case_api, case_version, status, current_stage, previous_stage, "
             + "step, attempt, run_step, wait_task_id, pending_request, result, error_stage, error_kind, "
             + "error_message, error_trace, error_at, idempotency_key, created_at, updated_at";
-    /** What a read selects, {@link #FROM} both rows. */
+    /** What a read selects, {@link #FROM} the three rows. */
     static final String SELECTED = "p.id, p.case_name, p.case_api, p.case_version, p.status, p.current_stage, p.previous_stage, "
-            + "p.step, p.attempt, p.run_step, p.wait_task_id, p.pending_request, d.input, d.data, p.result, p.error_stage, p.error_kind, "
+            + "p.step, p.attempt, p.run_step, p.wait_task_id, p.pending_request, i.input, d.data, p.result, p.error_stage, p.error_kind, "
             + "p.error_message, p.error_trace, p.error_at, p.idempotency_key, p.created_at, p.updated_at";
-    static final String FROM = " FROM process p JOIN process_payload d ON d.process_id = p.id";
+    static final String FROM = " FROM process p JOIN process_payload i ON i.process_id = p.id JOIN process_data d ON d.process_id = p.id";
 
     private ProcessRows() {
     }
@@ -54,14 +55,13 @@ final class ProcessRows {
         return 22;
     }
 
-    /** The payload row: id, input, data; returns the bytes of JSON written. */
-    static long bindPayload(PreparedStatement statement, NewProcess start, SqlDialect dialect) throws SQLException {
-        byte[] input = start.inputJson();
-        byte[] data = start.dataJson();
-        statement.setString(1, start.process().id());
-        dialect.bindJson(statement, 2, input);
-        dialect.bindJson(statement, 3, data);
-        return (long) input.length + data.length;
+    /** The payload row (id, input) and the data row (id, data) of a new process; returns the bytes of JSON written. */
+    static long bindPayload(PreparedStatement input, PreparedStatement data, NewProcess start, SqlDialect dialect) throws SQLException {
+        input.setString(1, start.process().id());
+        dialect.bindJson(input, 2, start.inputJson());
+        data.setString(1, start.process().id());
+        dialect.bindJson(data, 2, start.dataJson());
+        return (long) start.inputJson().length + start.dataJson().length;
     }
 
     static void bindFailure(PreparedStatement statement, int start, Failure failure) throws SQLException {

@@ -18,7 +18,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Writes many finished processes at once, as the engine would have left them (process row, payload row, one
+ * Writes many finished processes at once, as the engine would have left them (process row, input and data rows, one
  * completed stage run per stage with its output), with multi-row inserts: for tests and benchmarks of retention,
  * which need 100k to 1M of them in minutes. Not used by the runtime.
  *
@@ -123,15 +123,20 @@ public final class FinishedProcesses {
             }
             process.executeUpdate();
         }
-        try (PreparedStatement payload = connection.prepareStatement("INSERT INTO process_payload (process_id, input, data) VALUES "
-                + rows(ids.size(), 3))) {
+        try (PreparedStatement payload = connection.prepareStatement("INSERT INTO process_payload (process_id, input) VALUES "
+                + rows(ids.size(), 2));
+             PreparedStatement data = connection.prepareStatement("INSERT INTO process_data (process_id, data) VALUES "
+                     + rows(ids.size(), 2))) {
             int p = 1;
             for (String id : ids) {
-                payload.setString(p++, id);
-                dialect.bindJson(payload, p++, utf8);
-                dialect.bindJson(payload, p++, utf8);
+                payload.setString(p, id);
+                dialect.bindJson(payload, p + 1, utf8);
+                data.setString(p, id);
+                dialect.bindJson(data, p + 1, utf8);
+                p += 2;
             }
             payload.executeUpdate();
+            data.executeUpdate();
         }
         try (PreparedStatement run = connection.prepareStatement("INSERT INTO stage_run (process_id, step, stage, attempt, status, "
                 + "started_at, ended_at, outcome, output) VALUES " + rows(ids.size() * stages, 9))) {

@@ -50,7 +50,7 @@ public final class RetentionStore {
         this.clock = clock;
     }
 
-    /** What one batch deleted: processes and every dependent row, by table. */
+    /** What one batch deleted: processes and every dependent row, by table ({@code payloads}: input and data rows). */
     public record Deleted(int processes, int payloads, int stageRuns, int outboxRows, int deadLetters) {
         static final Deleted NONE = new Deleted(0, 0, 0, 0, 0);
 
@@ -205,7 +205,7 @@ public final class RetentionStore {
             // By id alone: the ids were read as finished in this transaction, and nothing changes a finished process again.
             Deleted deleted = ids.isEmpty() ? Deleted.NONE : new Deleted(
                     deleteIn(connection, "process", "id", ids),
-                    deleteIn(connection, "process_payload", "process_id", ids),
+                    deleteIn(connection, "process_payload", "process_id", ids) + deleteIn(connection, "process_data", "process_id", ids),
                     deleteEach(connection, "stage_run", ids),
                     deleteEach(connection, "outbox", ids),
                     deleteEach(connection, "dead_letter", ids));

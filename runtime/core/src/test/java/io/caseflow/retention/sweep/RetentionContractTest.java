@@ -85,11 +85,11 @@ abstract class RetentionContractTest {
         assertThat(report.leased()).isTrue();
         assertThat(report.processes()).isEqualTo(1_500);
         assertThat(report.largestBatch()).isLessThanOrEqualTo(500);
-        // 500 processes, each with a payload row and 3 stage runs, plus the few outbox rows and dead letters.
-        assertThat(report.largestBatchRows()).isLessThanOrEqualTo(500 * 5 + 4);
+        // 500 processes, each with an input row, a data row and 3 stage runs, plus the few outbox rows and dead letters.
+        assertThat(report.largestBatchRows()).isLessThanOrEqualTo(500 * 6 + 4);
         assertThat(report.transactions()).isGreaterThanOrEqualTo(4);
         assertThat(count("SELECT COUNT(*) FROM process")).isEqualTo(20 + 20 + 20 + 10);
-        for (String table : List.of("process_payload", "stage_run", "outbox", "dead_letter")) {
+        for (String table : List.of("process_payload", "process_data", "stage_run", "outbox", "dead_letter")) {
             assertThat(count("SELECT COUNT(*) FROM " + table + " t WHERE NOT EXISTS (SELECT 1 FROM process p WHERE p.id = t.process_id)"))
                     .as("rows of deleted processes left in " + table).isZero();
         }

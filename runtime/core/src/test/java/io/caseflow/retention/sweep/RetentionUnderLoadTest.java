@@ -108,7 +108,7 @@ class RetentionUnderLoadTest {
                     testStart)).as("every stage run of the new processes").isEqualTo((long) NEW * STAGES);
             assertThat(count(database, "SELECT COUNT(*) FROM process WHERE status IN ('COMPLETED', 'CANCELLED') AND updated_at < ?",
                     clock.instant().minus(Duration.ofDays(7)))).isZero();
-            for (String table : List.of("process_payload", "stage_run", "outbox", "dead_letter")) {
+            for (String table : List.of("process_payload", "process_data", "stage_run", "outbox", "dead_letter")) {
                 assertThat(count(database, "SELECT COUNT(*) FROM " + table
                         + " t WHERE NOT EXISTS (SELECT 1 FROM process p WHERE p.id = t.process_id)"))
                         .as("rows of deleted processes left in " + table).isZero();
