@@ -116,21 +116,6 @@ public final class CaseBenchmark {
             return new Payload(bytes, bytes, bytes);
         }
 
-        /**
-         * With runs of different worker thread counts: the idle runtime's live heap per extra worker thread, from the
-         * fewest to the most threads (a thread's stack is native memory, reserved by -Xss, not heap).
-         */
-        public static Optional<String> heapPerWorkerThread(List<Result> results) {
-            Result fewest = results.stream().min(Comparator.comparingInt(Result::threads)).orElse(null);
-            Result most = results.stream().max(Comparator.comparingInt(Result::threads)).orElse(null);
-            if (fewest == null || most.threads() == fewest.threads()) {
-                return Optional.empty();
-            }
-            double perThread = (double) (most.idleHeapBytes() - fewest.idleHeapBytes()) / (most.threads() - fewest.threads());
-            return Optional.of(String.format(Locale.ROOT, "heap per worker thread (idle runtime, %d vs %d threads): %.1f KB",
-                    most.threads(), fewest.threads(), perThread / 1024));
-        }
-
         public String describe() {
             return String.format(Locale.ROOT, "input %s, each stage's result %s, free data %s", size(inputBytes), size(resultBytes),
                     size(dataBytes));
