@@ -5,8 +5,11 @@ import com.rabbitmq.client.ConnectionFactory;
 import io.caseflow.installation.Installation;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +26,7 @@ public final class ExternalServices {
     public static final String POSTGRES_URL = env("CASEFLOW_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String POSTGRES_USER = env("CASEFLOW_TEST_POSTGRES_USER", "postgres");
     public static final String RABBITMQ_URI = env("CASEFLOW_TEST_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:5672");
-    /** Schemas this test JVM made; dropped when it exits, so runs leave nothing behind in the shared database. */
+    /** Schemas this test JVM made (and those named after them); dropped when it exits, so runs leave nothing behind. */
     private static final Set<String> SCHEMAS_MADE = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean CLEANUP_REGISTERED = new AtomicBoolean();
 
@@ -106,14 +109,38 @@ public final class ExternalServices {
         }
     }
 
+    /**
+     * Drops, when this JVM exits, the schema {@code name} and those named after it ({@code name_svc_payments}, the
+     * services' schemas that workers create). For schemas a test's processes create themselves.
+     */
+    public static void dropOnExit(String name) {
+        SCHEMAS_MADE.add(name);
+        if (CLEANUP_REGISTERED.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(ExternalServices::dropSchemasMade, "drop-test-schemas"));
+        }
+    }
+
     /** Bounded: a schema still locked by a connection left open is reported, not waited for. */
     private static void dropSchemasMade() {
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
              Statement statement = connection.createStatement()) {
             statement.execute("SET lock_timeout = '2s'");
-            for (String schema : SCHEMAS_MADE) {
+            List<String> schemas = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT nspname FROM pg_namespace WHERE nspname = ? "
+                    + "OR nspname LIKE ? ESCAPE '!'")) {
+                for (String name : SCHEMAS_MADE) {
+                    select.setString(1, name);
+                    select.setString(2, name.replace("_", "!_") + "!_%");
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            schemas.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            for (String schema : schemas) {
                 try {
-                    statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                    statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
                 } catch (SQLException e) {
                     System.out.println("NOTICE: test schema " + schema + " left in place: " + e.getMessage());
                 }
@@ -132,10 +159,7 @@ public final class ExternalServices {
         } catch (SQLException e) {
             require(false, "PostgreSQL at " + POSTGRES_URL, e);
         }
-        SCHEMAS_MADE.add(schema);
-        if (CLEANUP_REGISTERED.compareAndSet(false, true)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(ExternalServices::dropSchemasMade, "drop-test-schemas"));
-        }
+        dropOnExit(schema);
         return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&user=" + POSTGRES_USER;
     }
 

@@ -57,6 +57,7 @@ final class Cluster implements AutoCloseable {
         ExternalServices.requireRabbitMq();
         this.dir = dir;
         String base = ExternalServices.freshPostgresSchema().replaceAll("currentSchema=[^&]*", "currentSchema=" + schema);
+        ExternalServices.dropOnExit(schema); // created by the server's migrations, with the workers' service schemas
         this.jdbcUrl = base;
         environment.put("CASEFLOW_JDBC_URL", base);
         environment.put("CASEFLOW_BROKER_URI", ExternalServices.RABBITMQ_URI);
