@@ -7,7 +7,6 @@ import io.caseflow.process.Failure;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageRun;
-import io.caseflow.process.StageRunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -20,7 +19,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -271,25 +269,11 @@ public final class ProcessDetailPane extends StackPane {
                     setGraphic(null);
                     return;
                 }
-                for (StageRunStatus s : StageRunStatus.values()) {
-                    pill.pseudoClassStateChanged(PseudoClass.getPseudoClass(runStyle(s)), false);
-                }
-                pill.pseudoClassStateChanged(PseudoClass.getPseudoClass(runStyle(r.status())), true);
-                String n = r.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
-                pill.setText(Character.toUpperCase(n.charAt(0)) + n.substring(1));
+                Styles.setRunPill(pill, r.status());
                 setGraphic(pill);
             }
         });
         return c;
-    }
-
-    private static String runStyle(StageRunStatus s) {
-        return switch (s) {
-            case COMPLETED -> "status-completed";
-            case WAITING -> "status-waiting";
-            case FAILED, TIMED_OUT -> "status-failed";
-            case CANCELLED -> "status-cancelled";
-        };
     }
 
     private TableColumn<StageRun, StageRun> durationColumn() {

@@ -1,11 +1,12 @@
 package io.caseflow.designer.monitor.view;
 
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageRunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.css.PseudoClass;
@@ -17,12 +18,12 @@ final class Styles {
     static final DateTimeFormatter TIME_MS = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    /** The pill's colour per status: pseudo-class status-running and so on. */
-    private static final Map<ProcessStatus, PseudoClass> PILL = new EnumMap<>(ProcessStatus.class);
+    /** The pill colours, one pseudo-class each (status-running and so on); process and stage-run pills share them. */
+    private static final Map<String, PseudoClass> PILL_COLOURS = new LinkedHashMap<>();
 
     static {
         for (ProcessStatus s : ProcessStatus.values()) {
-            PILL.put(s, PseudoClass.getPseudoClass(styleClass(s)));
+            PILL_COLOURS.put(styleClass(s), PseudoClass.getPseudoClass(styleClass(s)));
         }
     }
 
@@ -46,16 +47,30 @@ final class Styles {
         return l;
     }
 
-    /**
-     * Shows {@code status} on a pill. The colour follows a pseudo-class, not a style class: table cells
-     * change status many times a second under live events, and a style class change makes JavaFX look
-     * the node's styles up again, where a pseudo-class only switches between styles already found.
-     */
+    /** Shows {@code status} on a pill (a process's status; none: blank). */
     static void setPill(Label l, ProcessStatus status) {
-        for (ProcessStatus s : ProcessStatus.values()) {
-            l.pseudoClassStateChanged(PILL.get(s), s == status);
-        }
-        String text = status == null ? "" : label(status);
+        colourPill(l, status == null ? null : styleClass(status), status == null ? "" : label(status));
+    }
+
+    /** Shows a stage run's status on a pill: "Timed out" in the failed colour and so on. */
+    static void setRunPill(Label l, StageRunStatus status) {
+        String colour = switch (status) {
+            case COMPLETED -> "status-completed";
+            case WAITING -> "status-waiting";
+            case FAILED, TIMED_OUT -> "status-failed";
+            case CANCELLED -> "status-cancelled";
+        };
+        String n = status.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        colourPill(l, colour, Character.toUpperCase(n.charAt(0)) + n.substring(1));
+    }
+
+    /**
+     * The colour follows a pseudo-class, not a style class: table cells change status many times a second under
+     * live events, and a style class change makes JavaFX look the node's styles up again, where a pseudo-class only
+     * switches between styles already found. The text is set only when it changes.
+     */
+    private static void colourPill(Label l, String colour, String text) {
+        PILL_COLOURS.forEach((name, pseudoClass) -> l.pseudoClassStateChanged(pseudoClass, name.equals(colour)));
         if (!text.equals(l.getText())) {
             l.setText(text);
         }
