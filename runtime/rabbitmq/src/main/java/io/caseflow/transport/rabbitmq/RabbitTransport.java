@@ -64,6 +64,7 @@ public final class RabbitTransport implements Transport {
     private final MeterRegistry meters;
     private final String nodeId;
     private final RabbitTopology topology;
+    private final EventPublisher events;
     private final Map<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.factory("caseflow-rabbit-scheduler"));
     private volatile Connection connection;
@@ -80,6 +81,7 @@ public final class RabbitTransport implements Transport {
         this.meters = meters;
         this.nodeId = nodeName();
         this.topology = new RabbitTopology(settings, installation);
+        this.events = new EventPublisher(() -> connection, topology.events(), meters);
     }
 
     /** Also copy what reaches the dead-letter exchange into the store (the server does this). */
@@ -205,16 +207,7 @@ public final class RabbitTransport implements Transport {
     /** An engine listener that publishes every committed transition to the installation's events exchange. */
     @Override
     public Optional<ProcessEventListener> eventPublisher() {
-        return Optional.of(new EventPublisher(this::publishEvent, meters));
-    }
-
-    void publishEvent(String routingKey, String body) {
-        ConfirmingPublisher current = publisher;
-        if (current != null) {
-            // Not mandatory: with no monitor listening, an event simply goes nowhere.
-            current.publish(new ConfirmingPublisher.Message(topology.events(), routingKey, body, clock.instant(), Map.of(), false,
-                    false));
-        }
+        return Optional.of(events);
     }
 
     @Override
@@ -257,6 +250,7 @@ public final class RabbitTransport implements Transport {
             }
         }
         relay.start();
+        events.start();
         LOG.info("RabbitMQ transport started on {} as {} for installation {} ({} queues)", settings.redactedUri(), nodeId, installation(),
                 settings.quorumQueues() ? "quorum" : "classic");
     }
@@ -318,6 +312,7 @@ public final class RabbitTransport implements Transport {
         if (publisher != null) {
             publisher.close();
         }
+        events.close();
         scheduler.shutdownNow();
         Connection current = connection;
         if (current != null && current.isOpen()) {
