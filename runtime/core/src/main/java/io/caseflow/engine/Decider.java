@@ -157,7 +157,7 @@ public final class Decider {
             // Keep the task id and request: a retry sends the very same request, so the service can still dedupe it.
             ProcessSnapshot next = process.toBuilder().status(ProcessStatus.FAILED).step(step + 1).runStep(null)
                     .failure(failure).updatedAt(now).build();
-            return new Commit(next, step, runs, List.of(), true);
+            return new Commit(next, step, runs, List.of(), true, false);
         }
         int attempt = process.attempt() + 1;
         ProcessSnapshot next = process.toBuilder().step(step + 1).attempt(attempt).runStep(step + 1).updatedAt(now).build();
@@ -166,7 +166,7 @@ public final class Decider {
         List<OutboxMessage> messages = List.of(
                 resend(process, stage, now),
                 replyDeadline(process, step + 1, stage, now));
-        return new Commit(next, step, runs, messages, true);
+        return new Commit(next, step, runs, messages, true, false);
     }
 
     /**
@@ -188,14 +188,14 @@ public final class Decider {
             StageRun run = new StageRun(process.id(), step + 1, stage.name(), 1, StageRunStatus.WAITING, now, null, null, null,
                     process.waitTaskId(), null, null);
             return new Commit(next.build(), step, List.of(new StageRunWrite.Insert(run)),
-                    List.of(resend(process, stage, now), replyDeadline(process, step + 1, stage, now)), true);
+                    List.of(resend(process, stage, now), replyDeadline(process, step + 1, stage, now)), true, newData != null);
         }
         if (!stageName.equals(process.currentStage())) {
             next.moveTo(stageName);
         }
         next.status(ProcessStatus.RUNNING).runStep(null).waitingFor(null, null);
         ProcessSnapshot state = next.build();
-        return new Commit(state, step, List.of(), List.of(stageDue(state, step + 1, stageName, now)), true);
+        return new Commit(state, step, List.of(), List.of(stageDue(state, step + 1, stageName, now)), true, newData != null);
     }
 
     /** Stop the process; pending timers go, and any message still in flight becomes stale. */
@@ -217,7 +217,7 @@ public final class Decider {
         ProcessSnapshot state = next.build();
         List<OutboxMessage> messages = process.status() == ProcessStatus.WAITING
                 ? List.of(replyDeadline(state, step + 1, stage, now)) : List.of();
-        return new Commit(state, step, List.of(), messages, true);
+        return new Commit(state, step, List.of(), messages, true, false);
     }
 
     public Commit cancel(ProcessSnapshot process, String reason) {
@@ -229,7 +229,7 @@ public final class Decider {
         }
         ProcessSnapshot next = process.toBuilder().status(ProcessStatus.CANCELLED).step(step + 1).runStep(null)
                 .updatedAt(now).build();
-        return new Commit(next, step, runs, List.of(), true);
+        return new Commit(next, step, runs, List.of(), true, false);
     }
 
     private Commit advance(ProcessSnapshot process, StageDefinition stage, TransitionDefinition edge, ObjectNode data,
@@ -281,7 +281,7 @@ public final class Decider {
                 .waitingFor(null, null).data(data).results(results).result(value).failure(null).updatedAt(endedAt).build();
         StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.COMPLETED, startedAt,
                 endedAt, "complete", value, null, null, null);
-        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), List.of(), true);
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), List.of(), true, !data.equals(process.data()));
     }
 
     private Commit failAttempt(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage, Instant startedAt,
@@ -298,12 +298,12 @@ public final class Decider {
             Duration delay = stage.retry().delayBefore(attempt);
             ProcessSnapshot state = next.status(ProcessStatus.RUNNING).attempt(attempt).build();
             return new Commit(state, step, List.of(run),
-                    List.of(stageDue(state, step + 1, stage.name(), endedAt.plus(delay))), waiting);
+                    List.of(stageDue(state, step + 1, stage.name(), endedAt.plus(delay))), waiting, false);
         }
         String withAttempts = message + (retriable && process.attempt() > 1 ? " (after " + process.attempt() + " attempts)" : "");
         ProcessSnapshot state = next.status(ProcessStatus.FAILED)
                 .failure(new Failure(stage.name(), kind, withAttempts, trace, endedAt)).build();
-        return new Commit(state, step, List.of(run), List.of(), true);
+        return new Commit(state, step, List.of(run), List.of(), true, false);
     }
 
     private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,

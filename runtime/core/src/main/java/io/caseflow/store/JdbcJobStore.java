@@ -1,6 +1,7 @@
 package io.caseflow.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.caseflow.commit.InputChecksum;
 import io.caseflow.job.ItemState;
 import io.caseflow.job.JobItem;
 import io.caseflow.job.JobKind;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.CommitResult;
+import io.caseflow.commit.InputChecksum;
 import io.caseflow.commit.NewProcess;
 import io.caseflow.commit.StageRunWrite;
 import io.caseflow.commit.StartOutcome;
@@ -60,7 +61,6 @@ public final class JdbcProcessStore implements ProcessStore {
     private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages,
                                Map<String, Long> written) throws SQLException {
         ProcessSnapshot process = start.process();
-        String inputChecksum = InputChecksum.of(process.input());
         if (process.idempotencyKey() != null) {
             Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
             if (existing.isPresent()) {
@@ -76,7 +76,7 @@ public final class JdbcProcessStore implements ProcessStore {
              PreparedStatement input = connection.prepareStatement("INSERT INTO process_payload (process_id, input) VALUES (?, ?)");
              PreparedStatement data = connection.prepareStatement("INSERT INTO process_data (process_id, data) VALUES (?, ?)")) {
             int i = ProcessRows.bind(insert, process);
-            insert.setString(i, inputChecksum);
+            insert.setString(i, start.inputChecksum());
             insert.executeUpdate();
             written.put(process.id(), ProcessRows.bindPayload(input, data, start, database.dialect()));
             input.executeUpdate();

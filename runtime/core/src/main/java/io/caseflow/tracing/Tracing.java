@@ -119,7 +119,7 @@ public final class Tracing {
 
     public static NewProcess stamp(NewProcess start, String traceparent) {
         return traceparent == null ? start : new NewProcess(start.process(), stamp(start.first(), traceparent), start.inputJson(),
-                start.dataJson());
+                start.dataJson(), start.inputChecksum());
     }
 
     private static List<OutboxMessage> stamp(List<OutboxMessage> messages, String traceparent) {

@@ -188,4 +188,32 @@ class DeciderTest {
         assertThat(commit.next().attempt()).isEqualTo(1);
         assertThat(commit.next().failure()).isNull();
     }
+
+    @Test
+    void only_a_transition_that_changes_the_free_data_writes_it() {
+        StageDefinition validate = definition.stage("validate").orElseThrow();
+        StageDefinition done = definition.stage("done").orElseThrow();
+        HandlerResult untouched = HandlerResult.finished(NOW, NOW, StageOutcome.next(), Json.object());
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate, untouched).writesData())
+                .isFalse();
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate,
+                ran(StageOutcome.next())).writesData()).isTrue();
+        // completing, failing, cancelling, overdue replies and a plain retry leave the data as stored: a process carrying
+        // a large document must not rewrite it at each of them
+        assertThat(decider.onHandlerResult(definition, process("done", ProcessStatus.RUNNING, 2, 1), done, untouched).writesData())
+                .isFalse();
+        Commit completedWithData = decider.onHandlerResult(definition, process("done", ProcessStatus.RUNNING, 2, 1), done,
+                ran(StageOutcome.next()));
+        assertThat(completedWithData.next().status()).isEqualTo(ProcessStatus.COMPLETED);
+        assertThat(completedWithData.writesData()).isTrue();
+        HandlerResult threw = HandlerResult.failed(NOW, NOW, FailureKind.HANDLER_ERROR, "boom", "trace");
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate, threw).writesData())
+                .isFalse();
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 3), validate, threw).writesData())
+                .isFalse();
+        assertThat(decider.cancel(process("validate", ProcessStatus.RUNNING, 1, 1), "no longer needed").writesData()).isFalse();
+        ProcessSnapshot failed = process("charge", ProcessStatus.FAILED, 9, 2);
+        assertThat(decider.retry(definition, failed, null, null).writesData()).isFalse();
+        assertThat(decider.retry(definition, failed, null, Json.object().put("fixed", true)).writesData()).isTrue();
+    }
 }

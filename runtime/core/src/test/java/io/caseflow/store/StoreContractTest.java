@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.CommitResult;
+import io.caseflow.commit.InputChecksum;
 import io.caseflow.commit.StageRunWrite;
 import io.caseflow.commit.StartOutcome;
 import io.caseflow.commit.StoredMessage;

@@ -1,4 +1,4 @@
-package io.caseflow.store;
+package io.caseflow.commit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,22 +17,24 @@ import java.util.List;
  * told from a different input. Inputs compare as JSON values, not as text: object keys in any order
  * are the same input, and numbers compare by value ({@code 1}, {@code 1.0} and {@code 1.00} are the
  * same; {@code 1} and {@code "1"} are not). Rows written before this rule carry a checksum of the
- * input's text as written then; {@link #matches} accepts either.
+ * input's text as written then; {@link #matches} accepts either. Made where the start is made (see
+ * {@link NewProcess}), not on the one thread that commits for all: for a large input it costs as much as
+ * encoding it.
  */
-final class InputChecksum {
+public final class InputChecksum {
     /** Deeper inputs are refused: a fingerprint is no reason to exhaust the stack. */
-    static final int MAX_DEPTH = 1000;
+    public static final int MAX_DEPTH = 1000;
 
     private InputChecksum() {
     }
 
     /** SHA-256 (hex) of the input's canonical form: keys sorted, numbers without trailing zeros. */
-    static String of(JsonNode input) {
+    public static String of(JsonNode input) {
         return sha256(Json.write(canonical(input, 0)));
     }
 
     /** True when {@code stored} is the checksum of this input, by today's rule or by the text rule of older rows. */
-    static boolean matches(String stored, JsonNode input) {
+    public static boolean matches(String stored, JsonNode input) {
         return stored.equals(of(input)) || stored.equals(sha256(Json.write(input)));
     }
 
@@ -63,7 +65,7 @@ final class InputChecksum {
         return node;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
