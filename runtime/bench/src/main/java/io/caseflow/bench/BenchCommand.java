@@ -55,7 +55,8 @@ final class BenchCommand implements Callable<Integer> {
     int finished;
 
     @Option(names = "--heap-processes", paramLabel = "PROCESSES", defaultValue = "10000",
-            description = "Processes held in flight at their first stage after the run, twice, for the heap each adds (default ${DEFAULT-VALUE}).")
+            description = "Processes held in flight at their first stage after the run, twice, for the heap each adds (default ${DEFAULT-VALUE}; "
+                    + "fewer when what they carry would pass a quarter of the heap).")
     int heapProcesses;
 
     @Option(names = "--dir", description = "Directory for the benchmark's database (default: a new temporary directory, deleted after).")

@@ -156,7 +156,10 @@ public final class CaseBenchmark {
         return this;
     }
 
-    /** After the run, holds this many processes in flight at their first stage, twice, to measure the heap each adds (default 10,000). */
+    /**
+     * After the run, holds this many processes in flight at their first stage, twice, to measure the heap each adds
+     * (default 10,000). Fewer when what they carry would not fit in a quarter of the heap: see {@link #heldForHeapFigure}.
+     */
     public CaseBenchmark heapProcesses(int processes) {
         if (processes < 1) {
             throw new IllegalArgumentException("heap processes must be at least 1, was " + processes);
@@ -293,21 +296,34 @@ public final class CaseBenchmark {
      * threads' stages) does not count. Then all are released.
      */
     private long heapPerProcessInFlight(CaseflowRuntime runtime, long completedBefore) throws InterruptedException {
+        int held = heldForHeapFigure(heapProcesses, payload, Runtime.getRuntime().maxMemory());
         hold = new CountDownLatch(1);
         try {
-            startHeld(runtime, heapProcesses);
+            startHeld(runtime, held, held);
             long first = HeapProbe.liveBytes();
-            startHeld(runtime, 2 * heapProcesses);
-            return (HeapProbe.liveBytes() - first) / heapProcesses;
+            startHeld(runtime, held, 2 * held);
+            return (HeapProbe.liveBytes() - first) / held;
         } finally {
             hold.countDown();
             hold = null;
-            completed.await(completedBefore + 2L * heapProcesses, Duration.ofMinutes(10), runtime, "the held processes");
+            completed.await(completedBefore + 2L * held, Duration.ofMinutes(10), runtime, "the held processes");
         }
     }
 
-    private void startHeld(CaseflowRuntime runtime, int inFlightAfter) throws InterruptedException {
-        completed.start(runtime, KEY, heapProcesses, STARTERS, this::input);
+    /**
+     * How many processes to hold, twice, for the heap figure: {@code asked}, or fewer when twice that many processes'
+     * input and data (held as text and as parsed JSON, so counted twice) would pass a quarter of {@code maxHeap}.
+     * 10,000 processes of 256 KB each had filled a 4 GB heap and left the collector thrashing for minutes; at least
+     * 50, so the figure stays above the noise.
+     */
+    static int heldForHeapFigure(int asked, Payload payload, long maxHeap) {
+        long perProcess = 2L * ((long) payload.inputBytes() + payload.dataBytes()) + 4_096;
+        long fits = maxHeap / 4 / (2 * perProcess);
+        return (int) Math.max(Math.min(50, asked), Math.min(asked, fits));
+    }
+
+    private void startHeld(CaseflowRuntime runtime, int count, int inFlightAfter) throws InterruptedException {
+        completed.start(runtime, KEY, count, STARTERS, this::input);
         long deadline = System.nanoTime() + HOLD_LIMIT.toNanos();
         while (inFlight(runtime) < inFlightAfter) {
             if (System.nanoTime() > deadline) {

@@ -57,6 +57,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void the_processes_held_for_the_heap_figure_fit_in_a_quarter_of_the_heap() {
+        long fourGb = 4L << 30;
+        assertThat(CaseBenchmark.heldForHeapFigure(10_000, CaseBenchmark.Payload.NONE, fourGb)).isEqualTo(10_000);
+        // 256 KB of input and 256 KB of data: 10,000 twice would be 10 GB; a quarter of 4 GB holds about 500 twice
+        int held = CaseBenchmark.heldForHeapFigure(10_000, new CaseBenchmark.Payload(262_144, 100, 262_144), fourGb);
+        assertThat(held).isBetween(400, 600);
+        assertThat(2L * held * 2 * (262_144 + 262_144)).isLessThanOrEqualTo(fourGb / 4);
+        assertThat(CaseBenchmark.heldForHeapFigure(10_000, new CaseBenchmark.Payload(4 << 20, 0, 4 << 20), 256L << 20)).isEqualTo(50);
+        assertThat(CaseBenchmark.heldForHeapFigure(30, new CaseBenchmark.Payload(4 << 20, 0, 4 << 20), 256L << 20)).isEqualTo(30);
+    }
+
+    @Test
     void bad_options_are_refused_naming_them() {
         assertThat(bench("--in-flight", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--in-flight");
