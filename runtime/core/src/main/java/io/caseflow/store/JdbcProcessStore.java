@@ -281,7 +281,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 Jdbc.setLongOrNull(update, 6, p.runStep());
                 update.setString(7, p.waitTaskId());
                 update.setString(8, p.pendingRequest());
-                update.setString(9, p.result() == null ? null : Json.write(p.result()));
+                update.setString(9, ProcessRows.resultColumn(p));
                 ProcessRows.bindFailure(update, 10, p.failure());
                 Jdbc.setInstant(update, 15, p.updatedAt());
                 update.setInt(16, p.caseVersion());

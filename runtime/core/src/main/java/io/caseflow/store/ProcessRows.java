@@ -47,12 +47,20 @@ final class ProcessRows {
         Jdbc.setLongOrNull(statement, 10, p.runStep());
         statement.setString(11, p.waitTaskId());
         statement.setString(12, p.pendingRequest());
-        statement.setString(13, p.result() == null ? null : Json.write(p.result()));
+        statement.setString(13, resultColumn(p));
         bindFailure(statement, 14, p.failure());
         statement.setString(19, p.idempotencyKey());
         Jdbc.setInstant(statement, 20, p.createdAt());
         Jdbc.setInstant(statement, 21, p.updatedAt());
         return 22;
+    }
+
+    /**
+     * What the process row's {@code result} column keeps: nothing when the result is the end stage's result, which
+     * that stage's run already keeps (see {@link ProcessSnapshot}); rows written before keep theirs.
+     */
+    static String resultColumn(ProcessSnapshot p) {
+        return p.result() == null || p.resultIsEndStageResult() ? null : Json.write(p.result());
     }
 
     /** The payload row (id, input) and the data row (id, data) of a new process; returns the bytes of JSON written. */

@@ -28,6 +28,7 @@ import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,6 +154,37 @@ abstract class StoreContractTest {
                 assertThat(stored.output().path("reply").asText()).isEqualTo(text));
         assertThat(queries.list(ProcessQuery.all(10).withText("東京")).processes()).extracting(ProcessSnapshot::id)
                 .containsExactly(p.id());
+    }
+
+    @Test
+    void a_completed_process_keeps_its_result_once_as_its_end_stage_output_at_any_size() throws Exception {
+        // The result is the end stage's output: kept there only. It was also written to the process row, where H2's
+        // text column refused a result over a million characters, so a process carrying a large document never completed.
+        String document = "é😀".repeat(400_000); // 1.2M characters
+        ProcessSnapshot p = started(null);
+        ObjectNode result = Json.object().put("document", document);
+        ObjectNode results = Json.object();
+        results.set("end", result);
+        ProcessSnapshot completed = p.toBuilder().moveTo("end").status(ProcessStatus.COMPLETED).step(1).results(results).result(result)
+                .build();
+        StageRun run = new StageRun(p.id(), 0, "end", 1, StageRunStatus.COMPLETED, Instant.now(), Instant.now(), "complete", result,
+                null, null, null);
+        assertThat(processes.commit(transitions(new Commit(completed, 0, List.of(new StageRunWrite.Insert(run)), List.of(), true, false)),
+                ClaimPolicy.NONE).applied()).containsExactly(true);
+
+        ProcessSnapshot read = new JdbcProcessStore(database, clock, 0).find(p.id()).orElseThrow(); // no cache: from the rows
+        assertThat(read.result().path("document").asText()).isEqualTo(document);
+        assertThat(new JdbcProcessStore(database, clock, 0).findAll(List.of(p.id())).get(p.id()).result()).isEqualTo(result);
+        assertThat(queries.list(ProcessQuery.all(10)).processes()).singleElement().satisfies(listed ->
+                assertThat(listed.result()).isEqualTo(result));
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT result FROM process WHERE id = ?")) {
+            select.setString(1, p.id());
+            try (ResultSet rs = select.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("not kept twice").isNull();
+            }
+        }
     }
 
     @Test

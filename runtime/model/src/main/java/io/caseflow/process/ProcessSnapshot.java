@@ -36,6 +36,22 @@ public record ProcessSnapshot(String id,
                               Instant createdAt,
                               Instant updatedAt) {
 
+    /**
+     * A completed process's result is its end stage's result: a store may keep it once, as that stage's run output,
+     * and leave {@code result} null (a large result was written twice, and H2's text column refused one over
+     * a million characters), so once the results are there it is taken from them.
+     */
+    public ProcessSnapshot {
+        if (result == null && status == ProcessStatus.COMPLETED && results != null) {
+            result = results.get(currentStage);
+        }
+    }
+
+    /** True when {@link #result} is what {@link #results} holds for the end stage: a store need not keep it twice. */
+    public boolean resultIsEndStageResult() {
+        return result != null && status == ProcessStatus.COMPLETED && results != null && result.equals(results.get(currentStage));
+    }
+
     /** A new process, about to run its first stage: step 0, attempt 1, empty data and results. */
     public static ProcessSnapshot begin(String id, CaseKey caseKey, int caseVersion, String startStage, JsonNode input,
                                         String idempotencyKey, Instant at) {
