@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,11 +131,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         if (current != null && current.isOpen()) {
             return current;
         }
-        Connection live = connection.get();
-        if (live == null || !live.isOpen()) {
-            throw new IOException("not connected to RabbitMQ");
-        }
-        Channel fresh = live.createChannel();
+        Channel fresh = Channels.open(connection);
         fresh.confirmSelect();
         fresh.addConfirmListener((sequence, multiple) -> settle(sequence, multiple, null),
                 (sequence, multiple) -> settle(sequence, multiple, "the broker refused the message (nack)"));
@@ -204,13 +199,7 @@ final class ConfirmingPublisher implements AutoCloseable {
     private void closeChannelQuietly() {
         Channel current = channel;
         channel = null;
-        if (current != null && current.isOpen()) {
-            try {
-                current.close();
-            } catch (IOException | TimeoutException | RuntimeException ignored) {
-                // already broken
-            }
-        }
+        Channels.closeQuietly(current);
     }
 
     @Override

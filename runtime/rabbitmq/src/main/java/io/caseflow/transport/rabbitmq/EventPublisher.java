@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -128,24 +127,13 @@ final class EventPublisher implements ProcessEventListener, AutoCloseable {
         if (channel != null && channel.isOpen()) {
             return channel;
         }
-        Connection live = connection.get();
-        if (live == null || !live.isOpen()) {
-            throw new IOException("not connected to RabbitMQ");
-        }
-        channel = live.createChannel();
+        channel = Channels.open(connection);
         return channel;
     }
 
     private void closeChannel() {
-        Channel current = channel;
+        Channels.closeQuietly(channel);
         channel = null;
-        if (current != null && current.isOpen()) {
-            try {
-                current.close();
-            } catch (IOException | TimeoutException | RuntimeException ignored) {
-                // already broken
-            }
-        }
     }
 
     /** Publishes what is queued, then stops; call before the connection closes. */

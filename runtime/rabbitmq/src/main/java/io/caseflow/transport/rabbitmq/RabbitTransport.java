@@ -180,7 +180,7 @@ public final class RabbitTransport implements Transport {
             LOG.debug("cannot count the consumers of {}: {}", queue, e.getMessage());
             return OptionalInt.empty();
         } finally {
-            closeQuietly(channel);
+            Channels.closeQuietly(channel);
         }
     }
 
@@ -192,16 +192,6 @@ public final class RabbitTransport implements Transport {
             }
         }
         return false;
-    }
-
-    private static void closeQuietly(Channel channel) {
-        if (channel != null && channel.isOpen()) {
-            try {
-                channel.close();
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                LOG.debug("closing a probe channel: {}", e.getMessage());
-            }
-        }
     }
 
     /** An engine listener that publishes every committed transition to the installation's events exchange. */
