@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -59,6 +60,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "fewer when what they carry would pass a quarter of the heap).")
     int heapProcesses;
 
+    @Option(names = "--runs", paramLabel = "RUNS", defaultValue = "1",
+            description = "Runs of each thread count, each on a new store, taking turns (default ${DEFAULT-VALUE}); with more than one, "
+                    + "a line per thread count gives the median and the range: runs on a small machine vary by 15-25 %%.")
+    int runs;
+
     @Option(names = "--dir", description = "Directory for the benchmark's database (default: a new temporary directory, deleted after).")
     Path dir;
 
@@ -67,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0 || heapProcesses < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--processes and --heap-processes must be at least 1, "
+        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0 || heapProcesses < 1 || runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--processes, --heap-processes and --runs must be at least 1, "
                     + "--stages at least 2, --in-flight and --finished 0 or more");
         }
         CaseBenchmark.Payload payload;
@@ -85,25 +91,42 @@ final class BenchCommand implements Callable<Integer> {
                 inFlight == 0 ? "all of a run" : String.format("at most %,d", inFlight), finished);
         out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<Map.Entry<String, CaseBenchmark.Result>> results = new ArrayList<>();
-        for (int threadCount : threads) {
-            Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
-            Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount));
-            try {
-                CaseBenchmark.Result result = new CaseBenchmark(payload).inFlight(inFlight).finished(finished).heapProcesses(heapProcesses)
-                        .run(runDir, processes, stages, threadCount, warmup);
-                out.printf("%n%d worker thread(s):%n%s%n", threadCount, result.describe());
-                out.flush();
-                results.add(Map.entry("H2", result));
-            } finally {
-                if (dir == null) {
-                    deleteRecursively(base);
+        for (int run = 1; run <= runs; run++) {
+            for (int threadCount : threads) { // thread counts take turns, so a drift of the machine touches each alike
+                Path base = dir != null ? dir : Files.createTempDirectory("caseflow-bench");
+                Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount + (runs > 1 ? "-run-" + run : "")));
+                try {
+                    CaseBenchmark.Result result = new CaseBenchmark(payload).inFlight(inFlight).finished(finished)
+                            .heapProcesses(heapProcesses).run(runDir, processes, stages, threadCount, warmup);
+                    out.printf("%n%d worker thread(s)%s:%n%s%n", threadCount, runs > 1 ? ", run " + run + " of " + runs : "",
+                            result.describe());
+                    out.flush();
+                    results.add(Map.entry("H2", result));
+                } finally {
+                    if (dir == null) {
+                        deleteRecursively(base);
+                    }
                 }
             }
         }
         out.printf("%n%s", CaseBenchmark.Result.table(results, 0));
+        if (runs > 1) {
+            for (int threadCount : threads) {
+                out.printf("%s%n", spread(threadCount, results.stream().map(Map.Entry::getValue).filter(r -> r.threads() == threadCount)
+                        .mapToDouble(CaseBenchmark.Result::transitionsPerSecond).sorted().toArray()));
+            }
+        }
         CaseBenchmark.Result.heapPerWorkerThread(results.stream().map(Map.Entry::getValue).toList())
                 .ifPresent(line -> out.printf("%s%n", line));
         return 0;
+    }
+
+    /** The median and range of one thread count's runs, {@code sorted} ascending. */
+    static String spread(int threadCount, double[] sorted) {
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return String.format(Locale.ROOT, "%d worker thread(s), %d runs: median %,.0f transitions/s, range %,.0f-%,.0f (%+.0f %% / %+.0f %%)",
+                threadCount, n, median, sorted[0], sorted[n - 1], 100 * (sorted[0] / median - 1), 100 * (sorted[n - 1] / median - 1));
     }
 
     private static void deleteRecursively(Path root) throws IOException {

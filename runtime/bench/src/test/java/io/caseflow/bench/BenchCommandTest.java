@@ -57,6 +57,22 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeated_runs_take_turns_and_end_with_the_median_and_range_of_each_thread_count() {
+        int code = bench("--threads", "1,2", "--runs", "2", "--processes", "20", "--warmup", "5", "--stages", "3", "--heap-processes", "5");
+
+        assertThat(code).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text.indexOf("1 worker thread(s), run 1 of 2:")).isLessThan(text.indexOf("2 worker thread(s), run 1 of 2:"));
+        assertThat(text.indexOf("2 worker thread(s), run 1 of 2:")).isLessThan(text.indexOf("1 worker thread(s), run 2 of 2:"));
+        assertThat(text).containsPattern("(?m)^1 worker thread\\(s\\), 2 runs: median [0-9,]+ transitions/s, range [0-9,]+-[0-9,]+ ")
+                .containsPattern("(?m)^2 worker thread\\(s\\), 2 runs: median ");
+        assertThat(text.lines().filter(line -> line.matches("^H2 +1 .*"))).hasSize(2);
+        assertThat(BenchCommand.spread(4, new double[] {90, 100, 130})).isEqualTo(
+                "4 worker thread(s), 3 runs: median 100 transitions/s, range 90-130 (-10 % / +30 %)");
+        assertThat(BenchCommand.spread(4, new double[] {100, 200})).contains("median 150");
+    }
+
+    @Test
     void the_processes_held_for_the_heap_figure_fit_in_a_quarter_of_the_heap() {
         long fourGb = 4L << 30;
         assertThat(CaseBenchmark.heldForHeapFigure(10_000, CaseBenchmark.Payload.NONE, fourGb)).isEqualTo(10_000);
@@ -74,6 +90,8 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("--in-flight");
         assertThat(bench("--heap-processes", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--heap-processes");
+        assertThat(bench("--runs", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--runs");
         assertThat(bench("--stages", "1")).isEqualTo(2);
         assertThat(err.toString()).contains("--stages");
         assertThat(bench("--payload-bytes", "99999999")).isEqualTo(2);
