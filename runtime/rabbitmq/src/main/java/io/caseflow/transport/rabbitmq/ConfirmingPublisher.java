@@ -57,12 +57,12 @@ final class ConfirmingPublisher implements AutoCloseable {
 
     /** A message to publish: to a work queue (see {@link #toQueue}) or to another exchange. */
     record Message(String exchange, String routingKey, String body, Instant timestamp, Map<String, Object> headers,
-                   boolean ensureQueue, boolean mandatory) {
+                   boolean ensureQueue) {
     }
 
     /** A message to a work queue, through the installation's exchange; the queue is declared first if needed. */
     Message toQueue(String queue, String body, Instant timestamp) {
-        return new Message(topology.exchange(), queue, body, timestamp, Map.of(), true, true);
+        return new Message(topology.exchange(), queue, body, timestamp, Map.of(), true);
     }
 
     RabbitTopology topology() {
@@ -122,7 +122,7 @@ final class ConfirmingPublisher implements AutoCloseable {
         request.sentAt = System.nanoTime();
         unconfirmed.put(sequence, request);
         byMessageId.put(request.messageId, request);
-        current.basicPublish(message.exchange(), message.routingKey(), message.mandatory(), properties,
+        current.basicPublish(message.exchange(), message.routingKey(), true, properties,
                 message.body().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -119,7 +119,7 @@ final class RabbitDelivery implements Delivery {
         headers.put(DETAIL, detail.length() > 2000 ? detail.substring(0, 2000) : detail);
         headers.put(SOURCE_QUEUE, context.queue());
         publisher.publish(new ConfirmingPublisher.Message(publisher.topology().deadLetterExchange(), context.queue(), body(), clock.instant(),
-                headers, false, true)).whenComplete((ok, error) -> {
+                headers, false)).whenComplete((ok, error) -> {
             if (error == null) {
                 settled.set(false);
                 ack();
