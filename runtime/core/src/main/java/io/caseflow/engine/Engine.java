@@ -281,17 +281,23 @@ public final class Engine implements AutoCloseable {
         if (failed != null) {
             span.setStatus(StatusCode.ERROR, failed);
         }
-        committer.submit(commit).whenComplete((applied, error) -> {
+        long consumedRow = delivery.storedRowId();
+        committer.submit(commit, consumedRow).whenComplete((applied, error) -> {
             span.setAttribute("caseflow.committed", error == null && applied);
             span.end();
             if (error != null) {
                 handleFailure(delivery, Futures.unwrap(error));
-            } else if (applied) {
+                return;
+            }
+            if (applied) {
                 metrics.transitionCommitted(commit.next().caseKey(), commit.next().currentStage());
-                delivery.ack();
             } else {
                 metrics.duplicateDropped("fenced_commit");
                 LOG.debug("commit refused by the step fence: processId={} step={}", commit.processId(), commit.expectedStep());
+            }
+            if (consumedRow != 0) {
+                delivery.ackedByCommit();
+            } else {
                 delivery.ack();
             }
         });

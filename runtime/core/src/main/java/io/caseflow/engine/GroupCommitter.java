@@ -57,8 +57,17 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
 
     /** Completes with true once committed, false if the fence refused it (a duplicate), or exceptionally. */
     CompletableFuture<Boolean> submit(Commit commit) {
+        return submit(commit, 0);
+    }
+
+    /**
+     * Like {@link #submit(Commit)}, deleting the outbox row {@code consumedRowId} (when not 0) in the same
+     * transaction, whether the fence applies the commit or refuses it as a duplicate: the message that caused
+     * the transition is acknowledged by the write that records it.
+     */
+    CompletableFuture<Boolean> submit(Commit commit, long consumedRowId) {
         CompletableFuture<Boolean> result = new CompletableFuture<>();
-        enqueue(new Pending(commit, null, null, 0, result));
+        enqueue(new Pending(commit, null, null, consumedRowId, result));
         return result;
     }
 
@@ -123,6 +132,9 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
         for (Pending pending : batch) {
             if (pending.commit != null) {
                 transitions.add(pending);
+                if (pending.ackId != 0) {
+                    acks.add(pending.ackId);
+                }
             } else if (pending.start != null) {
                 starts.add(pending);
             } else if (pending.message != null) {
@@ -155,9 +167,7 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
             batch.forEach(p -> p.fail(e));
             return;
         }
-        if (!commits.isEmpty()) {
-            metrics.commitBatch(Duration.ofNanos(System.nanoTime() - started));
-        }
+        metrics.commitBatch(Duration.ofNanos(System.nanoTime() - started));
         transport.committed(result.messages());
         List<Commit> applied = new ArrayList<>(commits.size());
         boolean requestPublished = false;
@@ -219,7 +229,10 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
         }
     }
 
-    /** One item waiting for the next group commit: a transition, a start, a message or an acknowledgement. */
+    /**
+     * One item waiting for the next group commit: a transition (with the row of the message it consumed, or 0), a
+     * start, a message or an acknowledgement.
+     */
     private record Pending(Commit commit, NewProcess start, OutboxMessage message, long ackId,
                            CompletableFuture<?> result) {
         boolean isAck() {

@@ -23,6 +23,22 @@ public interface Delivery {
 
     void ack();
 
+    /**
+     * The outbox row this message is, when the transport keeps its messages in the engine's own store (the
+     * embedded transport); 0 when it does not. The commit that handles the message may delete that row in its
+     * own transaction: the hop is then settled by one durable write instead of two (the commit, then the
+     * acknowledgement), and a crash between them can no longer bring the message back. Settle such a delivery
+     * with {@link #ackedByCommit()}.
+     */
+    default long storedRowId() {
+        return 0;
+    }
+
+    /** Settles a message whose row the handling commit deleted ({@link #storedRowId()}): nothing more is written. */
+    default void ackedByCommit() {
+        ack();
+    }
+
     void retryLater(Duration delay);
 
     /**

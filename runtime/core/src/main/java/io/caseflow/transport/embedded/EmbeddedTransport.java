@@ -360,6 +360,18 @@ public final class EmbeddedTransport implements Transport {
         }
 
         @Override
+        public long storedRowId() {
+            return message.id();
+        }
+
+        @Override
+        public void ackedByCommit() {
+            if (settled.compareAndSet(false, true)) {
+                subscription.inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
         public void retryLater(Duration delay) {
             if (!settled.compareAndSet(false, true)) {
                 return;
