@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", defaultValue = "300", description = "Processes run first and not measured (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--warmup-until-quiet", paramLabel = "SECONDS", defaultValue = "180",
+            description = "After the warm-up processes, more rounds of as many (at least 1,000) until the JIT compiler is busy under 5 %% "
+                    + "of the time, for at most this long (default ${DEFAULT-VALUE}; 0: the warm-up processes only). On 2 cores the "
+                    + "compiler takes half a core for the first 40 s or so: a run measured before then measures the compiler.")
+    int warmupUntilQuiet;
 
     @Option(names = "--payload-bytes", paramLabel = "BYTES", defaultValue = "0",
             description = "What each process carries: an input of this size, a result of this size from every stage, and free data "
@@ -73,9 +80,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0 || heapProcesses < 1 || runs < 1) {
+        if (processes < 1 || stages < 2 || inFlight < 0 || finished < 0 || heapProcesses < 1 || runs < 1 || warmup < 0
+                || warmupUntilQuiet < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--processes, --heap-processes and --runs must be at least 1, "
-                    + "--stages at least 2, --in-flight and --finished 0 or more");
+                    + "--stages at least 2, --in-flight, --finished, --warmup and --warmup-until-quiet 0 or more");
         }
         CaseBenchmark.Payload payload;
         try {
@@ -86,7 +94,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("caseflow bench: embedded runtime, H2 file with WRITE_DELAY=0 (every commit written before its ack), "
-                + "%d-stage linear case, %,d processes per run, %,d warm-up%n", stages, processes, warmup);
+                + "%d-stage linear case, %,d processes per run, %,d warm-up%s%n", stages, processes, warmup,
+                warmupUntilQuiet > 0 ? String.format(Locale.ROOT, " and more until the JIT compiler is quiet (at most %d s)", warmupUntilQuiet) : "");
         out.printf("payload: %s; in flight: %s; finished processes in the store: %,d%n", payload.describe(),
                 inFlight == 0 ? "all of a run" : String.format("at most %,d", inFlight), finished);
         out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -97,7 +106,8 @@ final class BenchCommand implements Callable<Integer> {
                 Path runDir = Files.createDirectories(base.resolve("threads-" + threadCount + (runs > 1 ? "-run-" + run : "")));
                 try {
                     CaseBenchmark.Result result = new CaseBenchmark(payload).inFlight(inFlight).finished(finished)
-                            .heapProcesses(heapProcesses).run(runDir, processes, stages, threadCount, warmup);
+                            .heapProcesses(heapProcesses).warmUntilJitQuiet(Duration.ofSeconds(warmupUntilQuiet))
+                            .run(runDir, processes, stages, threadCount, warmup);
                     out.printf("%n%d worker thread(s)%s:%n%s%n", threadCount, runs > 1 ? ", run " + run + " of " + runs : "",
                             result.describe());
                     out.flush();

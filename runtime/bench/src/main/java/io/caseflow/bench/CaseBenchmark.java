@@ -38,11 +38,13 @@ public final class CaseBenchmark {
     private static final int IDLE_PROCESSES = 100;
     private static final int FILL_CHUNK = 50_000;
     private static final Duration HOLD_LIMIT = Duration.ofMinutes(5);
+    private static final int MIN_WARMUP_ROUND = 1_000;
 
     /** What one run measured. */
     public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
                          double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
-                         long duplicates, double idleP50Millis, double idleP99Millis, long idleHeapBytes, long heapPerInFlightBytes) {
+                         long duplicates, double idleP50Millis, double idleP99Millis, long idleHeapBytes, long heapPerInFlightBytes,
+                         WarmUp warmUp) {
         /**
          * The table both benchmarks end with (embedded and RabbitMQ): one row per store and result; with {@code ceiling}
          * (the raw broker's msg/s, or 0) a last column of transitions per raw message.
@@ -86,11 +88,27 @@ public final class CaseBenchmark {
                             + "  stage-to-stage latency, one process at a time:    p50 %.2f ms   p99 %.2f ms%n"
                             + "  group commit          %,d transactions, %.1f transitions per transaction, %.1f ms each%n"
                             + "  duplicates dropped    %,d%n"
-                            + "  heap                  %.1f MB live when idle; %.2f KB more per process in flight",
+                            + "  heap                  %.1f MB live when idle; %.2f KB more per process in flight%n"
+                            + "  warm-up               %s",
                     transitions, elapsed.toMillis() / 1000.0, transitionsPerSecond, p50Millis, p99Millis, maxMillis,
                     idleP50Millis, idleP99Millis,
                     commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates,
-                    idleHeapBytes / 1048576.0, heapPerInFlightBytes / 1024.0);
+                    idleHeapBytes / 1048576.0, heapPerInFlightBytes / 1024.0, warmUp.describe());
+        }
+    }
+
+    /**
+     * What ran before the measured run: {@code processes} in {@code elapsed}, the JIT compiler busy {@code lastJitShare} of
+     * the time in the last round of it.
+     */
+    public record WarmUp(long processes, Duration elapsed, double lastJitShare, boolean untilQuiet) {
+        public String describe() {
+            if (processes == 0) {
+                return "none";
+            }
+            return String.format(Locale.ROOT, "%,d processes in %.1f s; JIT compiler busy %.1f %% of the last round%s", processes,
+                    elapsed.toMillis() / 1000.0, 100 * lastJitShare, !untilQuiet ? ""
+                            : lastJitShare <= JitActivity.QUIET_SHARE ? " (quiet)" : " (NOT quiet: the time limit ended the warm-up)");
         }
     }
 
@@ -136,6 +154,7 @@ public final class CaseBenchmark {
     private int inFlight;
     private int finished;
     private int heapProcesses = 10_000;
+    private Duration warmUntilQuiet = Duration.ZERO;
 
     public CaseBenchmark() {
         this(Payload.NONE);
@@ -145,6 +164,19 @@ public final class CaseBenchmark {
         this.payload = payload;
         this.resultText = "r".repeat(payload.resultBytes());
         this.dataText = "d".repeat(payload.dataBytes());
+    }
+
+    /**
+     * After the warm-up processes, more rounds of as many (at least {@value #MIN_WARMUP_ROUND}) until the JIT compiler is
+     * quiet ({@link JitActivity#QUIET_SHARE}) or {@code limit} has passed; {@link Duration#ZERO} (the default) runs the
+     * warm-up processes only.
+     */
+    public CaseBenchmark warmUntilJitQuiet(Duration limit) {
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("the warm-up limit must be 0 or more, was " + limit);
+        }
+        this.warmUntilQuiet = limit;
+        return this;
     }
 
     /** At most {@code processes} in flight at once during the measured run (0, the default: all of a run's processes at once). */
@@ -241,9 +273,8 @@ public final class CaseBenchmark {
             long idleHeap = HeapProbe.liveBytes();
             fillFinished(runtime, stages);
             completed.limitInFlight(inFlight);
-            if (warmup > 0) {
-                startAndWait(runtime, warmup, warmup);
-            }
+            WarmUp warmedUp = warmUp(runtime, warmup);
+            long before = warmedUp.processes();
             hops.getIntervalHistogram();
             Timer commitTimer = runtime.metrics().registry().get("caseflow.commit.batch").timer();
             long transitionsBefore = runtime.metrics().transitions();
@@ -251,7 +282,7 @@ public final class CaseBenchmark {
             double commitMillisBefore = commitTimer.totalTime(TimeUnit.MILLISECONDS);
             long duplicatesBefore = runtime.metrics().duplicatesDropped();
             long started = System.nanoTime();
-            startAndWait(runtime, processes, warmup + processes);
+            startAndWait(runtime, processes, before + processes);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             // The measured run's own figures, taken before the one-at-a-time processes add theirs.
             var histogram = hops.getIntervalHistogram();
@@ -260,13 +291,34 @@ public final class CaseBenchmark {
             double commitMillis = commitTimer.totalTime(TimeUnit.MILLISECONDS) - commitMillisBefore;
             long duplicates = runtime.metrics().duplicatesDropped() - duplicatesBefore;
             completed.limitInFlight(0);
-            double[] idle = oneAtATime(runtime, IDLE_PROCESSES, warmup + processes);
-            long perProcess = heapPerProcessInFlight(runtime, warmup + processes + IDLE_PROCESSES);
+            double[] idle = oneAtATime(runtime, IDLE_PROCESSES, before + processes);
+            long perProcess = heapPerProcessInFlight(runtime, before + processes + IDLE_PROCESSES);
             return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
                     histogram.getMaxValue() / 1e6, commits, commits == 0 ? 0 : commitMillis / commits,
-                    duplicates, idle[0], idle[1], idleHeap, perProcess);
+                    duplicates, idle[0], idle[1], idleHeap, perProcess, warmedUp);
         }
+    }
+
+    /** The warm-up processes, then (with {@link #warmUntilJitQuiet}) more rounds until the JIT compiler is quiet. */
+    private WarmUp warmUp(CaseflowRuntime runtime, int processes) throws InterruptedException {
+        if (processes == 0) {
+            return new WarmUp(0, Duration.ZERO, 0, false);
+        }
+        JitActivity jit = new JitActivity();
+        long started = System.nanoTime();
+        long deadline = started + warmUntilQuiet.toNanos();
+        startAndWait(runtime, processes, processes);
+        long done = processes;
+        double share = jit.shareSinceMark();
+        int round = Math.max(processes, MIN_WARMUP_ROUND);
+        boolean untilQuiet = !warmUntilQuiet.isZero() && jit.measurable();
+        while (untilQuiet && share > JitActivity.QUIET_SHARE && System.nanoTime() < deadline) {
+            startAndWait(runtime, round, done + round);
+            done += round;
+            share = jit.shareSinceMark();
+        }
+        return new WarmUp(done, Duration.ofNanos(System.nanoTime() - started), share, untilQuiet);
     }
 
     /** Finished processes already in the store, as a store that has run for a while holds them (history included). */

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -29,12 +31,13 @@ class BenchCommandTest {
     @Test
     void a_run_with_finished_processes_and_a_limit_in_flight_prints_its_settings_figures_and_table() throws Exception {
         int code = bench("--threads", "1,2", "--processes", "40", "--warmup", "10", "--stages", "3", "--in-flight", "4",
-                "--finished", "250", "--payload-bytes", "100", "--heap-processes", "30", "--dir", dir.toString());
+                "--finished", "250", "--payload-bytes", "100", "--heap-processes", "30", "--warmup-until-quiet", "0", "--dir", dir.toString());
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("3-stage linear case, 40 processes per run, 10 warm-up")
                 .contains("in flight: at most 4; finished processes in the store: 250")
+                .containsPattern("warm-up +10 processes in [0-9.]+ s; JIT compiler busy [0-9.]+ % of the last round\\R")
                 .contains("1 worker thread(s):")
                 .containsPattern("stage-to-stage latency, one process at a time: +p50 [0-9.]+ ms")
                 .contains("2 worker thread(s):")
@@ -58,7 +61,8 @@ class BenchCommandTest {
 
     @Test
     void repeated_runs_take_turns_and_end_with_the_median_and_range_of_each_thread_count() {
-        int code = bench("--threads", "1,2", "--runs", "2", "--processes", "20", "--warmup", "5", "--stages", "3", "--heap-processes", "5");
+        int code = bench("--threads", "1,2", "--runs", "2", "--processes", "20", "--warmup", "5", "--stages", "3", "--heap-processes", "5",
+                "--warmup-until-quiet", "0");
 
         assertThat(code).as(err.toString()).isZero();
         String text = out.toString();
@@ -70,6 +74,35 @@ class BenchCommandTest {
         assertThat(BenchCommand.spread(4, new double[] {90, 100, 130})).isEqualTo(
                 "4 worker thread(s), 3 runs: median 100 transitions/s, range 90-130 (-10 % / +30 %)");
         assertThat(BenchCommand.spread(4, new double[] {100, 200})).contains("median 150");
+    }
+
+    @Test
+    void the_warm_up_goes_on_in_rounds_until_the_jit_compiler_is_quiet_or_its_time_is_up() throws Exception {
+        int code = bench("--threads", "1", "--processes", "20", "--warmup", "10", "--stages", "3", "--heap-processes", "5",
+                "--warmup-until-quiet", "3", "--dir", dir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("10 warm-up and more until the JIT compiler is quiet (at most 3 s)");
+        Matcher warmUp = Pattern.compile("warm-up +([0-9,]+) processes in ([0-9.]+) s; JIT compiler busy ([0-9.]+) % of the last round "
+                + "\\((quiet|NOT quiet: the time limit ended the warm-up)\\)").matcher(out.toString());
+        assertThat(warmUp.find()).as(out.toString()).isTrue();
+        long warmedUp = Long.parseLong(warmUp.group(1).replace(",", ""));
+        double busyPercent = Double.parseDouble(warmUp.group(3));
+        if (warmUp.group(4).equals("quiet")) {
+            assertThat(busyPercent).isLessThanOrEqualTo(100 * JitActivity.QUIET_SHARE);
+        } else {
+            assertThat(busyPercent).isGreaterThan(100 * JitActivity.QUIET_SHARE);
+            assertThat(Double.parseDouble(warmUp.group(2))).as("went on until the limit").isGreaterThanOrEqualTo(3.0);
+        }
+        // Rounds of at least 1,000 after the first 10 (a fresh JVM's compiler is never quiet after 10 processes); what
+        // the line reports is what the store holds: warm-up, run, one-at-a-time and held processes.
+        assertThat((warmedUp - 10) % 1_000).isZero();
+        try (Connection connection = DriverManager.getConnection(Database.h2File(dir.resolve("threads-1").resolve("bench")));
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM process WHERE status = 'COMPLETED'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(warmedUp + 20 + 100 + 2 * 5);
+        }
     }
 
     @Test
@@ -90,6 +123,8 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("--in-flight");
         assertThat(bench("--heap-processes", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--heap-processes");
+        assertThat(bench("--warmup-until-quiet", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--warmup-until-quiet");
         assertThat(bench("--runs", "0")).isEqualTo(2);
         assertThat(err.toString()).contains("--runs");
         assertThat(bench("--stages", "1")).isEqualTo(2);
