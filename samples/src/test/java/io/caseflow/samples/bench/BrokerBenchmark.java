@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,8 @@ import java.util.regex.Pattern;
  * of the broker's capacity a transition uses.
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl samples exec:java@broker-bench}
- * ({@code -Dbench.processes=1000 -Dbench.seconds=15}).
+ * ({@code -Dbench.processes=1000 -Dbench.seconds=15 -Dbench.warmupUntilQuiet=120}: after its warm-up processes each run
+ * warms in rounds until the JIT compiler is quiet, for at most that many seconds; 0 turns that off).
  */
 public final class BrokerBenchmark {
     private static final Pattern RECEIVING = Pattern.compile("receiving rate avg: (\\d+) msg/s");
@@ -41,6 +43,8 @@ public final class BrokerBenchmark {
     public static void main(String[] args) throws Exception {
         int processes = Integer.getInteger("bench.processes", 1000);
         int seconds = Integer.getInteger("bench.seconds", 15);
+        // Warm until the JIT compiler is quiet: on 2 cores it takes half a core for the first 40 s or so (see caseflow bench).
+        Duration warmUntilQuiet = Duration.ofSeconds(Integer.getInteger("bench.warmupUntilQuiet", 120));
         String uri = ExternalServices.RABBITMQ_URI;
         System.out.printf(Locale.ROOT, "caseflow broker benchmark: %d cores, Java %s, RabbitMQ at %s, 10-stage linear case, %,d processes per run%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
@@ -58,7 +62,7 @@ public final class BrokerBenchmark {
                 String jdbc = store.equals("H2") ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
                 RabbitSettings settings = RabbitSettings.defaults(uri).withConnectionName("caseflow-bench");
                 // 2,000 held twice for the heap figure: on RabbitMQ they wait in the broker, and more would only lengthen the run.
-                CaseBenchmark.Result result = new CaseBenchmark().heapProcesses(2_000).run(builder -> builder.installation(ExternalServices.testInstallation())
+                CaseBenchmark.Result result = new CaseBenchmark().heapProcesses(2_000).warmUntilJitQuiet(warmUntilQuiet).run(builder -> builder.installation(ExternalServices.testInstallation())
                         .jdbcUrl(jdbc).transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock,
                                 meters)),
                         processes, 10, threads, Math.min(200, processes / 5));
