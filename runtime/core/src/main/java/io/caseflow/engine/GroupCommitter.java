@@ -79,9 +79,9 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Void> append(OutboxMessage message) {
+    public CompletableFuture<Void> append(OutboxMessage message, long consumedRowId) {
         CompletableFuture<Void> result = new CompletableFuture<>();
-        enqueue(new Pending(null, null, message, 0, result));
+        enqueue(new Pending(null, null, message, consumedRowId, result));
         return result;
     }
 
@@ -139,6 +139,9 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
                 starts.add(pending);
             } else if (pending.message != null) {
                 appends.add(pending);
+                if (pending.ackId != 0) {
+                    acks.add(pending.ackId);
+                }
             } else {
                 acks.add(pending.ackId);
             }
@@ -230,8 +233,8 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
     }
 
     /**
-     * One item waiting for the next group commit: a transition (with the row of the message it consumed, or 0), a
-     * start, a message or an acknowledgement.
+     * One item waiting for the next group commit: a transition or a message (each with the row of the message it
+     * consumed or answers, or 0), a start, or an acknowledgement.
      */
     private record Pending(Commit commit, NewProcess start, OutboxMessage message, long ackId,
                            CompletableFuture<?> result) {

@@ -7,7 +7,10 @@ package io.caseflow.fault;
 public enum CrashPoint {
     /** The handler ran; its result is not committed yet (seed Cases 1 and 3). */
     BEFORE_STAGE_COMMIT,
-    /** The transition is committed; the message that caused it is not acknowledged yet. */
+    /**
+     * The transition is committed; the message that caused it is not acknowledged yet (on RabbitMQ; on the embedded
+     * transport the commit already deleted it, decision 0008).
+     */
     AFTER_STAGE_COMMIT_BEFORE_ACK,
     /** A committed service request was handed to the transport; the incoming message is not acknowledged (seed Case 2). */
     AFTER_SERVICE_REQUEST_PUBLISHED,

@@ -144,15 +144,13 @@ public final class ServiceEndpoint {
             return;
         }
         try {
-            transport.publish(new OutboxMessage(request.replyTo(), null, OutboxMessage.Kind.SERVICE_REPLY,
-                    Messages.write(reply), clock.instant()));
+            transport.publishAnswering(new OutboxMessage(request.replyTo(), null, OutboxMessage.Kind.SERVICE_REPLY,
+                    Messages.write(reply), clock.instant()), delivery);
         } catch (RuntimeException e) {
             LOG.warn("service {} cannot send the reply for task {} ({}); the request is delivered again and the stored reply resent",
                     service, request.taskId(), e.getMessage());
             delivery.retryLater(Duration.ofSeconds(1));
-            return;
         }
-        delivery.ack();
     }
 
     /** Collects a service's commands. */

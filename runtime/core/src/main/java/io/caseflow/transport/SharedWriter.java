@@ -17,5 +17,10 @@ public interface SharedWriter {
      * Writes the message in the next group commit; completes once it is durable. If the transport's
      * claim policy takes it, it is handed to {@link Transport#committed} like any new row.
      */
-    CompletableFuture<Void> append(OutboxMessage message);
+    default CompletableFuture<Void> append(OutboxMessage message) {
+        return append(message, 0);
+    }
+
+    /** Like {@link #append(OutboxMessage)}, deleting the outbox row {@code consumedRowId} (when not 0) in the same transaction. */
+    CompletableFuture<Void> append(OutboxMessage message, long consumedRowId);
 }

@@ -40,6 +40,16 @@ public interface Transport extends AutoCloseable {
     void publish(OutboxMessage message);
 
     /**
+     * Sends {@code message} (a service's reply) and then settles {@code answered}, the delivery it answers. A transport
+     * whose messages are rows of the engine's store does both in one durable write (see {@link Delivery#storedRowId()});
+     * the default publishes, then acknowledges. If publishing throws, {@code answered} is left unsettled.
+     */
+    default void publishAnswering(OutboxMessage message, Delivery answered) {
+        publish(message);
+        answered.ack();
+    }
+
+    /**
      * Offers the engine's group commit for the transport's own durable writes (acknowledgements,
      * deleting relayed rows). Called before {@link #start()}; a transport may ignore it.
      */

@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The seed's main async problem as real crash tests: a worker JVM runs businessCase1 with the sample
  * services, is stopped at a named crash point and killed with SIGKILL, then started again. Afterwards
  * every process must have completed, every stage result must be committed once, every service command
- * applied once, and the duplicates the crash caused must have been seen and absorbed.
+ * applied once, and what the crash sent again must have been absorbed: a handler whose commit was lost runs
+ * again, a service command applied before the kill is answered from its inbox, and a message whose commit
+ * landed never comes back (the commit deleted it).
  */
 class CrashTest {
     private static final int PROCESSES = 40;
@@ -62,8 +64,10 @@ class CrashTest {
         switch (point) {
             case BEFORE_STAGE_COMMIT -> assertThat(outcome.handlerReruns)
                     .as("handlers whose uncommitted result was lost ran again").isGreaterThan(0);
+            // The embedded transport's commit deletes the message it handled in its own transaction (decision 0008), so
+            // nothing a commit finished comes back; on RabbitMQ it does, and ScaleOutTest sees the fence drop it.
             case AFTER_STAGE_COMMIT_BEFORE_ACK, AFTER_SERVICE_REQUEST_PUBLISHED -> assertThat(outcome.duplicatesDropped)
-                    .as("committed but unacknowledged messages came back and were dropped by the step fence").isGreaterThan(0);
+                    .as("messages whose commit had landed before the kill came back").isZero();
             case SERVICE_AFTER_APPLY_BEFORE_REPLY -> assertThat(outcome.serviceRepeats)
                     .as("a request applied before the crash came back and was answered from the inbox").isGreaterThan(0);
         }

@@ -140,6 +140,21 @@ public final class EmbeddedTransport implements Transport {
         }
     }
 
+    /** The reply and the deletion of the request's row in one group commit: one durable write per service call. */
+    @Override
+    public void publishAnswering(OutboxMessage message, Delivery answered) {
+        long row = answered.storedRowId();
+        Futures.join(requireWriter().append(message, row));
+        if (claimPolicy().ownerFor(message) == null) {
+            wakePoller();
+        }
+        if (row != 0) {
+            answered.ackedByCommit();
+        } else {
+            answered.ack();
+        }
+    }
+
     private SharedWriter requireWriter() {
         SharedWriter shared = writer;
         if (shared == null) {
