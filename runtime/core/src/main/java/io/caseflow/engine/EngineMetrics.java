@@ -53,7 +53,9 @@ public final class EngineMetrics {
         this.handlerRuns = Counter.builder("caseflow.handler.runs").description("stage handler runs (including re-runs)").register(registry);
         this.hopLatency = Timer.builder("caseflow.hop.latency").description("from a stage becoming due to its handler starting")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        this.commitBatch = Timer.builder("caseflow.commit.batch").description("one group-commit transaction: the transitions, starts, messages and acknowledgements written together").register(registry);
+        this.commitBatch = Timer.builder("caseflow.commit.batch")
+                .description("one group-commit transaction: the transitions, starts, messages and acknowledgements written together")
+                .register(registry);
         DUPLICATE_REASONS.forEach(this::duplicateCounter);
         DEAD_LETTER_REASONS.forEach(this::deadLetterCounter);
     }

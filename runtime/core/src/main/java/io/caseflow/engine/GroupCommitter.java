@@ -132,17 +132,12 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
         for (Pending pending : batch) {
             if (pending.commit != null) {
                 transitions.add(pending);
-                if (pending.ackId != 0) {
-                    acks.add(pending.ackId);
-                }
             } else if (pending.start != null) {
                 starts.add(pending);
             } else if (pending.message != null) {
                 appends.add(pending);
-                if (pending.ackId != 0) {
-                    acks.add(pending.ackId);
-                }
-            } else {
+            }
+            if (pending.ackId != 0) { // an acknowledgement alone, or the row a transition or reply consumed
                 acks.add(pending.ackId);
             }
         }
