@@ -98,16 +98,25 @@ final class Cluster implements AutoCloseable {
     }
 
     WorkerProcess startWorker(String name, String... extraArgs) throws Exception {
+        return startWorker(name, List.of(), extraArgs);
+    }
+
+    /** A worker JVM started with {@code jvmOptions} too, e.g. a crash point ({@code -Dcaseflow.crash-at=...}). */
+    WorkerProcess startWorker(String name, List<String> jvmOptions, String... extraArgs) throws Exception {
         List<String> args = new ArrayList<>(List.of("worker", "--services", "warehouse,payments,shipping", "--threads", "4"));
         args.addAll(List.of(extraArgs));
-        WorkerProcess worker = start(name, args.toArray(String[]::new));
+        WorkerProcess worker = start(name, jvmOptions, args.toArray(String[]::new));
         worker.awaitLine("caseflow worker ready", Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("worker " + name + " did not start: " + worker.output()));
         return worker;
     }
 
     WorkerProcess start(String name, String... args) throws Exception {
-        WorkerProcess process = WorkerProcess.start(CaseflowCli.class, List.of(), environment, dir.resolve(name + ".log"), args);
+        return start(name, List.of(), args);
+    }
+
+    private WorkerProcess start(String name, List<String> jvmOptions, String... args) throws Exception {
+        WorkerProcess process = WorkerProcess.start(CaseflowCli.class, jvmOptions, environment, dir.resolve(name + ".log"), args);
         processes.add(process);
         return process;
     }

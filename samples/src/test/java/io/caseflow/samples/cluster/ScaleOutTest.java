@@ -2,6 +2,8 @@ package io.caseflow.samples.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseflow.fault.CrashPoint;
+import io.caseflow.fault.CrashPoints;
 import io.caseflow.samples.jvm.WorkerProcess;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * on the machine's PostgreSQL and RabbitMQ, with the sample services hosted by the workers.
  */
 class ScaleOutTest {
+    /** Worker a's group commits before it stops: deep enough into the run that work is in flight everywhere. */
+    private static final int KILL_AFTER_COMMITS = 40;
     private static final List<String> HAPPY_PATH = List.of("validateOrder", "reserveStock", "chargePayment", "createShipment",
             "notifyCustomer", "completed");
 
@@ -26,7 +30,10 @@ class ScaleOutTest {
         int orders = 500;
         try (Cluster cluster = new Cluster(dir, 5)) {
             cluster.startServer();
-            WorkerProcess a = cluster.startWorker("worker-a");
+            // Worker a stops right after one of its commits, before acknowledging what that commit handled, and is
+            // killed there: the broker must deliver those messages again, and the survivors' step fence drop them.
+            WorkerProcess a = cluster.startWorker("worker-a",
+                    List.of("-D" + CrashPoints.PROPERTY + "=" + CrashPoint.AFTER_STAGE_COMMIT_BEFORE_ACK + ":" + KILL_AFTER_COMMITS));
             WorkerProcess b = cluster.startWorker("worker-b");
             WorkerProcess c = cluster.startWorker("worker-c");
             cluster.deploySample();
@@ -39,8 +46,10 @@ class ScaleOutTest {
             });
             starter.start();
 
-            cluster.awaitCompleted(100, Duration.ofMinutes(2));
+            assertThat(a.awaitLine(CrashPoints.MARKER, Duration.ofMinutes(2))).as("worker a reached its crash point; %s", a.output())
+                    .isPresent();
             assertThat(a.kill9()).isEqualTo(137);
+            cluster.awaitCompleted(100, Duration.ofMinutes(2));
             cluster.awaitCompleted(250, Duration.ofMinutes(2));
             Cluster.restartBroker();
             starter.join(Duration.ofMinutes(3).toMillis());
@@ -51,7 +60,7 @@ class ScaleOutTest {
             System.out.printf("500 orders, one worker killed, broker restarted: duplicates dropped by the survivors %d, "
                     + "requests answered from service inboxes %d%n", duplicates, repeats);
             assertExactlyOnce(cluster, orders);
-            assertThat(duplicates + repeats).as("duplicates the crash and the restart caused, seen and absorbed").isGreaterThan(0);
+            assertThat(duplicates).as("messages worker a had committed but not acknowledged, delivered again and dropped").isGreaterThan(0);
         }
     }
 
