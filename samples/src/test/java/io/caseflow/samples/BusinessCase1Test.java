@@ -70,6 +70,16 @@ class BusinessCase1Test {
     }
 
     @Test
+    void a_second_order_with_the_same_order_id_is_refused_by_shipping_naming_the_order() {
+        Map<String, Object> order = order(5, "card");
+        run(order, ProcessStatus.COMPLETED);
+
+        ProcessSnapshot again = run(order, ProcessStatus.FAILED);
+        assertThat(again.failure().stage()).isEqualTo("createShipment");
+        assertThat(again.failure().message()).contains("order ORD-10005 already has shipment SHP-ORD-10005");
+    }
+
+    @Test
     void a_declined_payment_releases_the_stock_and_cancels() {
         ProcessSnapshot done = run(order(2, Payments.DECLINED_CARD), ProcessStatus.COMPLETED);
         assertThat(done.currentStage()).isEqualTo("cancelled");
