@@ -3,6 +3,7 @@ package io.caseflow.designer.play;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.caseflow.designer.TempFolders;
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.app.MainWindow;
 import io.caseflow.designer.app.actions.DesignerDialogs;
@@ -73,6 +74,7 @@ class PlayFxTest {
     @AfterAll
     static void restore() {
         ui.close();
+        TempFolders.deleteQuietly(home);
         if (homeBefore == null) {
             System.clearProperty(EmbeddedRuntime.HOME_PROPERTY);
         } else {

@@ -3,6 +3,7 @@ package io.caseflow.designer.monitor.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.caseflow.designer.TempFolders;
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.editor.NodeGeometry;
@@ -103,6 +104,7 @@ class MonitorFxTest {
         WaitForAsyncUtils.asyncFx(() -> view.close()).get();
         source.close();
         runtime.close();
+        TempFolders.deleteQuietly(home);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.caseflow.definition.CaseKey;
+import io.caseflow.designer.TempFolders;
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.monitor.RetentionViewModel;
@@ -37,6 +38,7 @@ class RetentionDialogFxTest {
     private static final CaseKey SAMPLE = new CaseKey("businessCase1", "v1");
     private static FxUiExecutor ui;
     private EmbeddedRuntime runtime;
+    private Path home;
     private EmbeddedMonitorSource source;
     private Stage stage;
 
@@ -53,7 +55,8 @@ class RetentionDialogFxTest {
     @Start
     void start(Stage fxStage) throws Exception {
         stage = fxStage;
-        runtime = EmbeddedRuntime.start(Files.createTempDirectory("caseflow-retention-test"));
+        home = Files.createTempDirectory("caseflow-retention-test");
+        runtime = EmbeddedRuntime.start(home);
         source = EmbeddedMonitorSource.builder(runtime).executor(ui.background()).build();
         FinishedProcesses.of(SAMPLE).insert(runtime.runtime().database(), 40, Instant.now().minus(Duration.ofDays(30)),
                 ProcessStatus.COMPLETED);
@@ -65,6 +68,7 @@ class RetentionDialogFxTest {
     void stop() {
         source.close();
         runtime.close();
+        TempFolders.deleteQuietly(home);
     }
 
     @Test
