@@ -127,33 +127,34 @@ public final class JdbcJobStore {
     }
 
     private static long selectByQuery(Connection connection, String jobId, JobSelection selection) throws SQLException {
+        // Status and case select on the indexed status row (s), the rest on the process row (p) it joins.
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         params.add(jobId);
         params.add(ItemState.PENDING.name());
         if (!selection.statuses().isEmpty()) {
-            where.append(" AND status IN (").append(Jdbc.placeholders(selection.statuses().size())).append(')');
+            where.append(" AND s.status IN (").append(Jdbc.placeholders(selection.statuses().size())).append(')');
             selection.statuses().stream().sorted().forEach(s -> params.add(s.name()));
         }
-        condition(where, params, "case_name = ?", selection.caseName());
-        condition(where, params, "case_api = ?", selection.caseApi());
-        condition(where, params, "case_version = ?", selection.caseVersion());
-        condition(where, params, "current_stage = ?", selection.stage());
+        condition(where, params, "s.case_name = ?", selection.caseName());
+        condition(where, params, "s.case_api = ?", selection.caseApi());
+        condition(where, params, "p.case_version = ?", selection.caseVersion());
+        condition(where, params, "p.current_stage = ?", selection.stage());
         if (selection.errorContains() != null) {
-            where.append(" AND LOWER(error_message) LIKE ? ESCAPE '\\'");
+            where.append(" AND LOWER(p.error_message) LIKE ? ESCAPE '\\'");
             params.add("%" + selection.errorContains().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%");
         }
         if (selection.since() != null) {
-            where.append(" AND updated_at >= ?");
+            where.append(" AND p.updated_at >= ?");
             params.add(selection.since());
         }
         if (selection.until() != null) {
-            where.append(" AND updated_at < ?");
+            where.append(" AND p.updated_at < ?");
             params.add(selection.until());
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bulk_job_item (job_id, process_id, step, state) "
-                + "SELECT ?, id, step, ? FROM process" + where)) {
+                + "SELECT ?, p.id, p.step, ?" + ProcessStatusRows.FROM + where)) {
             bind(insert, params);
             return insert.executeUpdate();
         }

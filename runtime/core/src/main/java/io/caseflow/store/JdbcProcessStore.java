@@ -78,6 +78,7 @@ public final class JdbcProcessStore implements ProcessStore {
             int i = ProcessRows.bind(insert, process);
             insert.setString(i, start.inputChecksum());
             insert.executeUpdate();
+            ProcessStatusRows.insert(connection, process);
             written.put(process.id(), ProcessRows.bindPayload(input, data, start, database.dialect()));
             input.executeUpdate();
             data.executeUpdate();
@@ -196,6 +197,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 started.add(start(connection, start, claims, messages, written));
             }
             List<Boolean> applied = commits.isEmpty() ? List.of() : fence(connection, commits);
+            ProcessStatusRows.follow(connection, commits, applied);
             List<StageRunWrite.Insert> inserts = new ArrayList<>();
             List<StageRunWrite.Finish> finishes = new ArrayList<>();
             List<String> cancelTimers = new ArrayList<>();

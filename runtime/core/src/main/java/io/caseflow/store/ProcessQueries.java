@@ -50,39 +50,40 @@ public final class ProcessQueries {
 
     public ProcessPage list(ProcessQuery query) {
         return database.inTransaction("list processes", connection -> {
+            // Status and case select on the indexed status row (s); version, stage and text on the process row (p) it joins.
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
             if (!query.statuses().isEmpty()) {
-                where.append(" AND status IN (").append(Jdbc.placeholders(query.statuses().size())).append(')');
+                where.append(" AND s.status IN (").append(Jdbc.placeholders(query.statuses().size())).append(')');
                 query.statuses().forEach(s -> params.add(s.name()));
             }
             if (query.caseName() != null) {
-                where.append(" AND case_name = ?");
+                where.append(" AND s.case_name = ?");
                 params.add(query.caseName());
             }
             if (query.caseApi() != null) {
-                where.append(" AND case_api = ?");
+                where.append(" AND s.case_api = ?");
                 params.add(query.caseApi());
             }
             if (query.caseVersion() != null) {
-                where.append(" AND case_version = ?");
+                where.append(" AND p.case_version = ?");
                 params.add(query.caseVersion());
             }
             if (query.stage() != null) {
-                where.append(" AND current_stage = ?");
+                where.append(" AND p.current_stage = ?");
                 params.add(query.stage());
             }
-            if (query.text() != null && !query.text().isBlank()) {
-                where.append(" AND (LOWER(id) LIKE ? OR LOWER(").append(database.dialect().jsonAsText("data")).append(") LIKE ?)");
+            boolean searchesData = query.text() != null && !query.text().isBlank();
+            if (searchesData) {
+                where.append(" AND (LOWER(p.id) LIKE ? OR LOWER(").append(database.dialect().jsonAsText("d.data")).append(") LIKE ?)");
                 String pattern = "%" + query.text().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
                 params.add(pattern);
                 params.add(pattern);
             }
             long total;
-            // The payload row joins only when the data is searched: counting stays on the small process rows.
-            boolean searchesData = query.text() != null && !query.text().isBlank();
-            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + (searchesData ? ProcessRows.FROM : " FROM process p")
-                    + where)) {
+            // The payload rows join only when the data is searched: counting stays on the small rows.
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*)" + ProcessStatusRows.FROM
+                    + (searchesData ? ProcessRows.JOIN_PAYLOAD : "") + where)) {
                 bind(count, params);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -90,8 +91,8 @@ public final class ProcessQueries {
                 }
             }
             List<ProcessSnapshot> page = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessRows.FROM + where
-                    + " ORDER BY p.id DESC LIMIT ? OFFSET ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.SELECTED + ProcessStatusRows.FROM
+                    + ProcessRows.JOIN_PAYLOAD + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?")) {
                 int next = bind(select, params);
                 select.setInt(next, query.limit());
                 select.setInt(next + 1, query.offset());
@@ -105,18 +106,27 @@ public final class ProcessQueries {
         });
     }
 
-    /** How many processes of a case are at each stage, by status: what the monitor draws on the graph. */
+    /**
+     * How many processes of a case are at each stage, by status: what the monitor draws on the graph. The status row
+     * knows the stage of every process that is not running; running ones are counted at their current stage.
+     */
     public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
         return database.inTransaction("count processes of " + key, connection -> {
             Map<String, Map<ProcessStatus, Long>> counts = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT current_stage, status, COUNT(*) FROM process WHERE case_name = ? AND case_api = ? GROUP BY current_stage, status")) {
-                select.setString(1, key.name());
-                select.setString(2, key.api());
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        counts.computeIfAbsent(rs.getString(1), s -> new EnumMap<>(ProcessStatus.class))
-                                .put(ProcessStatus.valueOf(rs.getString(2)), rs.getLong(3));
+            String running = "'" + ProcessStatus.RUNNING.name() + "'";
+            try (PreparedStatement settled = connection.prepareStatement("SELECT stage, status, COUNT(*) FROM process_status "
+                    + "WHERE case_name = ? AND case_api = ? AND status <> " + running + " GROUP BY stage, status");
+                 PreparedStatement moving = connection.prepareStatement("SELECT p.current_stage, s.status, COUNT(*)"
+                         + ProcessStatusRows.FROM + " WHERE s.case_name = ? AND s.case_api = ? AND s.status = " + running
+                         + " GROUP BY p.current_stage, s.status")) {
+                for (PreparedStatement select : List.of(settled, moving)) {
+                    select.setString(1, key.name());
+                    select.setString(2, key.api());
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            counts.computeIfAbsent(rs.getString(1), s -> new EnumMap<>(ProcessStatus.class))
+                                    .put(ProcessStatus.valueOf(rs.getString(2)), rs.getLong(3));
+                        }
                     }
                 }
             }
@@ -127,7 +137,7 @@ public final class ProcessQueries {
     public Map<ProcessStatus, Long> countsByStatus() {
         return database.inTransaction("count processes", connection -> {
             Map<ProcessStatus, Long> counts = new EnumMap<>(ProcessStatus.class);
-            try (PreparedStatement select = connection.prepareStatement("SELECT status, COUNT(*) FROM process GROUP BY status");
+            try (PreparedStatement select = connection.prepareStatement("SELECT status, COUNT(*) FROM process_status GROUP BY status");
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     counts.put(ProcessStatus.valueOf(rs.getString(1)), rs.getLong(2));

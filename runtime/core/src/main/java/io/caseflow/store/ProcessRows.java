@@ -29,7 +29,9 @@ final class ProcessRows {
     static final String SELECTED = "p.id, p.case_name, p.case_api, p.case_version, p.status, p.current_stage, p.previous_stage, "
             + "p.step, p.attempt, p.run_step, p.wait_task_id, p.pending_request, i.input, d.data, p.result, p.error_stage, p.error_kind, "
             + "p.error_message, p.error_trace, p.error_at, p.idempotency_key, p.created_at, p.updated_at";
-    static final String FROM = " FROM process p JOIN process_payload i ON i.process_id = p.id JOIN process_data d ON d.process_id = p.id";
+    /** Joins a process row ({@code p}) to its input ({@code i}) and free data ({@code d}). */
+    static final String JOIN_PAYLOAD = " JOIN process_payload i ON i.process_id = p.id JOIN process_data d ON d.process_id = p.id";
+    static final String FROM = " FROM process p" + JOIN_PAYLOAD;
 
     private ProcessRows() {
     }

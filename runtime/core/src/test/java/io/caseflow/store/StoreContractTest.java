@@ -2,6 +2,7 @@ package io.caseflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.ClaimPolicy;
@@ -19,6 +20,8 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.json.Json;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.message.OutboxMessage;
+import io.caseflow.process.Failure;
+import io.caseflow.process.FailureKind;
 import io.caseflow.process.ProcessIds;
 import io.caseflow.process.ProcessPage;
 import io.caseflow.process.ProcessQuery;
@@ -37,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -381,6 +385,48 @@ abstract class StoreContractTest {
             queries.list(ProcessQuery.all(4).page(offset, 4)).processes().forEach(p -> ids.add(p.id()));
         }
         assertThat(ids).hasSize(12);
+    }
+
+    /** Lists and counts drive from the status row (V11), which changes only with the status: they must still see every move. */
+    @Test
+    void lists_and_counts_follow_every_status_and_stage_a_process_settles_at() {
+        ProcessSnapshot running = started(null);
+        ProcessSnapshot waiting = started(null);
+        ProcessSnapshot failing = started(null);
+        ProcessSnapshot done = started(null);
+        running = step(running, b -> b.moveTo("b"));
+        running = step(running, b -> b.moveTo("c"));
+        waiting = step(waiting, b -> b.moveTo("approve").status(ProcessStatus.WAITING));
+        waiting = step(waiting, b -> b.moveTo("sign").status(ProcessStatus.WAITING)); // a new stage, the same status
+        failing = step(failing, b -> b.moveTo("pay"));
+        failing = step(failing, b -> b.status(ProcessStatus.FAILED)
+                .failure(new Failure("pay", FailureKind.HANDLER_FAILED, "card declined", null, Instant.now())));
+        done = step(done, b -> b.moveTo("z").status(ProcessStatus.COMPLETED));
+
+        assertThat(queries.countsByStage(KEY)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "c", Map.of(ProcessStatus.RUNNING, 1L),
+                "sign", Map.of(ProcessStatus.WAITING, 1L),
+                "pay", Map.of(ProcessStatus.FAILED, 1L),
+                "z", Map.of(ProcessStatus.COMPLETED, 1L)));
+        assertThat(queries.countsByStatus()).containsExactlyInAnyOrderEntriesOf(Map.of(ProcessStatus.RUNNING, 1L,
+                ProcessStatus.WAITING, 1L, ProcessStatus.FAILED, 1L, ProcessStatus.COMPLETED, 1L));
+        assertThat(queries.list(ProcessQuery.all(10).withStage("c")).processes()).extracting(ProcessSnapshot::id)
+                .containsExactly(running.id());
+        assertThat(queries.list(ProcessQuery.all(10).withStage("sign").withStatuses(Set.of(ProcessStatus.WAITING))).processes())
+                .extracting(ProcessSnapshot::id).containsExactly(waiting.id());
+        assertThat(queries.list(ProcessQuery.all(10).withStatuses(Set.of(ProcessStatus.FAILED))).processes())
+                .extracting(ProcessSnapshot::id, ProcessSnapshot::currentStage).containsExactly(tuple(failing.id(), "pay"));
+
+        failing = step(failing, b -> b.moveTo("pay").status(ProcessStatus.RUNNING).failure(null)); // retried
+        assertThat(queries.countsByStatus()).doesNotContainKey(ProcessStatus.FAILED).containsEntry(ProcessStatus.RUNNING, 2L);
+        assertThat(queries.countsByStage(KEY)).containsEntry("pay", Map.of(ProcessStatus.RUNNING, 1L));
+    }
+
+    private ProcessSnapshot step(ProcessSnapshot p, UnaryOperator<ProcessSnapshot.Builder> change) {
+        ProcessSnapshot next = change.apply(p.toBuilder().step(p.step() + 1)).build();
+        assertThat(processes.commit(transitions(new Commit(next, p.step(), List.of(), List.of(), false)), ClaimPolicy.NONE).applied())
+                .containsExactly(true);
+        return next;
     }
 
     @Test

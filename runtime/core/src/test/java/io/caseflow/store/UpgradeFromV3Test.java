@@ -137,6 +137,9 @@ class UpgradeFromV3Test {
             }
             List<String> failed = idsWith(before, ProcessStatus.FAILED);
             List<String> waiting = idsWith(before, ProcessStatus.WAITING);
+            // Lists and counts read the status rows V11 filled from the process rows.
+            assertThat(runtime.countsByStatus()).containsEntry(ProcessStatus.FAILED, 2L).containsEntry(ProcessStatus.WAITING, 2L)
+                    .containsEntry(ProcessStatus.COMPLETED, 3L);
             assertThat(failed).hasSize(2);
             assertThat(waiting).hasSize(2);
             assertThat(idsWith(before, ProcessStatus.COMPLETED)).hasSize(3).allSatisfy(id ->

@@ -18,7 +18,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Writes many finished processes at once, as the engine would have left them (process row, input and data rows, one
+ * Writes many finished processes at once, as the engine would have left them (process and status rows, input and data rows, one
  * completed stage run per stage with its output), with multi-row inserts: for tests and benchmarks of retention,
  * which need 100k to 1M of them in minutes. Not used by the runtime.
  *
@@ -122,6 +122,19 @@ public final class FinishedProcesses {
                 process.setObject(p++, utc(ended));
             }
             process.executeUpdate();
+        }
+        try (PreparedStatement row = connection.prepareStatement("INSERT INTO process_status (process_id, case_name, case_api, status, "
+                + "stage, changed_at) VALUES " + rows(ids.size(), 6))) {
+            int p = 1;
+            for (int i = 0; i < ids.size(); i++) {
+                row.setString(p++, ids.get(i));
+                row.setString(p++, key.name());
+                row.setString(p++, key.api());
+                row.setString(p++, status.name());
+                row.setString(p++, last);
+                row.setObject(p++, utc(finishedAt.minusMillis(i)));
+            }
+            row.executeUpdate();
         }
         try (PreparedStatement payload = connection.prepareStatement("INSERT INTO process_payload (process_id, input) VALUES "
                 + rows(ids.size(), 2));

@@ -37,8 +37,8 @@ public final class RetentionStore {
     /** What counts as finished: terminal and never changed again. FAILED waits for an operator and is never deleted. */
     public static final List<ProcessStatus> FINISHED = Arrays.stream(ProcessStatus.values()).filter(ProcessStatus::isFinished).toList();
     static final String EVERY_API = "*";
-    /** The columns of the index of finished processes (V6), in its order. */
-    private static final String FINISHED_ORDER = "case_name, case_api, status, updated_at";
+    /** The columns of the status row's index by case (V11), in its order; changed_at of a finished process is when it finished. */
+    private static final String FINISHED_ORDER = "case_name, case_api, status, changed_at";
     private static final int MAX_POLICIES = 10_000;
     private static final int MAX_CASE_KEYS = 10_000;
 
@@ -50,7 +50,7 @@ public final class RetentionStore {
         this.clock = clock;
     }
 
-    /** What one batch deleted: processes and every dependent row, by table ({@code payloads}: input and data rows). */
+    /** What one batch deleted: processes and every dependent row, by table ({@code payloads}: status, input and data rows). */
     public record Deleted(int processes, int payloads, int stageRuns, int outboxRows, int deadLetters) {
         static final Deleted NONE = new Deleted(0, 0, 0, 0, 0);
 
@@ -181,11 +181,10 @@ public final class RetentionStore {
         }
         return database.inTransaction("delete finished processes of " + key, connection -> {
             List<String> ids = new ArrayList<>(limit);
-            List<String> keys = new ArrayList<>();
-            // Ordered by all of process_by_case's columns, so both databases read the oldest rows straight from the index
-            // instead of sorting every expired one. (The status is a literal from the enum.)
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, idempotency_key FROM process WHERE case_name = ? "
-                    + "AND case_api = ? AND status = '" + status.name() + "' AND updated_at < ? ORDER BY " + FINISHED_ORDER + " LIMIT ?")) {
+            // Ordered by all of process_status_by_case's columns, so both databases read the oldest rows straight from the
+            // index instead of sorting every expired one. (The status is a literal from the enum.)
+            try (PreparedStatement select = connection.prepareStatement("SELECT process_id FROM process_status WHERE case_name = ? "
+                    + "AND case_api = ? AND status = '" + status.name() + "' AND changed_at < ? ORDER BY " + FINISHED_ORDER + " LIMIT ?")) {
                 select.setString(1, key.name());
                 select.setString(2, key.api());
                 setInstant(select, 3, cutoff);
@@ -193,19 +192,18 @@ public final class RetentionStore {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
-                        if (rs.getString(2) != null) {
-                            keys.add(rs.getString(2));
-                        }
                     }
                 }
             }
+            List<String> keys = ids.isEmpty() ? List.of() : idempotencyKeys(connection, ids);
             // The process and payload rows by their unique key, IN lists; the others (several rows per process, a non-unique
             // key) one id per statement in one JDBC batch: with statistics older than a bulk load PostgreSQL guessed thousands
             // of stage runs per id and scanned the whole table for an IN list of 500 (1 to 3 s a batch at 1M processes).
             // By id alone: the ids were read as finished in this transaction, and nothing changes a finished process again.
             Deleted deleted = ids.isEmpty() ? Deleted.NONE : new Deleted(
                     deleteIn(connection, "process", "id", ids),
-                    deleteIn(connection, "process_payload", "process_id", ids) + deleteIn(connection, "process_data", "process_id", ids),
+                    deleteIn(connection, "process_status", "process_id", ids) + deleteIn(connection, "process_payload", "process_id", ids)
+                            + deleteIn(connection, "process_data", "process_id", ids),
                     deleteEach(connection, "stage_run", ids),
                     deleteEach(connection, "outbox", ids),
                     deleteEach(connection, "dead_letter", ids));
@@ -226,6 +224,23 @@ public final class RetentionStore {
             }
             return Optional.of(deleted);
         });
+    }
+
+    /** The idempotency keys of those of {@code ids} that were started with one. */
+    private static List<String> idempotencyKeys(Connection connection, List<String> ids) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT idempotency_key FROM process WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") AND idempotency_key IS NOT NULL")) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setString(i + 1, ids.get(i));
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+        }
+        return keys;
     }
 
     /** The deleted processes' idempotency keys: a later start with one of them begins a new process. */
@@ -274,8 +289,8 @@ public final class RetentionStore {
     private static Instant oldestFinished(Connection connection, CaseKey key) throws SQLException {
         Instant oldest = null;
         for (ProcessStatus status : FINISHED) {
-            // One index lookup per status (process_by_case), never a scan of the process table.
-            try (PreparedStatement select = connection.prepareStatement("SELECT updated_at AS oldest FROM process WHERE case_name = ? "
+            // One index lookup per status (process_status_by_case), never a scan of the table.
+            try (PreparedStatement select = connection.prepareStatement("SELECT changed_at AS oldest FROM process_status WHERE case_name = ? "
                     + "AND case_api = ? AND status = '" + status.name() + "' ORDER BY " + FINISHED_ORDER + " LIMIT 1")) {
                 select.setString(1, key.name());
                 select.setString(2, key.api());

@@ -71,6 +71,7 @@ class RetentionUnderLoadTest {
             List<String> running = old.insert(database, 100, monthAgo, ProcessStatus.FAILED);
             execute(database, "UPDATE process SET status = 'RUNNING', error_stage = NULL, error_kind = NULL WHERE id IN ("
                     + quoted(running) + ")");
+            execute(database, "UPDATE process_status SET status = 'RUNNING' WHERE process_id IN (" + quoted(running) + ")");
             for (String id : List.of(completed.get(0), completed.get(completed.size() - 1), cancelled.get(0), failed.get(0))) {
                 execute(database, "INSERT INTO dead_letter (source_queue, reason, detail, body, process_id, dead_at) "
                         + "VALUES ('q', 'malformed', 'd', 'b', '" + id + "', CURRENT_TIMESTAMP)");
@@ -108,7 +109,7 @@ class RetentionUnderLoadTest {
                     testStart)).as("every stage run of the new processes").isEqualTo((long) NEW * STAGES);
             assertThat(count(database, "SELECT COUNT(*) FROM process WHERE status IN ('COMPLETED', 'CANCELLED') AND updated_at < ?",
                     clock.instant().minus(Duration.ofDays(7)))).isZero();
-            for (String table : List.of("process_payload", "process_data", "stage_run", "outbox", "dead_letter")) {
+            for (String table : List.of("process_status", "process_payload", "process_data", "stage_run", "outbox", "dead_letter")) {
                 assertThat(count(database, "SELECT COUNT(*) FROM " + table
                         + " t WHERE NOT EXISTS (SELECT 1 FROM process p WHERE p.id = t.process_id)"))
                         .as("rows of deleted processes left in " + table).isZero();
