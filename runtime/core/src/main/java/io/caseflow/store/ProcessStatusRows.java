@@ -40,9 +40,11 @@ final class ProcessStatusRows {
      * changed, which is most transitions: a key lookup, not a write.
      */
     static void follow(Connection connection, List<Commit> commits, List<Boolean> applied) throws SQLException {
+        if (!applied.contains(true)) {
+            return;
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE process_status SET status = ?, stage = ?, changed_at = ? "
                 + "WHERE process_id = ? AND (status <> ? OR (stage <> ? AND status <> '" + ProcessStatus.RUNNING.name() + "'))")) {
-            boolean any = false;
             for (int i = 0; i < commits.size(); i++) {
                 if (!applied.get(i)) {
                     continue;
@@ -55,11 +57,8 @@ final class ProcessStatusRows {
                 update.setString(5, p.status().name());
                 update.setString(6, p.currentStage());
                 update.addBatch();
-                any = true;
             }
-            if (any) {
-                update.executeBatch();
-            }
+            update.executeBatch();
         }
     }
 }

@@ -10,17 +10,20 @@ import io.caseflow.testing.ExternalServices;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * caseflow on RabbitMQ against RabbitMQ itself, on this machine, in one run: RabbitMQ PerfTest's raw
@@ -58,8 +61,8 @@ public final class BrokerBenchmark {
         for (String store : List.of("PostgreSQL", "H2")) {
             for (int threads : List.of(1, 2)) {
                 deleteBenchQueues(uri);
-                Path dir = Files.createTempDirectory("caseflow-broker-bench");
-                String jdbc = store.equals("H2") ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
+                Path dir = store.equals("H2") ? Files.createTempDirectory("caseflow-broker-bench") : null;
+                String jdbc = dir != null ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
                 RabbitSettings settings = RabbitSettings.defaults(uri).withConnectionName("caseflow-bench");
                 // 2,000 held twice for the heap figure: on RabbitMQ they wait in the broker, and more would only lengthen the run.
                 CaseBenchmark.Result result = new CaseBenchmark().heapProcesses(2_000).warmUntilJitQuiet(warmUntilQuiet).run(builder -> builder.installation(ExternalServices.testInstallation())
@@ -69,6 +72,9 @@ public final class BrokerBenchmark {
                 System.out.printf(Locale.ROOT, "%ncaseflow on RabbitMQ + %s, %d worker thread(s):%n%s%n  ratio to PerfTest: %.2f "
                                 + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / raw);
                 rows.add(Map.entry(store, result));
+                if (dir != null) {
+                    deleteTree(dir); // the run's H2 file: up to 700 MB, left in /tmp before
+                }
             }
         }
         deleteBenchQueues(uri);
@@ -94,6 +100,14 @@ public final class BrokerBenchmark {
             // auto-deleted already
         }
         return Double.parseDouble(matcher.group(1));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void deleteBenchQueues(String uri) throws Exception {
