@@ -248,7 +248,7 @@ public final class Decider {
                 endedAt, edge.outcome(), stageResult, null, null, null))
                 : finishWaitingRun(process, status, endedAt, replyOutcome, stageResult, null);
         return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun,
-                !data.equals(process.data()));
+                !data.equals(process.data())).from(process);
     }
 
     private Commit sendRequest(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage,
@@ -298,7 +298,7 @@ public final class Decider {
             Duration delay = stage.retry().delayBefore(attempt);
             ProcessSnapshot state = next.status(ProcessStatus.RUNNING).attempt(attempt).build();
             return new Commit(state, step, List.of(run),
-                    List.of(stageDue(state, step + 1, stage.name(), endedAt.plus(delay))), waiting, false);
+                    List.of(stageDue(state, step + 1, stage.name(), endedAt.plus(delay))), waiting, false).from(process);
         }
         String withAttempts = message + (retriable && process.attempt() > 1 ? " (after " + process.attempt() + " attempts)" : "");
         ProcessSnapshot state = next.status(ProcessStatus.FAILED)

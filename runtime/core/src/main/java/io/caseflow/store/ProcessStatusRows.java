@@ -6,6 +6,7 @@ import io.caseflow.process.ProcessStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,20 +37,23 @@ final class ProcessStatusRows {
     }
 
     /**
-     * Follows the applied commits. One batched statement whose condition leaves the row alone when nothing it holds
-     * changed, which is most transitions: a key lookup, not a write.
+     * Follows the applied commits that may move the status ({@link Commit#movesStatus()}: a stage that hands on to the next
+     * does not, and costs nothing here). One batched statement whose condition also leaves the row alone when nothing it
+     * holds changed.
      */
     static void follow(Connection connection, List<Commit> commits, List<Boolean> applied) throws SQLException {
-        if (!applied.contains(true)) {
+        List<ProcessSnapshot> moved = new ArrayList<>();
+        for (int i = 0; i < commits.size(); i++) {
+            if (applied.get(i) && commits.get(i).movesStatus()) {
+                moved.add(commits.get(i).next());
+            }
+        }
+        if (moved.isEmpty()) {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE process_status SET status = ?, stage = ?, changed_at = ? "
                 + "WHERE process_id = ? AND (status <> ? OR (stage <> ? AND status <> '" + ProcessStatus.RUNNING.name() + "'))")) {
-            for (int i = 0; i < commits.size(); i++) {
-                if (!applied.get(i)) {
-                    continue;
-                }
-                ProcessSnapshot p = commits.get(i).next();
+            for (ProcessSnapshot p : moved) {
                 update.setString(1, p.status().name());
                 update.setString(2, p.currentStage());
                 Jdbc.setInstant(update, 3, p.updatedAt());

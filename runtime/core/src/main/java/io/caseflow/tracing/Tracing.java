@@ -114,7 +114,7 @@ public final class Tracing {
             return commit;
         }
         return new Commit(commit.next(), commit.expectedStep(), commit.runWrites(), stamp(commit.messages(), traceparent),
-                commit.cancelTimers(), commit.writesData(), commit.dataJson());
+                commit.cancelTimers(), commit.writesData(), commit.dataJson(), commit.movesStatus());
     }
 
     public static NewProcess stamp(NewProcess start, String traceparent) {

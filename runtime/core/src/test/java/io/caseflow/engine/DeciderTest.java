@@ -216,4 +216,22 @@ class DeciderTest {
         assertThat(decider.retry(definition, failed, null, null).writesData()).isFalse();
         assertThat(decider.retry(definition, failed, null, Json.object().put("fixed", true)).writesData()).isTrue();
     }
+
+    @Test
+    void only_a_commit_that_may_move_the_status_has_the_status_row_followed() {
+        StageDefinition validate = definition.stage("validate").orElseThrow();
+        StageDefinition charge = definition.stage("charge").orElseThrow();
+        HandlerResult handedOn = HandlerResult.finished(NOW, NOW, StageOutcome.next(), Json.object());
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate, handedOn)
+                .movesStatus()).as("a running process handed on to the next stage").isFalse();
+        HandlerResult threw = HandlerResult.failed(NOW, NOW, FailureKind.HANDLER_ERROR, "boom", "trace");
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate, threw)
+                .movesStatus()).as("an attempt retried later, still running").isFalse();
+        assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 3), validate, threw)
+                .movesStatus()).as("the last attempt failed the process").isTrue();
+        ProcessSnapshot waiting = process("charge", ProcessStatus.WAITING, 6, 1).toBuilder().runStep(5L).waitingFor("task", "{}").build();
+        assertThat(decider.onReply(definition, waiting, charge, ServiceReply.ok("task", "ok", Json.object())).movesStatus())
+                .as("a reply set a waiting process running").isTrue();
+        assertThat(decider.cancel(process("validate", ProcessStatus.RUNNING, 1, 1), "no longer needed").movesStatus()).isTrue();
+    }
 }
