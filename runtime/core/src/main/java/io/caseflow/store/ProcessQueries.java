@@ -116,19 +116,19 @@ public final class ProcessQueries {
         return database.inTransaction("count processes of " + key, connection -> {
             Map<String, Map<ProcessStatus, Long>> counts = new LinkedHashMap<>();
             String running = "'" + ProcessStatus.RUNNING.name() + "'";
-            try (PreparedStatement settled = connection.prepareStatement("SELECT stage, status, COUNT(*) FROM process_status "
-                    + "WHERE case_name = ? AND case_api = ? AND status <> " + running + " GROUP BY stage, status");
-                 PreparedStatement moving = connection.prepareStatement("SELECT p.current_stage, s.status, COUNT(*)"
-                         + ProcessStatusRows.FROM + " WHERE s.case_name = ? AND s.case_api = ? AND s.status = " + running
-                         + " GROUP BY p.current_stage, s.status")) {
-                for (PreparedStatement select : List.of(settled, moving)) {
-                    select.setString(1, key.name());
-                    select.setString(2, key.api());
-                    try (ResultSet rs = select.executeQuery()) {
-                        while (rs.next()) {
-                            counts.computeIfAbsent(rs.getString(1), s -> new EnumMap<>(ProcessStatus.class))
-                                    .put(ProcessStatus.valueOf(rs.getString(2)), rs.getLong(3));
-                        }
+            // One statement, so a process that settles between the two halves is counted once.
+            try (PreparedStatement select = connection.prepareStatement("SELECT stage, status, COUNT(*) FROM process_status "
+                    + "WHERE case_name = ? AND case_api = ? AND status <> " + running + " GROUP BY stage, status UNION ALL "
+                    + "SELECT p.current_stage, s.status, COUNT(*)" + ProcessStatusRows.FROM + " WHERE s.case_name = ? AND s.case_api = ? "
+                    + "AND s.status = " + running + " GROUP BY p.current_stage, s.status")) {
+                select.setString(1, key.name());
+                select.setString(2, key.api());
+                select.setString(3, key.name());
+                select.setString(4, key.api());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        counts.computeIfAbsent(rs.getString(1), s -> new EnumMap<>(ProcessStatus.class))
+                                .put(ProcessStatus.valueOf(rs.getString(2)), rs.getLong(3));
                     }
                 }
             }
