@@ -3,7 +3,6 @@ package io.caseflow.designer.play;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.caseflow.designer.TempFolders;
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.app.MainWindow;
 import io.caseflow.designer.app.actions.DesignerDialogs;
@@ -21,6 +20,7 @@ import io.caseflow.designer.monitor.view.MonitorCanvas;
 import io.caseflow.designer.monitor.view.MonitorView;
 import io.caseflow.designer.problems.ProblemsViewModel;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.testing.TempFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;

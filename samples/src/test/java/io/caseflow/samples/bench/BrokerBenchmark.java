@@ -7,23 +7,21 @@ import com.rabbitmq.perf.PerfTest;
 import io.caseflow.bench.CaseBenchmark;
 import io.caseflow.store.Database;
 import io.caseflow.testing.ExternalServices;
+import io.caseflow.testing.TempFolders;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * caseflow on RabbitMQ against RabbitMQ itself, on this machine, in one run: RabbitMQ PerfTest's raw
@@ -73,7 +71,7 @@ public final class BrokerBenchmark {
                                 + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / raw);
                 rows.add(Map.entry(store, result));
                 if (dir != null) {
-                    deleteTree(dir); // the run's H2 file: up to 700 MB, left in /tmp before
+                    TempFolders.deleteQuietly(dir); // the run's H2 file: up to 700 MB, left in /tmp before
                 }
             }
         }
@@ -100,14 +98,6 @@ public final class BrokerBenchmark {
             // auto-deleted already
         }
         return Double.parseDouble(matcher.group(1));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static void deleteBenchQueues(String uri) throws Exception {

@@ -3,7 +3,6 @@ package io.caseflow.designer.monitor.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.caseflow.designer.TempFolders;
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.editor.NodeGeometry;
@@ -19,6 +18,7 @@ import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.samples.Orders;
+import io.caseflow.testing.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.caseflow.definition.CaseKey;
-import io.caseflow.designer.TempFolders;
 import io.caseflow.designer.app.FxUiExecutor;
 import io.caseflow.designer.deploy.EmbeddedRuntime;
 import io.caseflow.designer.monitor.RetentionViewModel;
 import io.caseflow.designer.monitor.source.EmbeddedMonitorSource;
 import io.caseflow.process.ProcessStatus;
 import io.caseflow.retention.sweep.FinishedProcesses;
+import io.caseflow.testing.TempFolders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

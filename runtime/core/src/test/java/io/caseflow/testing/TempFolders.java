@@ -1,4 +1,4 @@
-package io.caseflow.designer;
+package io.caseflow.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Removes the temporary folders FX tests make for an embedded runtime, so a test run leaves nothing in /tmp. */
+/** Removes the temporary folders tests and benchmarks make (an embedded runtime's home, a benchmark's H2 file), so a run leaves nothing in /tmp. */
 public final class TempFolders {
     private TempFolders() {
     }
