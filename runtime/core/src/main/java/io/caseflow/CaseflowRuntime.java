@@ -115,7 +115,6 @@ public final class CaseflowRuntime implements AutoCloseable {
         database = Database.open(config.jdbcUrl, config.user, config.password, config.poolSize, config.installation.schema());
         try {
             definitions = new JdbcDefinitionStore(database, clock);
-            processes = new JdbcProcessStore(database, clock);
             queries = new ProcessQueries(database);
             outbox = new OutboxStore(database, clock);
             workers = new JdbcWorkerStore(database);
@@ -129,6 +128,7 @@ public final class CaseflowRuntime implements AutoCloseable {
                 throw new IllegalStateException("the transport carries installation '" + transport.installation()
                         + "' but this runtime is installation '" + config.installation + "'");
             }
+            processes = new JdbcProcessStore(database, clock, transport.ownsDatabase());
             List<ProcessEventListener> listeners = new ArrayList<>(config.listeners);
             if (config.publishEvents) {
                 transport.eventPublisher().ifPresent(listeners::add);

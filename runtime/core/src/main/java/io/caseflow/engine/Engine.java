@@ -145,7 +145,7 @@ public final class Engine implements AutoCloseable {
             deadLetter(delivery, "malformed", e.getMessage());
             return;
         }
-        Optional<ProcessSnapshot> found = processes.find(message.processId());
+        Optional<ProcessSnapshot> found = processes.findAt(message.processId(), message.step());
         if (found.isEmpty()) {
             deadLetter(delivery, "unknown_process", "no process " + message.processId());
             return;
@@ -205,7 +205,7 @@ public final class Engine implements AutoCloseable {
             deadLetter(delivery, "wrong_queue", "the task id is for case " + taskId.caseKey() + ", not for queue " + delivery.queue());
             return;
         }
-        Optional<ProcessSnapshot> found = processes.find(taskId.processId());
+        Optional<ProcessSnapshot> found = processes.findAt(taskId.processId(), taskId.step());
         if (found.isEmpty()) {
             deadLetter(delivery, "unknown_process", "no process " + taskId.processId() + " (named by a validly signed task id)");
             return;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Collections;
 
@@ -25,6 +26,11 @@ final class Jdbc {
             statement.setObject(index, OffsetDateTime.of(LocalDateTime.ofEpochSecond(value.getEpochSecond(), value.getNano(),
                     ZoneOffset.UTC), ZoneOffset.UTC));
         }
+    }
+
+    /** What a timestamp column keeps of an instant: microseconds, rounded half up as H2 and PostgreSQL do. */
+    static Instant asStored(Instant value) {
+        return value == null ? null : value.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     static Instant getInstant(ResultSet rs, String column) throws SQLException {

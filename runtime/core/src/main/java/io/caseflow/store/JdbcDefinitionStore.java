@@ -84,10 +84,25 @@ public final class JdbcDefinitionStore implements DefinitionStore {
         return loaded;
     }
 
+    /**
+     * The highest version, read from the cache once its number is known: every start asks, and parsing the stored
+     * definition each time was a fifth of what starting a process allocated (issue 14).
+     */
     @Override
     public Optional<CaseDefinition> latest(CaseKey key) {
-        return database.inTransaction("read latest definition of " + key,
-                connection -> latestRow(connection, key).map(r -> r.definition));
+        Optional<Integer> version = database.inTransaction("read latest version of " + key, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT MAX(version) FROM case_definition WHERE case_name = ? AND case_api = ?")) {
+                select.setString(1, key.name());
+                select.setString(2, key.api());
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    int max = rs.getInt(1);
+                    return rs.wasNull() ? Optional.<Integer>empty() : Optional.of(max);
+                }
+            }
+        });
+        return version.flatMap(v -> find(key, v));
     }
 
     /** Every deployed version of every case, newest version first within a case. */

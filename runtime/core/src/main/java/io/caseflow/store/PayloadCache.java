@@ -2,6 +2,7 @@ package io.caseflow.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.process.ProcessSnapshot;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +12,18 @@ import java.util.Map;
  * process does not read and parse them again. Safe without invalidation: what a process carries at a given
  * step never changes (every change is a fenced commit that advances the step), so an entry is used only for
  * the step it was stored at, and the small process row, read fresh every time, says which step that is.
- * Bounded by the size of the JSON text it holds (least recently used entries go first).
+ * Bounded by the size of the JSON text it holds (least recently used entries go first). A store that is its database's only
+ * writer also keeps the committed process row with each entry, so a message that expects exactly that step needs no read.
  */
 final class PayloadCache {
-    /** What one process carried at {@code step}; {@code bytes} is the length of its JSON text, roughly. */
-    record Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes) {
+    /**
+     * What one process carried at {@code step}; {@code bytes} is the length of its JSON text, roughly. {@code head} is
+     * the process row as committed at that step, kept only by a store that is its database's only writer (else null).
+     */
+    record Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes, ProcessSnapshot head) {
+        Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes) {
+            this(step, input, data, results, bytes, null);
+        }
     }
 
     /**

@@ -94,6 +94,18 @@ final class ProcessRows {
         return read(rs, Json.parse(dialect.readJson(rs, "input")), Json.parse(dialect.readJson(rs, "data")));
     }
 
+    /**
+     * A process as a read of its row would return it: timestamps rounded to the microseconds the columns keep (H2 and
+     * PostgreSQL both round), so a snapshot held since the commit equals one read back.
+     */
+    static ProcessSnapshot asRead(ProcessSnapshot p) {
+        Failure failure = p.failure() == null ? null : new Failure(p.failure().stage(), p.failure().kind(), p.failure().message(),
+                p.failure().stackTrace(), Jdbc.asStored(p.failure().at()));
+        return new ProcessSnapshot(p.id(), p.caseKey(), p.caseVersion(), p.status(), p.currentStage(), p.previousStage(), p.step(),
+                p.attempt(), p.runStep(), p.waitTaskId(), p.pendingRequest(), p.input(), p.data(), p.results(), p.result(), failure,
+                p.idempotencyKey(), Jdbc.asStored(p.createdAt()), Jdbc.asStored(p.updatedAt()));
+    }
+
     /** A process from a select of {@link #COLUMNS} alone: input and data left empty, for the caller to fill in. */
     static ProcessSnapshot head(ResultSet rs) throws SQLException {
         return read(rs, Json.object(), Json.object());

@@ -16,6 +16,14 @@ public interface ProcessStore {
 
     Optional<ProcessSnapshot> find(String processId);
 
+    /**
+     * The process, for a message that expects it at {@code step}: like {@link #find}, except that a store which is the
+     * only writer of its database may answer from what it committed last, without a read, when that was this step.
+     */
+    default Optional<ProcessSnapshot> findAt(String processId, long step) {
+        return find(processId);
+    }
+
     /** Several processes at once, in one round trip; missing ids are simply absent. */
     Map<String, ProcessSnapshot> findAll(List<String> processIds);
 

@@ -70,6 +70,14 @@ public interface Transport extends AutoCloseable {
         return OptionalInt.empty();
     }
 
+    /**
+     * Whether a runtime on this transport is the only writer of its database. The embedded transport is: its
+     * outbox is its queue, and it drops every claim at start. A broker's nodes share their database.
+     */
+    default boolean ownsDatabase() {
+        return false;
+    }
+
     /** Whether the transport is connected and working; for health checks. */
     default boolean isHealthy() {
         return true;

@@ -223,6 +223,58 @@ abstract class StoreContractTest {
         assertThat(processes.findAll(List.of(p.id())).get(p.id()).data()).isEqualTo(seenHere.data());
     }
 
+    @Test
+    void a_sole_writer_answers_a_message_from_its_last_commit_exactly_as_a_read_would() {
+        JdbcProcessStore soleWriter = new JdbcProcessStore(database, clock, true);
+        ProcessSnapshot p = newProcess(null, Map.of("n", 1));
+        soleWriter.insert(p, due(p, Instant.now()), ClaimPolicy.NONE);
+        Commit toB = advance(p, "b");
+        ProcessSnapshot retried = toB.next().toBuilder().attempt(2)
+                .failure(new Failure("a", FailureKind.HANDLER_ERROR, "boom", "trace", Instant.now())).build();
+        assertThat(soleWriter.commit(transitions(new Commit(retried, 0, toB.runWrites(), toB.messages(), false, true)),
+                ClaimPolicy.NONE).applied()).containsExactly(true);
+
+        ProcessSnapshot read = new JdbcProcessStore(database, clock, 0).find(p.id()).orElseThrow(); // no cache: from the rows
+        assertThat(soleWriter.findAt(p.id(), 1)).contains(read); // timestamps as the columns keep them, to the microsecond
+
+        setStageBehindTheStoresBack(p.id(), "changed");
+        assertThat(soleWriter.findAt(p.id(), 1).orElseThrow().currentStage()).as("answered from its commit").isEqualTo("b");
+        assertThat(soleWriter.findAt(p.id(), 0).orElseThrow().currentStage()).as("another step is read").isEqualTo("changed");
+        assertThat(processes.findAt(p.id(), 1).orElseThrow().currentStage()).as("a store that shares its database reads")
+                .isEqualTo("changed");
+    }
+
+    @Test
+    void a_sole_writer_reads_again_after_a_refused_commit_and_once_a_process_has_ended() {
+        JdbcProcessStore soleWriter = new JdbcProcessStore(database, clock, true);
+        ProcessSnapshot p = newProcess(null, Map.of("n", 1));
+        soleWriter.insert(p, due(p, Instant.now()), ClaimPolicy.NONE);
+        Commit toB = advance(p, "b");
+        soleWriter.commit(transitions(toB), ClaimPolicy.NONE);
+        assertThat(soleWriter.commit(transitions(advance(p, "c")), ClaimPolicy.NONE).applied()).containsExactly(false);
+        setStageBehindTheStoresBack(p.id(), "changed");
+        assertThat(soleWriter.findAt(p.id(), 1).orElseThrow().currentStage()).as("after a refusal").isEqualTo("changed");
+
+        ProcessSnapshot atB = new JdbcProcessStore(database, clock, 0).find(p.id()).orElseThrow();
+        ProcessSnapshot completed = atB.toBuilder().status(ProcessStatus.COMPLETED).step(2).build();
+        assertThat(soleWriter.commit(transitions(new Commit(completed, 1, List.of(), List.of(), true, false)), ClaimPolicy.NONE)
+                .applied()).containsExactly(true);
+        setStageBehindTheStoresBack(p.id(), "changed again");
+        assertThat(soleWriter.findAt(p.id(), 2).orElseThrow().currentStage()).as("once completed").isEqualTo("changed again");
+    }
+
+    private void setStageBehindTheStoresBack(String processId, String stage) {
+        try (Connection connection = database.dataSource().getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE process SET current_stage = ? WHERE id = ?")) {
+            update.setString(1, stage);
+            update.setString(2, processId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+            connection.commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private ProcessSnapshot commitWithOutput(ProcessSnapshot p, String to, ObjectNode output) {
         ProcessSnapshot next = p.toBuilder().moveTo(to).step(p.step() + 1).build();
         StageRun run = new StageRun(p.id(), p.step(), p.currentStage(), 1, StageRunStatus.COMPLETED, Instant.now(), Instant.now(),

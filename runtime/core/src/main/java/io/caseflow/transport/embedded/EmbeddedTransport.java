@@ -110,6 +110,12 @@ public final class EmbeddedTransport implements Transport {
         return OptionalInt.of(running.get() && byQueue.containsKey(queue) ? 1 : 0);
     }
 
+    /** It drops every claim at start and consumes its outbox alone: nothing else may write to its database. */
+    @Override
+    public boolean ownsDatabase() {
+        return true;
+    }
+
     @Override
     public ClaimPolicy claimPolicy() {
         return message -> running.get() && byQueue.containsKey(message.destination()) ? nodeId : null;
