@@ -7,6 +7,7 @@ import io.caseflow.commit.Commit;
 import io.caseflow.commit.CommitResult;
 import io.caseflow.commit.NewProcess;
 import io.caseflow.commit.StartOutcome;
+import io.caseflow.commit.StoredMessage;
 import io.caseflow.commit.WriteBatch;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.ProcessEvent;
@@ -87,6 +88,9 @@ final class GroupCommitter implements SharedWriter, AutoCloseable {
 
     @Override
     public void acknowledge(long outboxId) {
+        if (outboxId == StoredMessage.NO_ROW) {
+            return; // a message the process row implied: nothing to delete
+        }
         enqueue(new Pending(null, null, null, outboxId, null));
     }
 

@@ -22,6 +22,24 @@ final class OutboxRows {
         if (messages.isEmpty()) {
             return List.of();
         }
+        List<StoredMessage> implied = new ArrayList<>();
+        List<OutboxMessage> rows = new ArrayList<>(messages.size());
+        for (OutboxMessage message : messages) {
+            if (!message.availableAt().isAfter(now) && claims.impliedByProcessRow(message) && claims.ownerFor(message) != null) {
+                implied.add(new StoredMessage(StoredMessage.NO_ROW, message.destination(), message.kind(), message.processId(),
+                        message.body(), message.availableAt(), 1));
+            } else {
+                rows.add(message);
+            }
+        }
+        if (rows.isEmpty()) {
+            return implied;
+        }
+        return insertRows(connection, rows, claims, now, implied);
+    }
+
+    private static List<StoredMessage> insertRows(Connection connection, List<OutboxMessage> messages, ClaimPolicy claims,
+                                                  Instant now, List<StoredMessage> implied) throws SQLException {
         List<StoredMessage> stored = new ArrayList<>(messages.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox (destination, kind, process_id, body, "
                 + "available_at, deliveries, claimed_by, claimed_until, created_at) VALUES (" + Jdbc.placeholders(9) + ")",
@@ -54,7 +72,7 @@ final class OutboxRows {
                     throw new SQLException("the database returned " + i + " keys for " + messages.size() + " outbox rows");
                 }
             }
-            List<StoredMessage> claimed = new ArrayList<>();
+            List<StoredMessage> claimed = new ArrayList<>(implied);
             for (int i = 0; i < stored.size(); i++) {
                 if (owners.get(i) != null) {
                     claimed.add(stored.get(i));
@@ -71,6 +89,9 @@ final class OutboxRows {
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
             for (long id : ids) {
+                if (id == StoredMessage.NO_ROW) {
+                    continue;
+                }
                 delete.setLong(1, id);
                 delete.addBatch();
             }

@@ -2,8 +2,13 @@ package io.caseflow.store;
 
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.StoredMessage;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.DeadLetter;
+import io.caseflow.message.MalformedMessageException;
+import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
+import io.caseflow.message.StageDue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -138,6 +143,63 @@ public final class OutboxStore {
                 return update.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Writes a due-now stage message for every running process that has none, and returns how many: an embedded runtime
+     * keeps no row for a stage it hands on in memory (the process row implies it, {@code ClaimPolicy.impliedByProcessRow}),
+     * so at start this brings back what a stop or a crash left. A process whose stage message for its current step was
+     * dead-lettered (and not replayed or discarded) gets none: the dead letter stands, as it would for a row.
+     */
+    public int restoreImpliedStageDues(Installation installation) {
+        Instant now = clock.instant();
+        return database.inTransaction("restore the stage messages of running processes", connection -> {
+            List<OutboxMessage> restored = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.id, p.case_name, p.case_api, p.step, "
+                    + "p.current_stage FROM process_status s JOIN process p ON p.id = s.process_id WHERE s.status = 'RUNNING' "
+                    + "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.process_id = p.id AND o.kind = 'STAGE_DUE')");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String processId = rs.getString("id");
+                    StageDue due = new StageDue(processId, rs.getLong("step"), rs.getString("current_stage"));
+                    CaseKey key = new CaseKey(rs.getString("case_name"), rs.getString("case_api"));
+                    restored.add(new OutboxMessage(installation.innerQ(key), processId, OutboxMessage.Kind.STAGE_DUE,
+                            Messages.write(due), now));
+                }
+            }
+            restored.removeIf(message -> isDeadLettered(connection, message));
+            OutboxRows.insert(connection, restored, ClaimPolicy.NONE, now);
+            return restored.size();
+        });
+    }
+
+    /** Whether a dead letter still standing carries this stage message (same process and step). */
+    private static boolean isDeadLettered(Connection connection, OutboxMessage restored) {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT body FROM dead_letter WHERE process_id = ? AND state = 'DEAD'")) {
+            select.setString(1, restored.processId());
+            long step = ((StageDue) Messages.parseInner(restored.body())).step();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if (isStageDueAt(rs.getString(1), step)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the dead letters of process " + restored.processId(), e);
+        } catch (MalformedMessageException e) {
+            throw new IllegalStateException("a stage message this store wrote does not parse", e);
+        }
+    }
+
+    private static boolean isStageDueAt(String body, long step) {
+        try {
+            return Messages.parseInner(body) instanceof StageDue due && due.step() == step;
+        } catch (MalformedMessageException e) {
+            return false; // another kind of message, or one that never parsed: not this stage's
+        }
     }
 
     /** Moves a row to the dead letters with the reason, in one transaction. */

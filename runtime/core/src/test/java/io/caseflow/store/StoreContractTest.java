@@ -18,7 +18,10 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.json.Json;
+import io.caseflow.installation.Installation;
 import io.caseflow.message.DeadLetter;
+import io.caseflow.message.Messages;
+import io.caseflow.message.StageDue;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.Failure;
 import io.caseflow.process.FailureKind;
@@ -261,6 +264,52 @@ abstract class StoreContractTest {
                 .applied()).containsExactly(true);
         setStageBehindTheStoresBack(p.id(), "changed again");
         assertThat(soleWriter.findAt(p.id(), 2).orElseThrow().currentStage()).as("once completed").isEqualTo("changed again");
+    }
+
+    @Test
+    void a_running_process_whose_stage_message_had_no_row_gets_one_back_at_restore_and_no_other_does() throws Exception {
+        ClaimPolicy implying = new ClaimPolicy() {
+            @Override
+            public String ownerFor(OutboxMessage message) {
+                return "node-1";
+            }
+
+            @Override
+            public boolean impliedByProcessRow(OutboxMessage message) {
+                return message.kind() == OutboxMessage.Kind.STAGE_DUE;
+            }
+        };
+        ProcessSnapshot implied = newProcess(null, Map.of("n", 1));
+        StartOutcome handedOver = processes.insert(implied, stageDue(implied), implying);
+        assertThat(outbox.pendingCount()).as("no row for a stage the process row implies").isZero();
+        ProcessSnapshot withRow = newProcess(null, Map.of("n", 2));
+        processes.insert(withRow, stageDue(withRow), ClaimPolicy.NONE);
+        ProcessSnapshot deadLettered = newProcess(null, Map.of("n", 3));
+        processes.insert(deadLettered, stageDue(deadLettered), implying);
+        outbox.deadLetter(QUEUE, "redelivered", "kept crashing", stageDue(deadLettered).body(), deadLettered.id());
+        ProcessSnapshot completed = newProcess(null, Map.of("n", 4));
+        processes.insert(completed, stageDue(completed), implying);
+        processes.commit(transitions(new Commit(completed.toBuilder().status(ProcessStatus.COMPLETED).step(1).build(), 0, List.of(),
+                List.of(), true, false)), implying);
+        ProcessSnapshot atStepOne = newProcess(null, Map.of("n", 5));
+        processes.insert(atStepOne, stageDue(atStepOne), implying);
+        outbox.deadLetter(QUEUE, "redelivered", "an earlier step's message", stageDue(atStepOne).body(), atStepOne.id());
+        ProcessSnapshot moved = atStepOne.toBuilder().moveTo("b").step(1).build();
+        processes.commit(transitions(new Commit(moved, 0, List.of(), List.of(stageDue(moved)), false, false)), implying);
+        assertThat(outbox.pendingCount()).isEqualTo(1); // withRow's
+
+        assertThat(outbox.restoreImpliedStageDues(Installation.DEFAULT)).isEqualTo(2);
+        List<StoredMessage> due = outbox.claimDue(Set.of(QUEUE), "node-2", Instant.now().plusSeconds(60), 10);
+        assertThat(due).extracting(StoredMessage::processId).containsExactlyInAnyOrder(withRow.id(), implied.id(), atStepOne.id());
+        assertThat(due).filteredOn(m -> !m.processId().equals(withRow.id())).extracting(m -> Messages.parseInner(m.body()))
+                .containsExactlyInAnyOrder(new StageDue(implied.id(), 0, "a"), new StageDue(atStepOne.id(), 1, "b"));
+        assertThat(handedOver.created()).isTrue();
+        assertThat(outbox.restoreImpliedStageDues(Installation.DEFAULT)).as("each has its row now").isZero();
+    }
+
+    private OutboxMessage stageDue(ProcessSnapshot p) {
+        return new OutboxMessage(QUEUE, p.id(), OutboxMessage.Kind.STAGE_DUE,
+                Messages.write(new StageDue(p.id(), p.step(), p.currentStage())), Instant.now());
     }
 
     private void setStageBehindTheStoresBack(String processId, String stage) {

@@ -116,9 +116,24 @@ public final class EmbeddedTransport implements Transport {
         return true;
     }
 
+    /**
+     * Takes every message for a queue it consumes. A stage-due message gets no row: the process row committed with it says
+     * the same (process, step, stage), and {@link #start()} writes one for each running process that has none after a
+     * stop or a crash. An in-process hand-on is then two row writes, not eight (issue 14).
+     */
     @Override
     public ClaimPolicy claimPolicy() {
-        return message -> running.get() && byQueue.containsKey(message.destination()) ? nodeId : null;
+        return new ClaimPolicy() {
+            @Override
+            public String ownerFor(OutboxMessage message) {
+                return running.get() && byQueue.containsKey(message.destination()) ? nodeId : null;
+            }
+
+            @Override
+            public boolean impliedByProcessRow(OutboxMessage message) {
+                return message.kind() == OutboxMessage.Kind.STAGE_DUE;
+            }
+        };
     }
 
     @Override
@@ -179,6 +194,10 @@ public final class EmbeddedTransport implements Transport {
         int released = outbox.releaseAllClaims();
         if (released > 0) {
             LOG.info("redelivering {} message(s) left unacknowledged by an earlier run", released);
+        }
+        int restored = outbox.restoreImpliedStageDues(installation);
+        if (restored > 0) {
+            LOG.info("redelivering {} stage(s) that running processes were at when an earlier run stopped", restored);
         }
         poller = DaemonThreads.start("caseflow-outbox-poller", this::pollLoop);
     }
@@ -376,7 +395,9 @@ public final class EmbeddedTransport implements Transport {
         public void ack() {
             if (settled.compareAndSet(false, true)) {
                 subscription.inFlight.decrementAndGet();
-                requireWriter().acknowledge(message.id());
+                if (message.hasRow()) {
+                    requireWriter().acknowledge(message.id());
+                }
             }
         }
 
