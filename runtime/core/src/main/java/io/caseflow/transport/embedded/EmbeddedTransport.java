@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * queue this JVM consumes are written already claimed and handed to the consumer in memory right
  * after the commit; a poller picks up everything else (rows due later, rows left from before a
  * restart). An acknowledgement deletes the row, so a JVM killed at any instant redelivers whatever
- * it had not acknowledged when it starts again.
+ * it had not acknowledged when it starts again. A stage-due message it takes itself has no row: the process row
+ * committed with it implies it, and start writes the row back for every running process that has none (decision 0011).
  *
  * <p>One embedded transport owns its database: at start it drops all claims left by an earlier run.
  */
