@@ -229,8 +229,7 @@ abstract class StoreContractTest {
     @Test
     void a_sole_writer_answers_a_message_from_its_last_commit_exactly_as_a_read_would() {
         JdbcProcessStore soleWriter = new JdbcProcessStore(database, clock, true);
-        ProcessSnapshot p = newProcess(null, Map.of("n", 1));
-        soleWriter.insert(p, due(p, Instant.now()), ClaimPolicy.NONE);
+        ProcessSnapshot p = startedOn(soleWriter);
         Commit toB = advance(p, "b");
         ProcessSnapshot retried = toB.next().toBuilder().attempt(2)
                 .failure(new Failure("a", FailureKind.HANDLER_ERROR, "boom", "trace", Instant.now())).build();
@@ -250,10 +249,8 @@ abstract class StoreContractTest {
     @Test
     void a_sole_writer_reads_again_after_a_refused_commit_and_once_a_process_has_ended() {
         JdbcProcessStore soleWriter = new JdbcProcessStore(database, clock, true);
-        ProcessSnapshot p = newProcess(null, Map.of("n", 1));
-        soleWriter.insert(p, due(p, Instant.now()), ClaimPolicy.NONE);
-        Commit toB = advance(p, "b");
-        soleWriter.commit(transitions(toB), ClaimPolicy.NONE);
+        ProcessSnapshot p = startedOn(soleWriter);
+        soleWriter.commit(transitions(advance(p, "b")), ClaimPolicy.NONE);
         assertThat(soleWriter.commit(transitions(advance(p, "c")), ClaimPolicy.NONE).applied()).containsExactly(false);
         setStageBehindTheStoresBack(p.id(), "changed");
         assertThat(soleWriter.findAt(p.id(), 1).orElseThrow().currentStage()).as("after a refusal").isEqualTo("changed");
@@ -310,6 +307,12 @@ abstract class StoreContractTest {
     private OutboxMessage stageDue(ProcessSnapshot p) {
         return new OutboxMessage(QUEUE, p.id(), OutboxMessage.Kind.STAGE_DUE,
                 Messages.write(new StageDue(p.id(), p.step(), p.currentStage())), Instant.now());
+    }
+
+    private ProcessSnapshot startedOn(JdbcProcessStore store) {
+        ProcessSnapshot p = newProcess(null, Map.of("n", 1));
+        store.insert(p, due(p, Instant.now()), ClaimPolicy.NONE);
+        return p;
     }
 
     private void setStageBehindTheStoresBack(String processId, String stage) {
