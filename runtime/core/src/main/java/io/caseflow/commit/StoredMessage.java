@@ -10,8 +10,4 @@ import java.time.Instant;
 public record StoredMessage(long id, String destination, OutboxMessage.Kind kind, String processId, String body,
                             Instant availableAt, int deliveries) {
     public static final long NO_ROW = 0;
-
-    public boolean hasRow() {
-        return id != NO_ROW;
-    }
 }

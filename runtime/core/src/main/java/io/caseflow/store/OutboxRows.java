@@ -89,9 +89,6 @@ final class OutboxRows {
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ?")) {
             for (long id : ids) {
-                if (id == StoredMessage.NO_ROW) {
-                    continue;
-                }
                 delete.setLong(1, id);
                 delete.addBatch();
             }

@@ -154,43 +154,43 @@ public final class OutboxStore {
     public int restoreImpliedStageDues(Installation installation) {
         Instant now = clock.instant();
         return database.inTransaction("restore the stage messages of running processes", connection -> {
-            List<OutboxMessage> restored = new ArrayList<>();
+            List<StageDue> dues = new ArrayList<>();
+            List<CaseKey> keys = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT p.id, p.case_name, p.case_api, p.step, "
                     + "p.current_stage FROM process_status s JOIN process p ON p.id = s.process_id WHERE s.status = 'RUNNING' "
                     + "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.process_id = p.id AND o.kind = 'STAGE_DUE')");
                  ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    String processId = rs.getString("id");
-                    StageDue due = new StageDue(processId, rs.getLong("step"), rs.getString("current_stage"));
-                    CaseKey key = new CaseKey(rs.getString("case_name"), rs.getString("case_api"));
-                    restored.add(new OutboxMessage(installation.innerQ(key), processId, OutboxMessage.Kind.STAGE_DUE,
+                    dues.add(new StageDue(rs.getString("id"), rs.getLong("step"), rs.getString("current_stage")));
+                    keys.add(new CaseKey(rs.getString("case_name"), rs.getString("case_api")));
+                }
+            }
+            List<OutboxMessage> restored = new ArrayList<>(dues.size());
+            for (int i = 0; i < dues.size(); i++) {
+                StageDue due = dues.get(i);
+                if (!isDeadLettered(connection, due)) {
+                    restored.add(new OutboxMessage(installation.innerQ(keys.get(i)), due.processId(), OutboxMessage.Kind.STAGE_DUE,
                             Messages.write(due), now));
                 }
             }
-            restored.removeIf(message -> isDeadLettered(connection, message));
             OutboxRows.insert(connection, restored, ClaimPolicy.NONE, now);
             return restored.size();
         });
     }
 
     /** Whether a dead letter still standing carries this stage message (same process and step). */
-    private static boolean isDeadLettered(Connection connection, OutboxMessage restored) {
+    private static boolean isDeadLettered(Connection connection, StageDue due) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT body FROM dead_letter WHERE process_id = ? AND state = 'DEAD'")) {
-            select.setString(1, restored.processId());
-            long step = ((StageDue) Messages.parseInner(restored.body())).step();
+            select.setString(1, due.processId());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    if (isStageDueAt(rs.getString(1), step)) {
+                    if (isStageDueAt(rs.getString(1), due.step())) {
                         return true;
                     }
                 }
             }
             return false;
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the dead letters of process " + restored.processId(), e);
-        } catch (MalformedMessageException e) {
-            throw new IllegalStateException("a stage message this store wrote does not parse", e);
         }
     }
 

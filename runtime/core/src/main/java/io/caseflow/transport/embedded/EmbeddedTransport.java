@@ -396,9 +396,7 @@ public final class EmbeddedTransport implements Transport {
         public void ack() {
             if (settled.compareAndSet(false, true)) {
                 subscription.inFlight.decrementAndGet();
-                if (message.hasRow()) {
-                    requireWriter().acknowledge(message.id());
-                }
+                requireWriter().acknowledge(message.id()); // NO_ROW: the writer has nothing to delete
             }
         }
 
