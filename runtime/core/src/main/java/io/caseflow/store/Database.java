@@ -303,6 +303,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Work that only reads, each statement on its own (no {@code FOR UPDATE}): run in autocommit, so PostgreSQL gets
+     * the query alone instead of {@code BEGIN}, the query and a {@code COMMIT} round trip of its own. Under READ
+     * COMMITTED, which the pool sets, each statement sees its own snapshot either way, so a reader sees the same rows.
+     * The pool puts the connection back in manual commit when it returns.
+     */
+    public <T> T read(String what, TransactionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("store: cannot " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void rollbackQuietly(Connection connection) {
         try {
             connection.rollback();

@@ -54,7 +54,7 @@ public final class DeadLetterStore {
 
     /** Newest first; {@code state} null: every state. */
     public List<DeadLetter> list(String state, String reason, int limit) {
-        return database.inTransaction("list dead letters", connection -> {
+        return database.read("list dead letters", connection -> {
             List<DeadLetter> result = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM dead_letter WHERE 1 = 1"
                     + (state == null ? "" : " AND state = ?") + (reason == null ? "" : " AND reason = ?") + " ORDER BY id DESC LIMIT ?")) {
@@ -77,7 +77,7 @@ public final class DeadLetterStore {
     }
 
     public Optional<DeadLetter> find(long id) {
-        return database.inTransaction("read dead letter " + id, connection -> find(connection, id, false));
+        return database.read("read dead letter " + id, connection -> find(connection, id, false));
     }
 
     /** Sends a copy of the dead letter back to its queue, once; see the class comment. */
@@ -133,7 +133,7 @@ public final class DeadLetterStore {
 
     /** Ids of unsettled dead letters matching the filters, oldest first, at most {@code limit}: what a bulk replay or discard takes. */
     public List<Long> deadIds(String reason, String sourceQueue, int limit) {
-        return database.inTransaction("select dead letters", connection -> {
+        return database.read("select dead letters", connection -> {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM dead_letter WHERE state = ?"
                     + (reason == null ? "" : " AND reason = ?") + (sourceQueue == null ? "" : " AND source_queue = ?") + " ORDER BY id LIMIT ?")) {

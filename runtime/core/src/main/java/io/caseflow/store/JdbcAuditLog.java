@@ -63,7 +63,7 @@ public final class JdbcAuditLog {
             values.add(beforeId);
         }
         sql.append(" ORDER BY id DESC");
-        return database.inTransaction("read the audit trail", connection -> {
+        return database.read("read the audit trail", connection -> {
             List<AuditEvent> events = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < values.size(); i++) {

@@ -69,7 +69,7 @@ public final class JdbcDefinitionStore implements DefinitionStore {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<CaseDefinition> loaded = database.inTransaction("read definition " + key + " v" + version, connection -> {
+        Optional<CaseDefinition> loaded = database.read("read definition " + key + " v" + version, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT definition, checksum, deployed_at FROM case_definition WHERE case_name = ? AND case_api = ? AND version = ?")) {
                 select.setString(1, key.name());
@@ -90,7 +90,7 @@ public final class JdbcDefinitionStore implements DefinitionStore {
      */
     @Override
     public Optional<CaseDefinition> latest(CaseKey key) {
-        Optional<Integer> version = database.inTransaction("read latest version of " + key, connection -> {
+        Optional<Integer> version = database.read("read latest version of " + key, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT MAX(version) FROM case_definition WHERE case_name = ? AND case_api = ?")) {
                 select.setString(1, key.name());
@@ -108,7 +108,7 @@ public final class JdbcDefinitionStore implements DefinitionStore {
     /** Every deployed version of every case, newest version first within a case. */
     @Override
     public List<DeployedDefinition> all() {
-        return database.inTransaction("list definitions", connection -> {
+        return database.read("list definitions", connection -> {
             List<DeployedDefinition> result = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT definition, checksum, deployed_at FROM case_definition ORDER BY case_name, case_api, version DESC");

@@ -90,7 +90,7 @@ public final class JdbcJobStore {
         } catch (StoreException e) {
             if (idempotencyKey != null && isUniqueViolation(e)) {
                 // Another request with the same key won the race: answer with its job.
-                return database.inTransaction("read the job of idempotency key", connection -> existing(connection, idempotencyKey, hash))
+                return database.read("read the job of idempotency key", connection -> existing(connection, idempotencyKey, hash))
                         .orElseThrow(() -> e);
             }
             throw e;
@@ -214,12 +214,12 @@ public final class JdbcJobStore {
     }
 
     public Optional<JobSnapshot> find(String id) {
-        return database.inTransaction("read job " + id, connection -> load(connection, id));
+        return database.read("read job " + id, connection -> load(connection, id));
     }
 
     /** The newest jobs first, at most {@code limit}. */
     public List<JobSnapshot> list(int limit) {
-        return database.inTransaction("list jobs", connection -> {
+        return database.read("list jobs", connection -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT id FROM bulk_job ORDER BY created_at DESC, id DESC LIMIT ?")) {
                 select.setInt(1, limit);
@@ -239,7 +239,7 @@ public final class JdbcJobStore {
 
     /** A job's items in process id order, after {@code afterProcessId} (null: from the first), optionally of one state. */
     public List<JobItem> items(String jobId, ItemState state, String afterProcessId, int limit) {
-        return database.inTransaction("list items of job " + jobId, connection -> {
+        return database.read("list items of job " + jobId, connection -> {
             List<JobItem> items = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT process_id, step, state, message, done_at FROM bulk_job_item "
                     + "WHERE job_id = ?" + (state == null ? "" : " AND state = ?") + (afterProcessId == null ? "" : " AND process_id > ?")

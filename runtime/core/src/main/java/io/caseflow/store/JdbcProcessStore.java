@@ -116,7 +116,7 @@ public final class JdbcProcessStore implements ProcessStore {
 
     @Override
     public Optional<ProcessSnapshot> find(String processId) {
-        return database.inTransaction("read process " + processId, connection -> find(connection, processId));
+        return database.read("read process " + processId, connection -> find(connection, processId));
     }
 
     /**
@@ -140,7 +140,7 @@ public final class JdbcProcessStore implements ProcessStore {
         if (processIds.isEmpty()) {
             return Map.of();
         }
-        return database.inTransaction("read processes", connection -> {
+        return database.read("read processes", connection -> {
             List<ProcessSnapshot> heads = new ArrayList<>(processIds.size());
             try (PreparedStatement select = connection.prepareStatement("SELECT " + ProcessRows.COLUMNS
                     + " FROM process WHERE id IN (" + Jdbc.placeholders(processIds.size()) + ")")) {

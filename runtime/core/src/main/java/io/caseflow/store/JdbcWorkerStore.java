@@ -80,7 +80,7 @@ public final class JdbcWorkerStore implements WorkerStore {
 
     @Override
     public List<WorkerRecord> all() {
-        return database.inTransaction("list workers", connection -> {
+        return database.read("list workers", connection -> {
             List<WorkerRecord> workers = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM worker ORDER BY started_at, id")) {
                 select.setMaxRows(MAX_LISTED);
@@ -135,7 +135,7 @@ public final class JdbcWorkerStore implements WorkerStore {
 
     @Override
     public List<CounterValue> counterTotals() {
-        return database.inTransaction("sum worker counters", connection -> {
+        return database.read("sum worker counters", connection -> {
             List<CounterValue> totals = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT meter, tags, SUM(total) AS total FROM worker_counter "
                     + "GROUP BY meter, tags ORDER BY meter, tags")) {

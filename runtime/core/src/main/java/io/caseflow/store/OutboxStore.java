@@ -93,7 +93,7 @@ public final class OutboxStore {
         if (destinations.isEmpty()) {
             return Optional.empty();
         }
-        return database.inTransaction("find next due message", connection -> {
+        return database.read("find next due message", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT MIN(available_at) AS next_due FROM outbox "
                     + "WHERE destination IN (" + Jdbc.placeholders(destinations.size()) + ") AND claimed_by IS NULL")) {
                 Jdbc.bindAll(select, 1, destinations);
@@ -225,7 +225,7 @@ public final class OutboxStore {
     }
 
     public List<DeadLetter> deadLetters(int limit) {
-        return database.inTransaction("list dead letters", connection -> {
+        return database.read("list dead letters", connection -> {
             List<DeadLetter> result = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT " + DeadLetterStore.COLUMNS
                     + " FROM dead_letter ORDER BY id DESC LIMIT ?")) {
@@ -242,7 +242,7 @@ public final class OutboxStore {
 
     /** Rows not yet acknowledged, for diagnostics and tests. */
     public long pendingCount() {
-        return database.inTransaction("count outbox", connection -> {
+        return database.read("count outbox", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM outbox");
                  ResultSet rs = select.executeQuery()) {
                 rs.next();

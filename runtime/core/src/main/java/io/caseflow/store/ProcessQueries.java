@@ -28,7 +28,7 @@ public final class ProcessQueries {
 
 
     public List<StageRun> stageRuns(String processId) {
-        return database.inTransaction("read history of " + processId, connection -> {
+        return database.read("read history of " + processId, connection -> {
             List<StageRun> runs = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT process_id, step, stage, attempt, status, started_at, ended_at, outcome, output, task_id, error, error_trace "
@@ -49,7 +49,7 @@ public final class ProcessQueries {
     }
 
     public ProcessPage list(ProcessQuery query) {
-        return database.inTransaction("list processes", connection -> {
+        return database.read("list processes", connection -> {
             // Status and case select on the indexed status row (s); version, stage and text on the process row (p) it joins.
             StringBuilder where = new StringBuilder(" WHERE 1 = 1");
             List<Object> params = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class ProcessQueries {
      * knows the stage of every process that is not running; running ones are counted at their current stage.
      */
     public Map<String, Map<ProcessStatus, Long>> countsByStage(CaseKey key) {
-        return database.inTransaction("count processes of " + key, connection -> {
+        return database.read("count processes of " + key, connection -> {
             Map<String, Map<ProcessStatus, Long>> counts = new LinkedHashMap<>();
             String running = "'" + ProcessStatus.RUNNING.name() + "'";
             // One statement, so a process that settles between the two halves is counted once.
@@ -137,7 +137,7 @@ public final class ProcessQueries {
     }
 
     public Map<ProcessStatus, Long> countsByStatus() {
-        return database.inTransaction("count processes", connection -> {
+        return database.read("count processes", connection -> {
             Map<ProcessStatus, Long> counts = new EnumMap<>(ProcessStatus.class);
             try (PreparedStatement select = connection.prepareStatement("SELECT status, COUNT(*) FROM process_status GROUP BY status");
                  ResultSet rs = select.executeQuery()) {

@@ -1,6 +1,7 @@
 package io.caseflow.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.caseflow.testing.ExternalServices;
@@ -62,6 +63,49 @@ class PostgresSessionTest {
              Statement statement = connection.createStatement()) {
             assertThat(show(statement, "lock_timeout")).isEqualTo("7s");
             assertThat(show(statement, "idle_in_transaction_session_timeout")).isEqualTo("15s");
+        }
+    }
+
+    @Test
+    void a_read_runs_without_a_transaction_block_and_leaves_its_connection_in_manual_commit() throws Exception {
+        // Flyway needs two connections to migrate; one is held aside below, so the read and the transaction after it share the other.
+        try (Database database = Database.open(ExternalServices.freshPostgresSchema(), 2);
+             Connection heldAside = database.dataSource().getConnection()) {
+            database.inTransaction("create a table", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE TABLE probe (id INTEGER)");
+                }
+                return null;
+            });
+            // Inside a transaction now() stays at its start; in autocommit each statement is its own transaction.
+            boolean ownTransaction = database.read("probe", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    return !transactionStart(statement).equals(transactionStart(statement));
+                }
+            });
+            assertThat(ownTransaction).as("the second statement of a read started its own transaction").isTrue();
+
+            // The same connection again: a transaction that fails must leave nothing behind.
+            assertThatThrownBy(() -> database.inTransaction("insert, then fail", connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("INSERT INTO probe VALUES (1)");
+                }
+                throw new SQLException("failing on purpose");
+            })).isInstanceOf(StoreException.class);
+            int rows = database.read("count", connection -> {
+                try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM probe")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(rows).as("rows left by the failed transaction after a read used the connection").isZero();
+        }
+    }
+
+    private static String transactionStart(Statement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery("SELECT now()::text")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl samples exec:java@broker-bench}
  * ({@code -Dbench.processes=1000 -Dbench.seconds=15 -Dbench.warmupUntilQuiet=120}: after its warm-up processes each run
- * warms in rounds until the JIT compiler is quiet, for at most that many seconds; 0 turns that off).
+ * warms in rounds until the JIT compiler is quiet, for at most that many seconds; 0 turns that off;
+ * {@code -Dbench.stores=PostgreSQL,H2 -Dbench.threads=1,2} choose the rows, for before/after runs of one row).
  */
 public final class BrokerBenchmark {
     private static final Pattern RECEIVING = Pattern.compile("receiving rate avg: (\\d+) msg/s");
@@ -56,8 +57,12 @@ public final class BrokerBenchmark {
                 + "confirm window 100, manual ack per message:%n  %,.0f msg/s%n", seconds, raw);
 
         List<Map.Entry<String, CaseBenchmark.Result>> rows = new ArrayList<>();
-        for (String store : List.of("PostgreSQL", "H2")) {
-            for (int threads : List.of(1, 2)) {
+        for (String store : List.of(System.getProperty("bench.stores", "PostgreSQL,H2").split(","))) {
+            if (!store.equals("PostgreSQL") && !store.equals("H2")) {
+                throw new IllegalArgumentException("bench.stores: '" + store + "' is neither PostgreSQL nor H2");
+            }
+            for (String threadCount : System.getProperty("bench.threads", "1,2").split(",")) {
+                int threads = Integer.parseInt(threadCount.trim());
                 deleteBenchQueues(uri);
                 Path dir = store.equals("H2") ? Files.createTempDirectory("caseflow-broker-bench") : null;
                 String jdbc = dir != null ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();

@@ -92,17 +92,17 @@ public final class RetentionStore {
     }
 
     public List<RetentionPolicy> policies() {
-        return database.inTransaction("read retention policies", RetentionStore::policies);
+        return database.read("read retention policies", RetentionStore::policies);
     }
 
     /** Every case api ever deployed (processes exist only for deployed ones). */
     public List<CaseKey> caseKeys() {
-        return database.inTransaction("list case apis", RetentionStore::caseKeys);
+        return database.read("list case apis", RetentionStore::caseKeys);
     }
 
     /** Policies, what applies to each deployed case api, the sweeper's record and the oldest finished process kept. */
     public RetentionStatus status() {
-        return database.inTransaction("read the retention status", connection -> {
+        return database.read("read the retention status", connection -> {
             RetentionStatus.Sweep sweep = null;
             RetentionPeriod defaultPeriod = null;
             try (PreparedStatement select = connection.prepareStatement("SELECT lease_owner, lease_until, default_period, last_started_at, "
