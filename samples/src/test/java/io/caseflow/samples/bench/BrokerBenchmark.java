@@ -62,7 +62,7 @@ public final class BrokerBenchmark {
                 throw new IllegalArgumentException("bench.stores: '" + store + "' is neither PostgreSQL nor H2");
             }
             for (String threadCount : System.getProperty("bench.threads", "1,2").split(",")) {
-                int threads = Integer.parseInt(threadCount.trim());
+                int threads = threadCount(threadCount.trim());
                 deleteBenchQueues(uri);
                 Path dir = store.equals("H2") ? Files.createTempDirectory("caseflow-broker-bench") : null;
                 String jdbc = dir != null ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
@@ -83,6 +83,18 @@ public final class BrokerBenchmark {
         deleteBenchQueues(uri);
         System.out.printf(Locale.ROOT, "%n%s", CaseBenchmark.Result.table(rows, raw));
         System.exit(0);
+    }
+
+    private static int threadCount(String text) {
+        try {
+            int threads = Integer.parseInt(text);
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("bench.threads: '" + text + "' is not a worker thread count (1 or more)");
     }
 
     private static double perfTest(String uri, int seconds) throws Exception {
