@@ -318,8 +318,7 @@ public final class Decider {
     }
 
     private OutboxMessage stageDue(ProcessSnapshot process, long step, String stage, Instant at) {
-        return new OutboxMessage(installation.innerQ(process.caseKey()), process.id(), OutboxMessage.Kind.STAGE_DUE,
-                Messages.write(new StageDue(process.id(), step, stage)), at);
+        return OutboxMessage.stageDue(installation, process.caseKey(), new StageDue(process.id(), step, stage), at);
     }
 
     private OutboxMessage replyDeadline(ProcessSnapshot process, long step, StageDefinition stage, Instant now) {

@@ -169,8 +169,7 @@ public final class OutboxStore {
             for (int i = 0; i < dues.size(); i++) {
                 StageDue due = dues.get(i);
                 if (!isDeadLettered(connection, due)) {
-                    restored.add(new OutboxMessage(installation.innerQ(keys.get(i)), due.processId(), OutboxMessage.Kind.STAGE_DUE,
-                            Messages.write(due), now));
+                    restored.add(OutboxMessage.stageDue(installation, keys.get(i), due, now));
                 }
             }
             OutboxRows.insert(connection, restored, ClaimPolicy.NONE, now);

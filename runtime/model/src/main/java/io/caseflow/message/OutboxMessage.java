@@ -1,5 +1,7 @@
 package io.caseflow.message;
 
+import io.caseflow.definition.CaseKey;
+import io.caseflow.installation.Installation;
 import java.time.Instant;
 
 /**
@@ -14,6 +16,11 @@ public record OutboxMessage(String destination, String processId, Kind kind, Str
         REPLY_TIMEOUT,
         SERVICE_REQUEST,
         SERVICE_REPLY
+    }
+
+    /** The message that hands a process on to {@code due}'s stage, on its case's inner queue, available at {@code at}. */
+    public static OutboxMessage stageDue(Installation installation, CaseKey caseKey, StageDue due, Instant at) {
+        return new OutboxMessage(installation.innerQ(caseKey), due.processId(), Kind.STAGE_DUE, Messages.write(due), at);
     }
 
     public boolean isTimer() {
