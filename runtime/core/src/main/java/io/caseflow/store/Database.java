@@ -49,6 +49,14 @@ public final class Database implements AutoCloseable {
     public static final String BACKUP_FOLDER = "backups";
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     public static final int DEFAULT_POOL_SIZE = 8;
+    /**
+     * H2's page cache, in KB: small on purpose. Every commit puts the pages it wrote into this cache, so a large one keeps
+     * them alive past young collections and the collector copies them; with an eighth of a 4 GB heap the embedded
+     * benchmark ran at about 0.7x its speed with 16 MB (docs/benchmarks.md, sixth sitting), and processes carrying
+     * 16 KB per stage or 256 KB of data gained nothing from it: the data is written only when it changes and the
+     * embedded store answers from its last commit.
+     */
+    static final int H2_PAGE_CACHE_KB = 16 * 1024;
 
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
@@ -65,13 +73,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The JDBC URL of a durable H2 file database at {@code path} (H2 adds {@code .mv.db}). Its page cache is an eighth
-     * of the heap, at least H2's 16 MB: with the default, 1,000 processes carrying 512 KB each had every update read
-     * its row back from the file.
+     * The JDBC URL of a durable H2 file database at {@code path} (H2 adds {@code .mv.db}), with H2's page cache at a
+     * fixed 16 MB ({@link #H2_PAGE_CACHE_KB}).
      */
     public static String h2File(Path path) {
-        long cacheKb = Math.max(16 * 1024, Runtime.getRuntime().maxMemory() / 8 / 1024);
-        return "jdbc:h2:file:" + path.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE=" + cacheKb;
+        return "jdbc:h2:file:" + path.toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;CACHE_SIZE="
+                + H2_PAGE_CACHE_KB;
     }
 
     /** Opens a pool on {@code jdbcUrl} and brings the schema up to date. */
