@@ -44,7 +44,7 @@ public final class CaseBenchmark {
     public record Result(int processes, int stages, int threads, long transitions, Duration elapsed, double transitionsPerSecond,
                          double p50Millis, double p99Millis, double maxMillis, long commitTransactions, double commitMeanMillis,
                          long duplicates, double idleP50Millis, double idleP99Millis, long idleHeapBytes, long heapPerInFlightBytes,
-                         WarmUp warmUp) {
+                         WarmUp warmUp, Optional<CpuUsage.Split> cpu) {
         /**
          * The table both benchmarks end with (embedded and RabbitMQ): one row per store and result; with {@code ceiling}
          * (the raw broker's msg/s, or 0) a last column of transitions per raw message.
@@ -62,6 +62,16 @@ public final class CaseBenchmark {
                         r.threads(), r.transitionsPerSecond(), r.idleP50Millis(), r.idleP99Millis(), r.p50Millis(), r.p99Millis(),
                         r.idleHeapBytes() / 1048576.0, r.heapPerInFlightBytes() / 1024.0,
                         ceiling > 0 ? String.format(Locale.ROOT, " %12.2f", r.transitionsPerSecond() / ceiling) : ""));
+            }
+            if (rows.stream().anyMatch(row -> row.getValue().cpu().isPresent())) {
+                table.append(String.format(Locale.ROOT, "%nCPU per transition while measured, in microseconds (Linux /proc; 'rest' is every other process "
+                        + "of the machine)%n%-11s %-8s %10s %10s %10s %10s %13s%n", "store", "threads", "this JVM", "broker", "database",
+                        "rest", "machine idle"));
+                for (Map.Entry<String, Result> row : rows) {
+                    row.getValue().cpu().ifPresent(cpu -> table.append(String.format(Locale.ROOT,
+                            "%-11s %-8d %10.0f %10.0f %10.0f %10.0f %12.0f%%%n", row.getKey(), row.getValue().threads(),
+                            cpu.jvmMicros(), cpu.brokerMicros(), cpu.databaseMicros(), cpu.otherMicros(), 100 * cpu.idleShare())));
+                }
             }
             return table.toString();
         }
@@ -89,11 +99,13 @@ public final class CaseBenchmark {
                             + "  group commit          %,d transactions, %.1f transitions per transaction, %.1f ms each%n"
                             + "  duplicates dropped    %,d%n"
                             + "  heap                  %.1f MB live when idle; %.2f KB more per process in flight%n"
+                            + "  CPU                   %s%n"
                             + "  warm-up               %s",
                     transitions, elapsed.toMillis() / 1000.0, transitionsPerSecond, p50Millis, p99Millis, maxMillis,
                     idleP50Millis, idleP99Millis,
                     commitTransactions, commitTransactions == 0 ? 0.0 : (double) transitions / commitTransactions, commitMeanMillis, duplicates,
-                    idleHeapBytes / 1048576.0, heapPerInFlightBytes / 1024.0, warmUp.describe());
+                    idleHeapBytes / 1048576.0, heapPerInFlightBytes / 1024.0,
+                    cpu.map(split -> split.describe("caseflow (this JVM)", "transition")).orElse("not measured (no Linux /proc)"), warmUp.describe());
         }
     }
 
@@ -281,9 +293,11 @@ public final class CaseBenchmark {
             long commitsBefore = commitTimer.count();
             double commitMillisBefore = commitTimer.totalTime(TimeUnit.MILLISECONDS);
             long duplicatesBefore = runtime.metrics().duplicatesDropped();
+            Optional<CpuUsage.Sample> cpuBefore = CpuUsage.sample();
             long started = System.nanoTime();
             startAndWait(runtime, processes, before + processes);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Optional<CpuUsage.Sample> cpuAfter = CpuUsage.sample();
             // The measured run's own figures, taken before the one-at-a-time processes add theirs.
             var histogram = hops.getIntervalHistogram();
             long transitions = runtime.metrics().transitions() - transitionsBefore;
@@ -296,7 +310,7 @@ public final class CaseBenchmark {
             return new Result(processes, stages, threads, transitions, elapsed, transitions / (elapsed.toNanos() / 1e9),
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
                     histogram.getMaxValue() / 1e6, commits, commits == 0 ? 0 : commitMillis / commits,
-                    duplicates, idle[0], idle[1], idleHeap, perProcess, warmedUp);
+                    duplicates, idle[0], idle[1], idleHeap, perProcess, warmedUp, CpuUsage.between(cpuBefore, cpuAfter, transitions));
         }
     }
 

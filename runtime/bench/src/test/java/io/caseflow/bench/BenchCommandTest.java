@@ -46,6 +46,9 @@ class BenchCommandTest {
                         + "+heap/process KB$")
                 .containsPattern("(?m)^H2 +1 +[0-9,]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ +-?[0-9.]+$")
                 .containsPattern("(?m)^H2 +2 +[0-9,]+ ")
+                .containsPattern("CPU +caseflow \\(this JVM\\) [0-9]+, broker [0-9]+, database [0-9]+, rest of the machine [0-9]+ microseconds of CPU "
+                        + "per transition; machine idle [0-9]+ %")
+                .containsPattern("(?m)^store +threads +this JVM +broker +database +rest +machine idle$")
                 .containsPattern("(?m)^heap per worker thread \\(idle runtime, 2 vs 1 threads\\): -?[0-9.]+ KB$");
         // What the store holds afterwards: the finished processes put in first, then the warm-up, the run and the
         // one-at-a-time processes and those held in flight for the heap figure, all completed.
@@ -70,7 +73,9 @@ class BenchCommandTest {
         assertThat(text.indexOf("2 worker thread(s), run 1 of 2:")).isLessThan(text.indexOf("1 worker thread(s), run 2 of 2:"));
         assertThat(text).containsPattern("(?m)^1 worker thread\\(s\\), 2 runs: median [0-9,]+ transitions/s, range [0-9,]+-[0-9,]+ ")
                 .containsPattern("(?m)^2 worker thread\\(s\\), 2 runs: median ");
-        assertThat(text.lines().filter(line -> line.matches("^H2 +1 .*"))).hasSize(2);
+        assertThat(text.lines().filter(line -> line.matches("^H2 +1 +[0-9,]+ +[0-9]+\\.[0-9]{2} .*"))).as("rows of the main table").hasSize(2);
+        assertThat(text.lines().filter(line -> line.matches("^H2 +1 +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+%$"))).as("rows of the CPU table")
+                .hasSize(2);
         assertThat(BenchCommand.spread(4, new double[] {90, 100, 130})).isEqualTo(
                 "4 worker thread(s), 3 runs: median 100 transitions/s, range 90-130 (-10 % / +30 %)");
         assertThat(BenchCommand.spread(4, new double[] {100, 200})).contains("median 150");

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.perf.PerfTest;
 import io.caseflow.bench.CaseBenchmark;
+import io.caseflow.bench.CpuUsage;
 import io.caseflow.store.Database;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.testing.TempFolders;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +29,10 @@ import java.util.regex.Pattern;
  * caseflow on RabbitMQ against RabbitMQ itself, on this machine, in one run: RabbitMQ PerfTest's raw
  * throughput for persistent messages with confirms and manual acks (1 producer, 1 consumer, quorum
  * queue), then caseflow's stage transitions/s and stage-to-stage latency on RabbitMQ + PostgreSQL and
- * RabbitMQ + H2 with 1 and 2 worker threads. Each caseflow transition costs at least one such message
- * (published with a confirm, consumed, acknowledged) plus a durable commit, so the ratio says how much
- * of the broker's capacity a transition uses.
+ * RabbitMQ + H2 with 1 and 2 worker threads, then PerfTest again. Each caseflow transition costs at least one such
+ * message (published with a confirm, consumed, acknowledged) plus a durable commit, so the ratio says how much
+ * of the broker's capacity a transition uses; the CPU each of the JVM, the broker and the database spent per
+ * transition (and PerfTest's per message) says where the rest goes, on a machine where all three share the cores.
  *
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl samples exec:java@broker-bench}
  * ({@code -Dbench.processes=1000 -Dbench.seconds=15 -Dbench.warmupUntilQuiet=120}: after its warm-up processes each run
@@ -38,6 +41,7 @@ import java.util.regex.Pattern;
  */
 public final class BrokerBenchmark {
     private static final Pattern RECEIVING = Pattern.compile("receiving rate avg: (\\d+) msg/s");
+    private static final int PERF_TEST_WARM_UP_SECONDS = 5;
 
     private BrokerBenchmark() {
     }
@@ -52,9 +56,10 @@ public final class BrokerBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 RabbitSettings.defaults(uri).redactedUri(), processes);
 
-        double raw = perfTest(uri, seconds);
-        System.out.printf(Locale.ROOT, "%nRabbitMQ PerfTest, %d s: 1 producer + 1 consumer, persistent 500-byte messages, quorum queue, "
-                + "confirm window 100, manual ack per message:%n  %,.0f msg/s%n", seconds, raw);
+        // Unmeasured first: in a fresh JVM PerfTest's client took 96 µs of CPU per message against 34 once compiled, and
+        // on 2 cores that CPU is the broker's.
+        perfTestRate(uri, PERF_TEST_WARM_UP_SECONDS);
+        double rawBefore = perfTest(uri, seconds, "before the caseflow runs");
 
         List<Map.Entry<String, CaseBenchmark.Result>> rows = new ArrayList<>();
         for (String store : List.of(System.getProperty("bench.stores", "PostgreSQL,H2").split(","))) {
@@ -72,8 +77,8 @@ public final class BrokerBenchmark {
                         .jdbcUrl(jdbc).transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock,
                                 meters)),
                         processes, 10, threads, Math.min(200, processes / 5));
-                System.out.printf(Locale.ROOT, "%ncaseflow on RabbitMQ + %s, %d worker thread(s):%n%s%n  ratio to PerfTest: %.2f "
-                                + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / raw);
+                System.out.printf(Locale.ROOT, "%ncaseflow on RabbitMQ + %s, %d worker thread(s):%n%s%n  ratio to the first PerfTest: %.2f "
+                                + "(transitions/s per raw msg/s)%n", store, threads, result.describe(), result.transitionsPerSecond() / rawBefore);
                 rows.add(Map.entry(store, result));
                 if (dir != null) {
                     TempFolders.deleteQuietly(dir); // the run's H2 file: up to 700 MB, left in /tmp before
@@ -81,6 +86,13 @@ public final class BrokerBenchmark {
             }
         }
         deleteBenchQueues(uri);
+        // PerfTest alone moved by a third from one run to the next on this machine: measured on both sides of the caseflow
+        // rows, the ratio is taken against the mean, and a drift between the two is said rather than hidden.
+        double rawAfter = perfTest(uri, seconds, "after the caseflow runs");
+        double raw = (rawBefore + rawAfter) / 2;
+        System.out.printf(Locale.ROOT, "%nPerfTest before %,.0f and after %,.0f msg/s: the ratios below are to their mean, %,.0f%s%n",
+                rawBefore, rawAfter, raw, Math.abs(rawBefore - rawAfter) > 0.2 * raw
+                        ? " (they differ by more than 20 %: the machine's speed drifted during the benchmark)" : "");
         System.out.printf(Locale.ROOT, "%n%s", CaseBenchmark.Result.table(rows, raw));
         System.exit(0);
     }
@@ -97,7 +109,18 @@ public final class BrokerBenchmark {
         throw new IllegalArgumentException("bench.threads: '" + text + "' is not a worker thread count (1 or more)");
     }
 
-    private static double perfTest(String uri, int seconds) throws Exception {
+    /** PerfTest's receiving rate, printed with the CPU it took per message (the broker's share is a transition's floor). */
+    private static double perfTest(String uri, int seconds, String when) throws Exception {
+        Optional<CpuUsage.Sample> cpuBefore = CpuUsage.sample();
+        double rate = perfTestRate(uri, seconds);
+        Optional<CpuUsage.Sample> cpuAfter = CpuUsage.sample();
+        System.out.printf(Locale.ROOT, "%nRabbitMQ PerfTest %s, %d s: 1 producer + 1 consumer, persistent 500-byte messages, quorum queue, "
+                + "confirm window 100, manual ack per message:%n  %,.0f msg/s%n  CPU: %s%n", when, seconds, rate,
+                CpuUsage.between(cpuBefore, cpuAfter, Math.round(rate * seconds)).map(split -> split.describe("PerfTest's client (this JVM)", "message")).orElse("not measured (no Linux /proc)"));
+        return rate;
+    }
+
+    private static double perfTestRate(String uri, int seconds) throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
         PerfTest.main(new String[] {"--uri", uri, "--producers", "1", "--consumers", "1", "--flag", "persistent",
