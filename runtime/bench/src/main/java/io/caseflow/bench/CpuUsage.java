@@ -24,7 +24,7 @@ public final class CpuUsage {
     private CpuUsage() {
     }
 
-    /** CPU time so far, in microseconds, per party; empty where {@code /proc} cannot be read. */
+    /** CPU time so far, in microseconds: this JVM's, the broker's and the database's, and the whole machine's busy and idle time. */
     public record Sample(long jvm, long broker, long database, long busy, long idle) {
     }
 
