@@ -1,5 +1,6 @@
 package io.caseflow.transport.rabbitmq;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -11,7 +12,7 @@ import io.caseflow.installation.Installation;
 import io.caseflow.json.Json;
 import io.caseflow.process.ProcessEvent;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -69,13 +70,7 @@ public final class EventSubscription implements AutoCloseable {
             String queue = channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
             channel.queueBind(queue, events, bindingKey);
             channel.basicQos(1000);
-            DeliverCallback deliver = (tag, message) -> {
-                try {
-                    onEvent.accept(ProcessEvent.fromJson(Json.MAPPER.readTree(new String(message.getBody(), StandardCharsets.UTF_8))));
-                } catch (IOException | IllegalArgumentException e) {
-                    LOG.warn("ignored an event that could not be read: {}", e.getMessage());
-                }
-            };
+            DeliverCallback deliver = (tag, message) -> deliver(message.getBody(), message.getEnvelope().getRoutingKey(), onEvent);
             channel.basicConsume(queue, true, deliver, tag -> onState.accept(State.RECONNECTING));
             if (connection instanceof Recoverable recoverable) {
                 recoverable.addRecoveryListener(new RecoveryListener() {
@@ -95,6 +90,33 @@ public final class EventSubscription implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             connection.abort();
             throw e;
+        }
+    }
+
+    /**
+     * A message holds a JSON array of events (or one event object, as earlier builds published it): each
+     * event that reads is handed on, in order; one that does not is logged and skipped, never the rest.
+     */
+    static void deliver(byte[] body, String routingKey, Consumer<ProcessEvent> onEvent) {
+        JsonNode events;
+        try {
+            events = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            LOG.warn("ignored a message under '{}' that is not JSON: {}", routingKey, e.getMessage());
+            return;
+        }
+        if (events == null || !events.isArray() && !events.isObject()) {
+            LOG.warn("ignored a message under '{}': its body is neither an array of events nor an event", routingKey);
+            return;
+        }
+        int index = 0;
+        for (JsonNode event : events.isArray() ? events : List.of(events)) {
+            try {
+                onEvent.accept(ProcessEvent.fromJson(event));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("ignored event {} of a message under '{}': {}", index, routingKey, e.getMessage());
+            }
+            index++;
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,13 +61,50 @@ class EventPublisherTest {
             publisher.events(List.of(event("p1", 0, ProcessStatus.RUNNING), event("p1", 1, ProcessStatus.RUNNING)));
             publisher.events(List.of(event("p1", 2, ProcessStatus.COMPLETED), event("p2", 0, ProcessStatus.RUNNING, "returns")));
         }
-        List<GetResponse> received = drain(3);
-        assertThat(received).extracting(r -> r.getEnvelope().getRoutingKey())
-                .containsExactly("orders.v1.running", "orders.v1.running", "orders.v1.completed");
-        assertThat(received).extracting(r -> ProcessEvent.fromJson(Json.parse(r.getBody())).seq()).containsExactly(0L, 1L, 2L);
+        List<GetResponse> received = drain(2);
+        assertThat(received).extracting(r -> r.getEnvelope().getRoutingKey()).containsExactly("orders.v1.running", "orders.v1.completed");
+        assertThat(received).extracting(r -> events(r).stream().map(ProcessEvent::seq).toList())
+                .containsExactly(List.of(0L, 1L), List.of(2L));
         assertThat(received).allMatch(r -> r.getProps().getDeliveryMode() == 1 && "application/json".equals(r.getProps().getContentType()));
         assertThat(meters.counter("caseflow.events.published").count()).isEqualTo(4); // the returns case's event went nowhere, as it should
         assertThat(meters.counter("caseflow.events.dropped").count()).isZero();
+    }
+
+    @Test
+    void a_busy_engine_s_events_share_messages_and_keep_each_process_s_order() throws Exception {
+        connection.set(connect());
+        int processes = 40;
+        int steps = 50;
+        try (EventPublisher publisher = new EventPublisher(connection::get, exchange, meters)) {
+            for (int step = 0; step < steps; step++) { // queued before the publisher starts, as behind a busy committer
+                List<ProcessEvent> commit = new ArrayList<>();
+                for (int p = 0; p < processes; p++) {
+                    commit.add(event("p" + p, step, step == steps - 1 ? ProcessStatus.COMPLETED : ProcessStatus.RUNNING));
+                }
+                publisher.events(commit);
+            }
+            publisher.start();
+        }
+        List<ProcessEvent> received = new ArrayList<>();
+        List<GetResponse> messages = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            GetResponse response;
+            while ((response = adminChannel.basicGet(queue, true)) != null) {
+                messages.add(response);
+                received.addAll(events(response));
+            }
+            return received.size() >= processes * steps;
+        });
+        assertThat(received).hasSize(processes * steps);
+        for (int p = 0; p < processes; p++) {
+            String id = "p" + p;
+            assertThat(received.stream().filter(e -> e.processId().equals(id)).map(ProcessEvent::seq))
+                    .as("process %s's events, in order", id).containsExactlyElementsOf(LongStream.range(0, steps).boxed().toList());
+        }
+        assertThat(messages).allMatch(m -> events(m).size() <= EventPublisher.MAX_PER_MESSAGE)
+                .allMatch(m -> events(m).stream().allMatch(e -> m.getEnvelope().getRoutingKey().equals(EventMessages.routingKey(e))));
+        assertThat(messages.size()).as("messages for %d events", received.size()).isLessThan(received.size() / 50);
+        assertThat(meters.counter("caseflow.events.messages").count()).isEqualTo(messages.size());
     }
 
     @Test
@@ -96,7 +134,7 @@ class EventPublisherTest {
             connection.set(connect());
             publisher.events(List.of(event("after", 0, ProcessStatus.RUNNING)));
             List<GetResponse> after = drain(1);
-            assertThat(ProcessEvent.fromJson(Json.parse(after.get(0).getBody())).processId()).isEqualTo("after");
+            assertThat(events(after.get(0))).extracting(ProcessEvent::processId).containsExactly("after");
         }
     }
 
@@ -121,6 +159,12 @@ class EventPublisherTest {
             return received.size() >= expected;
         });
         return received;
+    }
+
+    private static List<ProcessEvent> events(GetResponse message) {
+        List<ProcessEvent> events = new ArrayList<>();
+        Json.parse(message.getBody()).forEach(event -> events.add(ProcessEvent.fromJson(event)));
+        return events;
     }
 
     private static ProcessEvent event(String process, long seq, ProcessStatus status) {
