@@ -140,7 +140,7 @@ class PolyglotServiceTest {
     }
 
     /** The service needs Debian's python3 with pika; CI installs it (.ci/run), a developer is told how. */
-    private static void requirePythonWithPika() throws Exception {
+    static void requirePythonWithPika() throws Exception {
         boolean available = false;
         Exception why = null;
         try {

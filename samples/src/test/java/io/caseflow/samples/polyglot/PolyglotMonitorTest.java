@@ -1,0 +1,128 @@
+package io.caseflow.samples.polyglot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.caseflow.CaseflowRuntime;
+import io.caseflow.definition.CaseDefinition;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.definition.StageDefinition;
+import io.caseflow.handler.HandlerRegistry;
+import io.caseflow.installation.Installation;
+import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.testing.ExternalServices;
+import io.caseflow.transport.rabbitmq.RabbitSettings;
+import io.caseflow.transport.rabbitmq.RabbitTransport;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A monitor written in Python from docs/message-format.md alone (samples/services/python/watch_events.py) watches
+ * a runtime on RabbitMQ and PostgreSQL: it reads every event of every process, in order per process, from messages
+ * that carry many events while the engine is busy, and shrugs off messages that are not events.
+ */
+class PolyglotMonitorTest {
+    private static final Path WATCHER = Path.of("services/python/watch_events.py").toAbsolutePath();
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final List<String> TASKS = List.of("a", "b", "c", "d", "e");
+    /** Each task's event, the end stage's arrival, and completion. */
+    private static final int EVENTS_PER_PROCESS = TASKS.size() + 2;
+    private static final int PROCESSES = 60;
+
+    @TempDir
+    Path dir;
+    private final CaseKey key = new CaseKey("pywatch" + UUID.randomUUID().toString().replace("-", "").substring(0, 8), "v1");
+    private Process watcher;
+
+    @AfterEach
+    void stop() {
+        if (watcher != null) {
+            watcher.destroyForcibly();
+        }
+        Installation installation = ExternalServices.testInstallation();
+        ExternalServices.deleteQueues(List.of(installation.innerQ(key), installation.serviceQ(key)));
+    }
+
+    @Test
+    void a_python_monitor_sees_every_event_of_a_busy_engine_in_order_per_process() throws Exception {
+        PolyglotServiceTest.requirePythonWithPika();
+        ExternalServices.requireRabbitMq();
+        Installation installation = ExternalServices.testInstallation();
+        Path log = dir.resolve("watcher.log");
+        watcher = new ProcessBuilder(PYTHON, WATCHER.toString(), "--amqp", ExternalServices.RABBITMQ_URI,
+                "--installation", installation.name(), "--bind", key.name() + ".v1.*")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("watching "));
+        publishNonsense(installation.name() + ".events", key.name() + ".v1.running");
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RabbitSettings settings = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-test-pywatch");
+        List<String> started = new ArrayList<>();
+        try (CaseflowRuntime runtime = CaseflowRuntime.builder().installation(installation)
+                .jdbcUrl(ExternalServices.freshPostgresSchema()).meterRegistry(meters)
+                .handlers(new HandlerRegistry().register("h", ctx -> ctx.next()))
+                .transport((inst, outbox, clock, registry) -> new RabbitTransport(settings, inst, outbox, clock, registry))
+                .build().start()) {
+            runtime.deploy(definition());
+            for (int i = 0; i < PROCESSES; i++) {
+                ProcessSnapshot p = runtime.startProcess(key, Map.of("n", i));
+                started.add(p.id());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(log, " COMPLETED ") == PROCESSES);
+            assertThat(meters.counter("caseflow.events.published").count()).isEqualTo(PROCESSES * EVENTS_PER_PROCESS);
+        }
+        watcher.destroy();
+        assertThat(watcher.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).noneMatch(line -> line.startsWith("GAP "));
+        assertThat(lines).filteredOn(line -> line.startsWith("IGNORED")).hasSize(3);
+        Map<String, List<Long>> seqs = new HashMap<>();
+        lines.stream().filter(line -> line.startsWith("EVENT ")).map(line -> line.split(" "))
+                .forEach(parts -> seqs.computeIfAbsent(parts[1], id -> new ArrayList<>()).add(Long.parseLong(parts[2])));
+        assertThat(seqs.keySet()).containsExactlyInAnyOrderElementsOf(started);
+        List<Long> expected = LongStream.range(0, EVENTS_PER_PROCESS).boxed().toList();
+        assertThat(seqs).allSatisfy((id, seen) -> assertThat(seen).as("process %s", id).containsExactlyElementsOf(expected));
+    }
+
+    private CaseDefinition definition() {
+        CaseDefinition.Builder builder = CaseDefinition.builder(key.name(), key.api());
+        TASKS.forEach(task -> builder.stage(StageDefinition.task(task, "h")));
+        builder.stage(StageDefinition.end("z"));
+        for (int i = 0; i < TASKS.size(); i++) {
+            builder.transition(TASKS.get(i), i + 1 < TASKS.size() ? TASKS.get(i + 1) : "z");
+        }
+        return builder.build();
+    }
+
+    /** What no runtime sends, under a key the watcher is bound to: it must say so and go on. */
+    private static void publishNonsense(String exchange, String routingKey) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(ExternalServices.RABBITMQ_URI);
+        try (Connection connection = factory.newConnection("caseflow-test-nonsense"); Channel channel = connection.createChannel()) {
+            for (String body : List.of("not json {", "\"a string\"", "[1, {\"processId\": 7}]")) {
+                channel.basicPublish(exchange, routingKey, null, body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static long count(Path log, String text) throws Exception {
+        return Files.readAllLines(log).stream().filter(line -> line.contains(text)).count();
+    }
+}
