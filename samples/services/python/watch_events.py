@@ -11,12 +11,16 @@ and, when a process's seq skips (an event was lost: the docs say to re-read the 
 
     /usr/bin/python3 watch_events.py --amqp amqp://guest:guest@127.0.0.1:5672 --bind 'businessCase1.v1.*'
 
+When the broker goes away it says RECONNECTING, retries (1 s, doubling up to 30 s) and says RECONNECTED once
+bound again: events published meanwhile are lost, so re-read the processes you follow.
+
 Needs pika (Debian: apt-get install python3-pika). Stops on SIGTERM, Ctrl+C or after --max-events.
 """
 import argparse
 import json
 import signal
 import sys
+import time
 
 import pika
 
@@ -42,43 +46,85 @@ def main():
     parser.add_argument("--installation", default="caseflow")
     parser.add_argument("--bind", default="#", help="binding key <case>.<api>.<status>; '#' for every event")
     parser.add_argument("--max-events", type=int, default=0, help="stop after this many events (0: never)")
+    parser.add_argument("--name", default="caseflow-watch-events", help="the connection's name, as the broker shows it")
     args = parser.parse_args()
 
-    connection = pika.BlockingConnection(pika.URLParameters(args.amqp))
-    channel = connection.channel()
-    exchange = args.installation + ".events"
-    channel.exchange_declare(exchange, exchange_type="topic", durable=True)
-    queue = channel.queue_declare("", exclusive=True, auto_delete=True).method.queue
-    channel.queue_bind(queue, exchange, routing_key=args.bind)
-    channel.basic_qos(prefetch_count=100)
+    watcher = Watcher(args)
+    signal.signal(signal.SIGTERM, lambda *_: watcher.stop())
+    delay = 1
+    try:
+        while not watcher.stopped:
+            try:
+                watcher.watch()
+                delay = 1
+            except pika.exceptions.AMQPConnectionError as error:
+                if watcher.stopped:
+                    break
+                # Events published while we are away are lost: the docs say to re-read the processes we care about.
+                print("RECONNECTING in %d s: %s" % (delay, error or type(error).__name__), flush=True)
+                deadline = time.monotonic() + delay
+                while not watcher.stopped and time.monotonic() < deadline:
+                    time.sleep(0.2)
+                delay = min(delay * 2, 30)
+    except KeyboardInterrupt:
+        pass
 
-    last_seq = {}
-    seen = [0]
 
-    def on_message(ch, method, properties, body):
+class Watcher:
+    def __init__(self, args):
+        self.args = args
+        self.last_seq = {}
+        self.seen = 0
+        self.connections = 0
+        self.channel = None
+        self.stopped = False
+
+    def stop(self):
+        self.stopped = True
+        if self.channel is not None:
+            self.channel.stop_consuming()
+
+    def watch(self):
+        """Binds a queue of its own and prints events until stopped; raises when the connection is lost."""
+        parameters = pika.URLParameters(self.args.amqp)
+        parameters.client_properties = {"connection_name": self.args.name}
+        connection = pika.BlockingConnection(parameters)
+        try:
+            channel = connection.channel()
+            exchange = self.args.installation + ".events"
+            channel.exchange_declare(exchange, exchange_type="topic", durable=True)
+            queue = channel.queue_declare("", exclusive=True, auto_delete=True).method.queue
+            channel.queue_bind(queue, exchange, routing_key=self.args.bind)
+            channel.basic_qos(prefetch_count=100)
+            channel.basic_consume(queue, self.on_message)
+            self.channel = channel
+            self.connections += 1
+            if self.connections == 1:
+                print("watching %s with binding key %s" % (exchange, self.args.bind), flush=True)
+            else:
+                print("RECONNECTED: events published meanwhile are lost; re-read the processes you follow", flush=True)
+            channel.start_consuming()
+        finally:
+            self.channel = None
+            if connection.is_open:
+                connection.close()
+        self.stopped = True  # start_consuming returned: stopped on purpose
+
+    def on_message(self, channel, method, properties, body):
         for event in events_of(body):
             process, seq = event.get("processId"), event.get("seq")
             if not isinstance(process, str) or not isinstance(seq, int):
                 print("IGNORED an event without processId or seq", file=sys.stderr, flush=True)
                 continue
-            expected = last_seq.get(process, seq - 1) + 1
+            expected = self.last_seq.get(process, seq - 1) + 1
             if seq != expected:
                 print("GAP %s expected %d got %d" % (process, expected, seq), flush=True)
-            last_seq[process] = max(seq, last_seq.get(process, seq))
+            self.last_seq[process] = max(seq, self.last_seq.get(process, seq))
             print("EVENT %s %d %s %s" % (process, seq, event.get("status"), event.get("stage")), flush=True)
-            seen[0] += 1
-        ch.basic_ack(method.delivery_tag)
-        if 0 < args.max_events <= seen[0]:
-            ch.stop_consuming()
-
-    channel.basic_consume(queue, on_message)
-    signal.signal(signal.SIGTERM, lambda *_: channel.stop_consuming())
-    print("watching %s with binding key %s" % (exchange, args.bind), flush=True)
-    try:
-        channel.start_consuming()
-    except KeyboardInterrupt:
-        channel.stop_consuming()
-    connection.close()
+            self.seen += 1
+        channel.basic_ack(method.delivery_tag)
+        if 0 < self.args.max_events <= self.seen:
+            channel.stop_consuming()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.installation.Installation;
-import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
@@ -35,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A monitor written in Python from docs/message-format.md alone (samples/services/python/watch_events.py) watches
  * a runtime on RabbitMQ and PostgreSQL: it reads every event of every process, in order per process, from messages
- * that carry many events while the engine is busy, and shrugs off messages that are not events.
+ * that carry many events while the engine is busy, shrugs off messages that are not events, and comes back when
+ * the broker closes its connection.
  */
 class PolyglotMonitorTest {
     private static final Path WATCHER = Path.of("services/python/watch_events.py").toAbsolutePath();
@@ -44,10 +44,13 @@ class PolyglotMonitorTest {
     /** Each task's event, the end stage's arrival, and completion. */
     private static final int EVENTS_PER_PROCESS = TASKS.size() + 2;
     private static final int PROCESSES = 60;
+    private static final int AFTER_RECONNECT = 20;
 
     @TempDir
     Path dir;
-    private final CaseKey key = new CaseKey("pywatch" + UUID.randomUUID().toString().replace("-", "").substring(0, 8), "v1");
+    private final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final CaseKey key = new CaseKey("pywatch" + run, "v1");
+    private final String connectionName = "caseflow-test-pywatch-" + run;
     private Process watcher;
 
     @AfterEach
@@ -60,13 +63,13 @@ class PolyglotMonitorTest {
     }
 
     @Test
-    void a_python_monitor_sees_every_event_of_a_busy_engine_in_order_per_process() throws Exception {
+    void a_python_monitor_sees_every_event_of_a_busy_engine_in_order_per_process_and_through_a_lost_connection() throws Exception {
         PolyglotServiceTest.requirePythonWithPika();
         ExternalServices.requireRabbitMq();
         Installation installation = ExternalServices.testInstallation();
         Path log = dir.resolve("watcher.log");
         watcher = new ProcessBuilder(PYTHON, WATCHER.toString(), "--amqp", ExternalServices.RABBITMQ_URI,
-                "--installation", installation.name(), "--bind", key.name() + ".v1.*")
+                "--installation", installation.name(), "--bind", key.name() + ".v1.*", "--name", connectionName)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains("watching "));
         publishNonsense(installation.name() + ".events", key.name() + ".v1.running");
@@ -81,17 +84,25 @@ class PolyglotMonitorTest {
                 .build().start()) {
             runtime.deploy(definition());
             for (int i = 0; i < PROCESSES; i++) {
-                ProcessSnapshot p = runtime.startProcess(key, Map.of("n", i));
-                started.add(p.id());
+                started.add(runtime.startProcess(key, Map.of("n", i)).id());
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> count(log, " COMPLETED ") == PROCESSES);
-            assertThat(meters.counter("caseflow.events.published").count()).isEqualTo(PROCESSES * EVENTS_PER_PROCESS);
+
+            closeConnectionNamed(connectionName); // as a broker restart or a network cut would
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(log, "RECONNECTED") == 1);
+            for (int i = 0; i < AFTER_RECONNECT; i++) {
+                started.add(runtime.startProcess(key, Map.of("n", PROCESSES + i)).id());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(log, " COMPLETED ") == PROCESSES + AFTER_RECONNECT);
         }
+        // counted once a message is out, so read after the runtime (and its events thread) stopped
+        assertThat(meters.counter("caseflow.events.published").count()).isEqualTo((PROCESSES + AFTER_RECONNECT) * EVENTS_PER_PROCESS);
         watcher.destroy();
         assertThat(watcher.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).noneMatch(line -> line.startsWith("GAP "));
+        assertThat(lines).filteredOn(line -> line.startsWith("RECONNECTING in 1 s")).hasSize(1);
         assertThat(lines).filteredOn(line -> line.startsWith("IGNORED")).hasSize(3);
         Map<String, List<Long>> seqs = new HashMap<>();
         lines.stream().filter(line -> line.startsWith("EVENT ")).map(line -> line.split(" "))
@@ -120,6 +131,26 @@ class PolyglotMonitorTest {
                 channel.basicPublish(exchange, routingKey, null, body.getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** Closes, on the broker's side, the connection a client named {@code name}. */
+    private static void closeConnectionNamed(String name) throws Exception {
+        String listing = rabbitmqctl("list_connections", "-q", "pid", "client_properties");
+        String pid = listing.lines().filter(line -> line.contains("{\"connection_name\",\"" + name + "\"}"))
+                .map(line -> line.substring(0, line.indexOf('\t'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no connection named " + name + " in:\n" + listing));
+        rabbitmqctl("close_connection", pid, "caseflow test: a watcher must come back");
+    }
+
+    private static String rabbitmqctl(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
     }
 
     private static long count(Path log, String text) throws Exception {

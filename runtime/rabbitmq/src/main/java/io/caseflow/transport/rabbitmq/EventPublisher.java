@@ -31,15 +31,15 @@ import org.slf4j.LoggerFactory;
  * <p>Events are fire-and-forget, so they cost the committer nothing and the stage messages little: the
  * committer only queues them; one thread of their own encodes and publishes whatever is waiting, at
  * once, on a channel of their own, transient, without confirms and outside the stage messages' confirm
- * window. Order per process holds: one thread, one channel. When the broker is away or slower than the engine, events past
- * {@link #MAX_QUEUED} are dropped and counted ({@code caseflow.events.dropped}): losing one costs a
+ * window. Order per process holds: one thread, one channel. When the broker is away or slower than the
+ * engine, events past {@link #MAX_QUEUED} are dropped and counted ({@code caseflow.events.dropped}): losing one costs a
  * monitor a re-read, never a wrong state, and an engine must never wait for its monitors.
  */
 final class EventPublisher implements ProcessEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
     /** Events waiting to be published, at most; about 300 bytes each. */
     static final int MAX_QUEUED = 100_000;
-    /** Events in one message, at most: about 100 KB, so a monitor's prefetch never holds much. */
+    /** Events in one message, at most: about 100 KB of JSON, so no watcher ever receives a large message. */
     static final int MAX_PER_MESSAGE = 300;
     /** Events taken off the queue for one round of messages, at most. */
     private static final int MAX_PER_ROUND = 10 * MAX_PER_MESSAGE;
