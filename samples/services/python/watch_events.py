@@ -61,7 +61,7 @@ def main():
                 if watcher.stopped:
                     break
                 # Events published while we are away are lost: the docs say to re-read the processes we care about.
-                print("RECONNECTING in %d s: %s" % (delay, error or type(error).__name__), flush=True)
+                print("RECONNECTING in %d s: %s" % (delay, str(error) or type(error).__name__), flush=True)
                 deadline = time.monotonic() + delay
                 while not watcher.stopped and time.monotonic() < deadline:
                     time.sleep(0.2)
