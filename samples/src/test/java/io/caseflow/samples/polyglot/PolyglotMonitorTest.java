@@ -95,6 +95,10 @@ class PolyglotMonitorTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> count(log, " COMPLETED ") == PROCESSES + AFTER_RECONNECT);
         }
+        // another node's event for a process can arrive after this one's later events: not newer, so dropped
+        publish(installation.name() + ".events", key.name() + ".v1.running", "[{\"processId\":\"" + started.get(0)
+                + "\",\"case\":\"" + key.name() + "\",\"api\":\"v1\",\"seq\":2,\"status\":\"RUNNING\",\"stage\":\"c\"}]");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(log, "LATE " + started.get(0) + " 2 after " + (EVENTS_PER_PROCESS - 1)) == 1);
         // counted once a message is out, so read after the runtime (and its events thread) stopped
         assertThat(meters.counter("caseflow.events.published").count()).isEqualTo((PROCESSES + AFTER_RECONNECT) * EVENTS_PER_PROCESS);
         watcher.destroy();
@@ -124,10 +128,14 @@ class PolyglotMonitorTest {
 
     /** What no runtime sends, under a key the watcher is bound to: it must say so and go on. */
     private static void publishNonsense(String exchange, String routingKey) throws Exception {
+        publish(exchange, routingKey, "not json {", "\"a string\"", "[1, {\"processId\": 7}]");
+    }
+
+    private static void publish(String exchange, String routingKey, String... bodies) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(ExternalServices.RABBITMQ_URI);
-        try (Connection connection = factory.newConnection("caseflow-test-nonsense"); Channel channel = connection.createChannel()) {
-            for (String body : List.of("not json {", "\"a string\"", "[1, {\"processId\": 7}]")) {
+        try (Connection connection = factory.newConnection("caseflow-test-events-by-hand"); Channel channel = connection.createChannel()) {
+            for (String body : bodies) {
                 channel.basicPublish(exchange, routingKey, null, body.getBytes(StandardCharsets.UTF_8));
             }
         }

@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>Events are fire-and-forget, so they cost the committer nothing and the stage messages little: the
  * committer only queues them; one thread of their own encodes and publishes whatever is waiting, at
  * once, on a channel of their own, transient, without confirms and outside the stage messages' confirm
- * window. Order per process holds: one thread, one channel. When the broker is away or slower than the
- * engine, events past {@link #MAX_QUEUED} are dropped and counted ({@code caseflow.events.dropped}): losing one costs a
- * monitor a re-read, never a wrong state, and an engine must never wait for its monitors.
+ * window. Order per process holds for what this node publishes: one thread, one channel (another
+ * node's events for the same process may cross these on the way; monitors keep the highest
+ * {@code seq}). When the broker is away or slower than the engine, events past {@link #MAX_QUEUED} are
+ * dropped and counted ({@code caseflow.events.dropped}): losing one costs a monitor a re-read, never a
+ * wrong state, and an engine must never wait for its monitors.
  */
 final class EventPublisher implements ProcessEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
