@@ -9,6 +9,7 @@ import io.caseflow.json.Json;
 import io.caseflow.installation.Installation;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.Orders;
+import io.caseflow.samples.jvm.BrokerControl;
 import io.caseflow.samples.jvm.WorkerProcess;
 import io.caseflow.testing.ExternalServices;
 import java.net.URI;
@@ -213,17 +214,7 @@ final class Cluster implements AutoCloseable {
 
     /** Restarts the RabbitMQ application (all connections drop; durable queues and their messages stay). */
     static void restartBroker() throws Exception {
-        run("rabbitmqctl", "stop_app");
-        run("rabbitmqctl", "start_app");
-        run("rabbitmqctl", "await_startup");
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed: " + output);
-        }
+        BrokerControl.restartBroker();
     }
 
     String log(String name) {

@@ -12,6 +12,7 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.installation.Installation;
+import io.caseflow.samples.jvm.BrokerControl;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
@@ -88,7 +89,7 @@ class PolyglotMonitorTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> count(log, " COMPLETED ") == PROCESSES);
 
-            closeConnectionNamed(connectionName); // as a broker restart or a network cut would
+            BrokerControl.closeConnectionNamed(connectionName); // as a broker restart or a network cut would
             await().atMost(Duration.ofSeconds(60)).until(() -> count(log, "RECONNECTED") == 1);
             for (int i = 0; i < AFTER_RECONNECT; i++) {
                 started.add(runtime.startProcess(key, Map.of("n", PROCESSES + i)).id());
@@ -139,26 +140,6 @@ class PolyglotMonitorTest {
                 channel.basicPublish(exchange, routingKey, null, body.getBytes(StandardCharsets.UTF_8));
             }
         }
-    }
-
-    /** Closes, on the broker's side, the connection a client named {@code name}. */
-    private static void closeConnectionNamed(String name) throws Exception {
-        String listing = rabbitmqctl("list_connections", "-q", "pid", "client_properties");
-        String pid = listing.lines().filter(line -> line.contains("{\"connection_name\",\"" + name + "\"}"))
-                .map(line -> line.substring(0, line.indexOf('\t'))).findFirst()
-                .orElseThrow(() -> new AssertionError("no connection named " + name + " in:\n" + listing));
-        rabbitmqctl("close_connection", pid, "caseflow test: a watcher must come back");
-    }
-
-    private static String rabbitmqctl(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("rabbitmqctl"));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed: " + output);
-        }
-        return output;
     }
 
     private static long count(Path log, String text) throws Exception {
