@@ -97,7 +97,10 @@ class Watcher:
             channel = connection.channel()
             exchange = self.args.installation + ".events"
             channel.exchange_declare(exchange, exchange_type="topic", durable=True)
-            queue = channel.queue_declare("", exclusive=True, auto_delete=True).method.queue
+            # Bounded, as docs/message-format.md asks: if this watcher stalls, the broker drops its oldest events.
+            queue = channel.queue_declare("", exclusive=True, auto_delete=True,
+                                          arguments={"x-max-length-bytes": 64 * 1024 * 1024,
+                                                     "x-overflow": "drop-head"}).method.queue
             channel.queue_bind(queue, exchange, routing_key=self.args.bind)
             channel.basic_qos(prefetch_count=100)
             channel.basic_consume(queue, self.on_message)

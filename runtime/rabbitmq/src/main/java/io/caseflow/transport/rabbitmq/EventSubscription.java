@@ -13,6 +13,7 @@ import io.caseflow.json.Json;
 import io.caseflow.process.ProcessEvent;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * one installation's events exchange ({@code <installation>.events}). After a lost connection the client recovers the queue and its
  * binding; events published meanwhile are gone, so the monitor is told ({@link State#RECOVERED}) and
  * re-reads. Callbacks run on the client's connection thread: hand events on quickly.
+ *
+ * <p>A monitor that stops reading (a frozen window, a laptop lid closed) must never fill the broker: its queue
+ * holds at most {@link #QUEUE_BYTES} of events and drops the oldest beyond that, and at most {@link #PREFETCH}
+ * messages are on their way to it unacknowledged. The monitor sees the loss as a gap in a process's {@code seq}
+ * and re-reads that process.
  *
  * <pre>{@code
  * EventSubscription events = EventSubscription.open("amqp://monitor:secret@rabbit:5672", Installation.DEFAULT, "businessCase1.v1.*",
@@ -35,10 +41,17 @@ public final class EventSubscription implements AutoCloseable {
     /** Where the feed stands. */
     public enum State { CONNECTED, RECONNECTING, RECOVERED, CLOSED }
 
-    private final Connection connection;
+    /** What a monitor's queue holds before the broker drops its oldest events (about 200,000 events). */
+    static final long QUEUE_BYTES = 64L * 1024 * 1024;
+    /** Messages (up to 300 events each) on their way to the monitor before it acknowledges them. */
+    static final int PREFETCH = 100;
 
-    private EventSubscription(Connection connection) {
+    private final Connection connection;
+    private final String queue;
+
+    private EventSubscription(Connection connection, String queue) {
         this.connection = connection;
+        this.queue = queue;
     }
 
     /**
@@ -47,6 +60,12 @@ public final class EventSubscription implements AutoCloseable {
      */
     public static EventSubscription open(String brokerUri, Installation installation, String bindingKey, Consumer<ProcessEvent> onEvent,
                                          Consumer<State> onState) throws IOException {
+        return open(brokerUri, installation, bindingKey, onEvent, onState, QUEUE_BYTES);
+    }
+
+    /** As above, with the queue bounded at {@code queueBytes} of event bodies. */
+    static EventSubscription open(String brokerUri, Installation installation, String bindingKey, Consumer<ProcessEvent> onEvent,
+                                  Consumer<State> onState, long queueBytes) throws IOException {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(brokerUri);
@@ -67,11 +86,16 @@ public final class EventSubscription implements AutoCloseable {
             Channel channel = connection.createChannel();
             String events = RabbitTopology.events(installation);
             channel.exchangeDeclare(events, BuiltinExchangeType.TOPIC, true);
-            String queue = channel.queueDeclare().getQueue(); // server-named, exclusive, auto-delete
+            // Server-named, exclusive, auto-delete: it goes when the monitor goes. Bounded: see the class comment.
+            String queue = channel.queueDeclare("", false, true, true,
+                    Map.of("x-max-length-bytes", queueBytes, "x-overflow", "drop-head")).getQueue();
             channel.queueBind(queue, events, bindingKey);
-            channel.basicQos(1000);
-            DeliverCallback deliver = (tag, message) -> deliver(message.getBody(), message.getEnvelope().getRoutingKey(), onEvent);
-            channel.basicConsume(queue, true, deliver, tag -> onState.accept(State.RECONNECTING));
+            channel.basicQos(PREFETCH);
+            DeliverCallback deliver = (tag, message) -> {
+                deliver(message.getBody(), message.getEnvelope().getRoutingKey(), onEvent);
+                channel.basicAck(message.getEnvelope().getDeliveryTag(), false);
+            };
+            channel.basicConsume(queue, false, deliver, tag -> onState.accept(State.RECONNECTING));
             if (connection instanceof Recoverable recoverable) {
                 recoverable.addRecoveryListener(new RecoveryListener() {
                     @Override
@@ -86,7 +110,7 @@ public final class EventSubscription implements AutoCloseable {
                 });
             }
             onState.accept(State.CONNECTED);
-            return new EventSubscription(connection);
+            return new EventSubscription(connection, queue);
         } catch (IOException | RuntimeException e) {
             connection.abort();
             throw e;
@@ -117,6 +141,20 @@ public final class EventSubscription implements AutoCloseable {
                 LOG.warn("ignored event {} of a message under '{}': {}", index, routingKey, e.getMessage());
             }
             index++;
+        }
+    }
+
+    /** Messages waiting on the broker for this monitor (its queue is exclusive: only its own connection may ask). */
+    long waitingOnBroker() throws IOException {
+        Channel channel = connection.createChannel();
+        try {
+            return channel.queueDeclarePassive(queue).getMessageCount();
+        } finally {
+            try {
+                channel.close();
+            } catch (TimeoutException | RuntimeException ignored) {
+                // only asked a question
+            }
         }
     }
 
