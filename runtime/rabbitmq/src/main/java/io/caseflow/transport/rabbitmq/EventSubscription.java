@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * binding; events published meanwhile are gone, so the monitor is told ({@link State#RECOVERED}) and
  * re-reads. Callbacks run on the client's connection thread: hand events on quickly.
  *
- * <p>A monitor that stops reading (a frozen window, a laptop lid closed) must never fill the broker: its queue
- * holds at most {@link #QUEUE_BYTES} of events and drops the oldest beyond that, and at most {@link #PREFETCH}
- * messages are on their way to it unacknowledged. The monitor sees the loss as a gap in a process's {@code seq}
- * and re-reads that process.
+ * <p>A monitor that reads slower than the runtime publishes must never fill the broker: its queue holds at most
+ * {@link #QUEUE_BYTES} of events and drops the oldest beyond that, and at most {@link #PREFETCH} messages are on
+ * their way to it unacknowledged. The monitor sees the loss as a gap in a process's {@code seq} and re-reads that
+ * process. (One that stops altogether, a suspended JVM, misses its heartbeats: the broker closes its connection
+ * and the queue goes with it, and the client recovers when it wakes.)
  *
  * <pre>{@code
  * EventSubscription events = EventSubscription.open("amqp://monitor:secret@rabbit:5672", Installation.DEFAULT, "businessCase1.v1.*",
@@ -119,7 +120,8 @@ public final class EventSubscription implements AutoCloseable {
 
     /**
      * A message holds a JSON array of events (or one event object, as earlier builds published it): each
-     * event that reads is handed on, in order; one that does not is logged and skipped, never the rest.
+     * event that reads is handed on, in order; one that does not, or that {@code onEvent} fails on, is logged
+     * and skipped, never the rest.
      */
     static void deliver(byte[] body, String routingKey, Consumer<ProcessEvent> onEvent) {
         JsonNode events;
@@ -135,10 +137,18 @@ public final class EventSubscription implements AutoCloseable {
         }
         int index = 0;
         for (JsonNode event : events.isArray() ? events : List.of(events)) {
+            ProcessEvent read;
             try {
-                onEvent.accept(ProcessEvent.fromJson(event));
+                read = ProcessEvent.fromJson(event);
             } catch (IllegalArgumentException e) {
-                LOG.warn("ignored event {} of a message under '{}': {}", index, routingKey, e.getMessage());
+                LOG.warn("ignored event {} of a message under '{}': {}", index++, routingKey, e.getMessage());
+                continue;
+            }
+            try {
+                onEvent.accept(read);
+            } catch (RuntimeException e) {
+                // Thrown out of the client's callback, it would close the channel and end the feed without a word.
+                LOG.warn("the monitor failed on event {} of a message under '{}'; the feed goes on", index, routingKey, e);
             }
             index++;
         }

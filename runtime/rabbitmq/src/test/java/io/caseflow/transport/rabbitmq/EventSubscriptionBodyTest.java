@@ -31,6 +31,19 @@ class EventSubscriptionBodyTest {
     }
 
     @Test
+    void a_monitor_that_fails_on_one_event_still_gets_the_next_and_nothing_is_thrown_at_the_client() {
+        List<Long> seen = new ArrayList<>();
+        String body = "[" + event("p1", 0) + "," + event("p1", 1) + "," + event("p1", 2) + "]";
+        EventSubscription.deliver(body.getBytes(StandardCharsets.UTF_8), "orders.v1.running", event -> {
+            if (event.seq() == 1) {
+                throw new IllegalStateException("the monitor's table refused a row");
+            }
+            seen.add(event.seq());
+        });
+        assertThat(seen).containsExactly(0L, 2L);
+    }
+
+    @Test
     void nonsense_is_ignored_without_an_exception() {
         assertThat(read("not json at all")).isEmpty();
         assertThat(read("")).isEmpty();

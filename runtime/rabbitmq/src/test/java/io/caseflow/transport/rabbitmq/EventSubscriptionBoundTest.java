@@ -25,12 +25,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** A monitor that stops reading, on a real RabbitMQ: its queue stays within its bound, and it goes on with the newest events. */
+/** A monitor that stalls, on a real RabbitMQ: its queue stays within its bound, and it goes on with the newest events. */
 class EventSubscriptionBoundTest {
     private static final int EVENTS_PER_MESSAGE = 40;
 
     @Test
-    void a_monitor_that_stops_reading_never_holds_more_than_its_bound_on_the_broker_and_then_gets_the_newest_events() throws Exception {
+    void a_monitor_that_stalls_never_holds_more_than_its_bound_on_the_broker_and_then_gets_the_newest_events() throws Exception {
         ExternalServices.requireRabbitMq();
         Installation installation = ExternalServices.freshInstallation();
         CaseKey key = new CaseKey("bound", "v1");
@@ -42,7 +42,7 @@ class EventSubscriptionBoundTest {
         factory.setUri(ExternalServices.RABBITMQ_URI);
         try (EventSubscription subscription = EventSubscription.open(ExternalServices.RABBITMQ_URI, installation, "#", event -> {
                  if (blocked.getAndIncrement() == 0) {
-                     awaitQuietly(reading); // the monitor's window froze on its first event
+                     awaitQuietly(reading); // the monitor stalls on its first event
                  }
                  seen.add(event.seq());
              }, state -> { }, bound);
@@ -62,7 +62,7 @@ class EventSubscriptionBoundTest {
             assertThat((long) messages * bodyBytes).as("published far more than the bound").isGreaterThan(20 * bound);
 
             long waiting = subscription.waitingOnBroker();
-            assertThat(waiting * bodyBytes).as("bytes waiting on the broker for the frozen monitor").isLessThanOrEqualTo(bound);
+            assertThat(waiting * bodyBytes).as("bytes waiting on the broker for the stalled monitor").isLessThanOrEqualTo(bound);
             assertThat(waiting).as("the queue is full to its bound, the rest dropped").isGreaterThan(0);
 
             reading.countDown();
