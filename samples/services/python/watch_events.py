@@ -58,12 +58,15 @@ def main():
     delay = 1
     try:
         while not watcher.stopped:
+            connections = watcher.connections
             try:
                 watcher.watch()
                 delay = 1
             except pika.exceptions.AMQPConnectionError as error:
                 if watcher.stopped:
                     break
+                if watcher.connections > connections:
+                    delay = 1  # it was bound again since the last outage: this is a new one, back off from the start
                 # Events published while we are away are lost: the docs say to re-read the processes we care about.
                 print("RECONNECTING in %d s: %s" % (delay, str(error) or type(error).__name__), flush=True)
                 deadline = time.monotonic() + delay

@@ -95,6 +95,9 @@ class PolyglotMonitorTest {
                 started.add(runtime.startProcess(key, Map.of("n", PROCESSES + i)).id());
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> count(log, " COMPLETED ") == PROCESSES + AFTER_RECONNECT);
+
+            BrokerControl.closeConnectionNamed(connectionName); // a second outage, after the watcher was bound again
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(log, "RECONNECTED") == 2);
         }
         // another node's event for a process can arrive after this one's later events: not newer, so dropped
         publish(installation.name() + ".events", key.name() + ".v1.running", "[{\"processId\":\"" + started.get(0)
@@ -107,7 +110,9 @@ class PolyglotMonitorTest {
 
         List<String> lines = Files.readAllLines(log);
         assertThat(lines).noneMatch(line -> line.startsWith("GAP "));
-        assertThat(lines).filteredOn(line -> line.startsWith("RECONNECTING in 1 s")).hasSize(1);
+        // each outage starts its back-off again: a watcher that was bound for hours does not wait 30 s at the next one
+        assertThat(lines).filteredOn(line -> line.startsWith("RECONNECTING in ")).hasSize(2)
+                .allMatch(line -> line.startsWith("RECONNECTING in 1 s"));
         assertThat(lines).filteredOn(line -> line.startsWith("IGNORED")).hasSize(3);
         Map<String, List<Long>> seqs = new HashMap<>();
         lines.stream().filter(line -> line.startsWith("EVENT ")).map(line -> line.split(" "))
