@@ -60,8 +60,7 @@ def main():
         while not watcher.stopped:
             connections = watcher.connections
             try:
-                watcher.watch()
-                delay = 1
+                watcher.watch()  # returns only once stopped
             except pika.exceptions.AMQPConnectionError as error:
                 if watcher.stopped:
                     break

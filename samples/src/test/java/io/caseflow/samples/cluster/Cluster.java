@@ -9,7 +9,6 @@ import io.caseflow.json.Json;
 import io.caseflow.installation.Installation;
 import io.caseflow.samples.BusinessCase1;
 import io.caseflow.samples.Orders;
-import io.caseflow.samples.jvm.BrokerControl;
 import io.caseflow.samples.jvm.WorkerProcess;
 import io.caseflow.testing.ExternalServices;
 import java.net.URI;
@@ -210,11 +209,6 @@ final class Cluster implements AutoCloseable {
         assertThat(matcher.matches()).as(line).isTrue();
         System.out.println(line);
         return Long.parseLong(matcher.group(1));
-    }
-
-    /** Restarts the RabbitMQ application (all connections drop; durable queues and their messages stay). */
-    static void restartBroker() throws Exception {
-        BrokerControl.restartBroker();
     }
 
     String log(String name) {

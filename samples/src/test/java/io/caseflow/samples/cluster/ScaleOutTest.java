@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caseflow.fault.CrashPoint;
 import io.caseflow.fault.CrashPoints;
+import io.caseflow.samples.jvm.BrokerControl;
 import io.caseflow.samples.jvm.WorkerProcess;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -51,7 +52,7 @@ class ScaleOutTest {
             assertThat(a.kill9()).isEqualTo(137);
             cluster.awaitCompleted(100, Duration.ofMinutes(2));
             cluster.awaitCompleted(250, Duration.ofMinutes(2));
-            Cluster.restartBroker();
+            BrokerControl.restartBroker();
             starter.join(Duration.ofMinutes(3).toMillis());
             cluster.awaitCompleted(orders, Duration.ofMinutes(4));
 
