@@ -54,6 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-bytes", paramLabel = "BYTES", description = "The size of the free data the first stage puts.")
     Integer dataBytes;
 
+    @Option(names = "--payload-shape", paramLabel = "SHAPE", defaultValue = "TEXT",
+            description = "What the payload's bytes are: TEXT, one string of a repeated letter (default, what earlier figures "
+                    + "measured), or DOCUMENT, item lists of words and numbers like the orders and API replies real cases carry.")
+    CaseBenchmark.Payload.Shape payloadShape;
+
     @Option(names = "--in-flight", paramLabel = "PROCESSES", defaultValue = "0",
             description = "At most this many processes in flight at once (default ${DEFAULT-VALUE}: all of a run's processes at once).")
     int inFlight;
@@ -88,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         CaseBenchmark.Payload payload;
         try {
             payload = new CaseBenchmark.Payload(inputBytes != null ? inputBytes : payloadBytes,
-                    resultBytes != null ? resultBytes : payloadBytes, dataBytes != null ? dataBytes : payloadBytes);
+                    resultBytes != null ? resultBytes : payloadBytes, dataBytes != null ? dataBytes : payloadBytes, payloadShape);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

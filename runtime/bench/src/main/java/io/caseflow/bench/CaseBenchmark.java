@@ -127,17 +127,33 @@ public final class CaseBenchmark {
     /**
      * What each process carries, in bytes of JSON text: an input of {@code inputBytes}, a result of
      * {@code resultBytes} from every stage, and free data of {@code dataBytes} put by the first stage and
-     * only read after. Real cases carry documents, API replies and item lists; cost should not grow with them.
+     * only read after, each of the {@code shape} given. Real cases carry documents, API replies and item lists; cost
+     * should not grow with them.
      */
-    public record Payload(int inputBytes, int resultBytes, int dataBytes) {
+    public record Payload(int inputBytes, int resultBytes, int dataBytes, Shape shape) {
         public static final Payload NONE = new Payload(0, 0, 0);
         static final int MAX_BYTES = 4 * 1024 * 1024;
+
+        /** What the bytes are. */
+        public enum Shape {
+            /** One string of a repeated letter: what every sitting before the tenth measured. */
+            TEXT,
+            /** An item list of words, codes and numbers ({@link PayloadDocument}): what real cases carry. */
+            DOCUMENT
+        }
+
+        public Payload(int inputBytes, int resultBytes, int dataBytes) {
+            this(inputBytes, resultBytes, dataBytes, Shape.TEXT);
+        }
 
         public Payload {
             for (int bytes : new int[] {inputBytes, resultBytes, dataBytes}) {
                 if (bytes < 0 || bytes > MAX_BYTES) {
                     throw new IllegalArgumentException("payload sizes must be 0 to " + MAX_BYTES + " bytes, was " + bytes);
                 }
+            }
+            if (shape == null) {
+                throw new IllegalArgumentException("a payload has a shape (TEXT or DOCUMENT)");
             }
         }
 
@@ -147,18 +163,24 @@ public final class CaseBenchmark {
         }
 
         public String describe() {
-            return String.format(Locale.ROOT, "input %s, each stage's result %s, free data %s", size(inputBytes), size(resultBytes),
-                    size(dataBytes));
+            return String.format(Locale.ROOT, "input %s, each stage's result %s, free data %s%s", size(inputBytes), size(resultBytes),
+                    size(dataBytes), shape == Shape.TEXT ? " (one string of a repeated letter)" : " (documents: item lists of words and numbers)");
         }
 
         private static String size(int bytes) {
             return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " B";
         }
+
+        /** A value of about {@code bytes} of JSON, of this shape: the same one every time it is asked for. */
+        Object value(int bytes, char letter) {
+            return shape == Shape.TEXT ? String.valueOf(letter).repeat(bytes) : PayloadDocument.ofAbout(bytes);
+        }
     }
 
     private final Payload payload;
-    private final String resultText;
-    private final String dataText;
+    private final Object resultValue;
+    private final Object dataValue;
+    private final Object inputValue;
     private final Recorder hops = new Recorder(3);
     private final Completions completed = new Completions();
     private final Map<String, Long> lastStart = new ConcurrentHashMap<>();
@@ -174,8 +196,9 @@ public final class CaseBenchmark {
 
     public CaseBenchmark(Payload payload) {
         this.payload = payload;
-        this.resultText = "r".repeat(payload.resultBytes());
-        this.dataText = "d".repeat(payload.dataBytes());
+        this.resultValue = payload.value(payload.resultBytes(), 'r');
+        this.dataValue = payload.value(payload.dataBytes(), 'd');
+        this.inputValue = payload.value(payload.inputBytes(), 'i');
     }
 
     /**
@@ -243,12 +266,12 @@ public final class CaseBenchmark {
             hops.recordValue(Math.max(0, now - previous));
         }
         if (payload.dataBytes() > 0 && previous == null) {
-            ctx.data().put("document", dataText);
+            ctx.data().put("document", dataValue);
         }
         if (ctx.stage().equals(LAST_STAGE)) {
             lastStart.remove(ctx.processId()); // the benchmark's own bookkeeping must not count as the runtime's heap
         }
-        return payload.resultBytes() > 0 ? ctx.next(TransitionDefinition.DEFAULT_OUTCOME, Map.of("reply", resultText)) : ctx.next();
+        return payload.resultBytes() > 0 ? ctx.next(TransitionDefinition.DEFAULT_OUTCOME, Map.of("reply", resultValue)) : ctx.next();
     }
 
     private void awaitRelease() {
@@ -267,7 +290,7 @@ public final class CaseBenchmark {
     }
 
     private Map<String, Object> input(int n) {
-        return payload.inputBytes() > 0 ? Map.of("n", n, "document", "i".repeat(payload.inputBytes())) : Map.of("n", n);
+        return payload.inputBytes() > 0 ? Map.of("n", n, "document", inputValue) : Map.of("n", n);
     }
 
     /** On the embedded runtime: an H2 file under {@code directory}. */

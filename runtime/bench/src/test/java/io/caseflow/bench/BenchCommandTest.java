@@ -2,6 +2,7 @@ package io.caseflow.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.caseflow.json.Json;
 import io.caseflow.store.Database;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -123,6 +125,48 @@ class BenchCommandTest {
     }
 
     @Test
+    void a_document_payload_is_an_item_list_of_about_the_size_asked_that_deflates_like_real_json() {
+        for (int bytes : new int[] {1, 1_024, 16_384, 262_144}) {
+            byte[] json = Json.writeBytes(PayloadDocument.ofAbout(bytes));
+            // Longer by less than one item (each is under 400 bytes), never shorter.
+            assertThat(json.length).as("%d bytes asked", bytes).isBetween(bytes, bytes + 400);
+            assertThat(PayloadDocument.ofAbout(bytes)).as("the same each time").isEqualTo(PayloadDocument.ofAbout(bytes));
+        }
+        byte[] json = Json.writeBytes(PayloadDocument.ofAbout(16_384));
+        double ratio = (double) json.length / deflated(json);
+        // A repeated letter deflates over 100x; JSON replies of words, codes and numbers 2-5x.
+        assertThat(ratio).isBetween(2.0, 5.0);
+        assertThat(PayloadDocument.ofAbout(16_384).get("items").get(0).fieldNames()).toIterable()
+                .contains("sku", "name", "description", "qty", "price", "status", "tags");
+        assertThat(PayloadDocument.ofAbout(0)).isNull();
+    }
+
+    private static int deflated(byte[] bytes) {
+        Deflater deflater = new Deflater();
+        deflater.setInput(bytes);
+        deflater.finish();
+        byte[] buffer = new byte[bytes.length + 64];
+        int length = deflater.deflate(buffer);
+        deflater.end();
+        return length;
+    }
+
+    @Test
+    void a_run_carrying_documents_stores_them_as_each_stage_returned_them() throws Exception {
+        int code = bench("--threads", "1", "--processes", "20", "--warmup", "5", "--stages", "3", "--heap-processes", "5",
+                "--warmup-until-quiet", "0", "--payload-bytes", "4096", "--payload-shape", "DOCUMENT", "--dir", dir.toString());
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("payload: input 4 KB, each stage's result 4 KB, free data 4 KB (documents: item lists of words and numbers)");
+        try (Connection connection = DriverManager.getConnection(Database.h2File(dir.resolve("threads-1").resolve("bench")));
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT output FROM stage_run ORDER BY process_id, step LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(Json.parse(rs.getBytes(1)).get("reply")).isEqualTo(PayloadDocument.ofAbout(4096));
+        }
+    }
+
+    @Test
     void bad_options_are_refused_naming_them() {
         assertThat(bench("--in-flight", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("--in-flight");
@@ -136,5 +180,7 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("--stages");
         assertThat(bench("--payload-bytes", "99999999")).isEqualTo(2);
         assertThat(err.toString()).contains("payload sizes must be 0 to");
+        assertThat(bench("--payload-shape", "PDF")).isEqualTo(2);
+        assertThat(err.toString()).contains("--payload-shape").contains("TEXT, DOCUMENT");
     }
 }

@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * <p>Run: {@code mvn -q -B install -DskipTests && mvn -q -pl samples exec:java@broker-bench}
  * ({@code -Dbench.processes=1000 -Dbench.seconds=15 -Dbench.warmupUntilQuiet=120}: after its warm-up processes each run
  * warms in rounds until the JIT compiler is quiet, for at most that many seconds; 0 turns that off;
- * {@code -Dbench.stores=PostgreSQL,H2 -Dbench.threads=1,2} choose the rows, for before/after runs of one row).
+ * {@code -Dbench.stores=PostgreSQL,H2 -Dbench.threads=1,2} choose the rows, for before/after runs of one row;
+ * {@code -Dbench.payloadBytes=16384 -Dbench.payloadShape=DOCUMENT} make processes carry what {@code caseflow bench}'s
+ * payload options do, for the flat-cost rows on RabbitMQ).
  */
 public final class BrokerBenchmark {
     private static final Pattern RECEIVING = Pattern.compile("receiving rate avg: (\\d+) msg/s");
@@ -52,9 +54,10 @@ public final class BrokerBenchmark {
         // Warm until the JIT compiler is quiet: on 2 cores it takes half a core for the first 40 s or so (see caseflow bench).
         Duration warmUntilQuiet = Duration.ofSeconds(Integer.getInteger("bench.warmupUntilQuiet", 120));
         String uri = ExternalServices.RABBITMQ_URI;
-        System.out.printf(Locale.ROOT, "caseflow broker benchmark: %d cores, Java %s, RabbitMQ at %s, 10-stage linear case, %,d processes per run%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                RabbitSettings.defaults(uri).redactedUri(), processes);
+        CaseBenchmark.Payload payload = payload();
+        System.out.printf(Locale.ROOT, "caseflow broker benchmark: %d cores, Java %s, RabbitMQ at %s, 10-stage linear case, %,d processes per run%n"
+                        + "payload: %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                RabbitSettings.defaults(uri).redactedUri(), processes, payload.describe());
 
         // Unmeasured first: in a fresh JVM PerfTest's client took 96 µs of CPU per message against 34 once compiled, and
         // on 2 cores that CPU is the broker's.
@@ -73,7 +76,7 @@ public final class BrokerBenchmark {
                 String jdbc = dir != null ? Database.h2File(dir.resolve("bench")) : ExternalServices.freshPostgresSchema();
                 RabbitSettings settings = RabbitSettings.defaults(uri).withConnectionName("caseflow-bench");
                 // 2,000 held twice for the heap figure: on RabbitMQ they wait in the broker, and more would only lengthen the run.
-                CaseBenchmark.Result result = new CaseBenchmark().heapProcesses(2_000).warmUntilJitQuiet(warmUntilQuiet).run(builder -> builder.installation(ExternalServices.testInstallation())
+                CaseBenchmark.Result result = new CaseBenchmark(payload).heapProcesses(2_000).warmUntilJitQuiet(warmUntilQuiet).run(builder -> builder.installation(ExternalServices.testInstallation())
                         .jdbcUrl(jdbc).transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock,
                                 meters)),
                         processes, 10, threads, Math.min(200, processes / 5));
@@ -95,6 +98,35 @@ public final class BrokerBenchmark {
                         ? " (they differ by more than 20 %: the machine's speed drifted during the benchmark)" : "");
         System.out.printf(Locale.ROOT, "%n%s", CaseBenchmark.Result.table(rows, raw));
         System.exit(0);
+    }
+
+    /**
+     * What each process carries, as {@code caseflow bench} takes it: {@code bench.payloadBytes} for the input, every
+     * result and the free data, {@code bench.inputBytes}, {@code bench.resultBytes} and {@code bench.dataBytes} for
+     * one of them, and {@code bench.payloadShape} (TEXT or DOCUMENT).
+     */
+    private static CaseBenchmark.Payload payload() {
+        int each = bytesProperty("bench.payloadBytes", 0);
+        String shape = System.getProperty("bench.payloadShape", "TEXT");
+        try {
+            return new CaseBenchmark.Payload(bytesProperty("bench.inputBytes", each), bytesProperty("bench.resultBytes", each),
+                    bytesProperty("bench.dataBytes", each), CaseBenchmark.Payload.Shape.valueOf(shape.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bench payload: " + e.getMessage() + " (bench.payloadShape is TEXT or DOCUMENT, was '"
+                    + shape + "')", e);
+        }
+    }
+
+    private static int bytesProperty(String name, int fallback) {
+        String text = System.getProperty(name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + text + "' is not a number of bytes", e);
+        }
     }
 
     private static int threadCount(String text) {
