@@ -267,8 +267,8 @@ public final class Engine implements AutoCloseable {
         Map<String, JsonNode> results = new LinkedHashMap<>();
         process.results().fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue()));
         return new StageContext(process.id(), process.caseKey(), process.caseVersion(), stage.name(), process.attempt(),
-                process.input().deepCopy(), results, reply, new ProcessData(process.data().deepCopy()), stage.command()); // copies: the
-        // store keeps what a process carries per step and shares it; a handler that changed it in place would change history
+                process.input(), results, reply, new ProcessData(process.data()), stage.command()); // shared, copied on use: the
+        // store keeps what a process carries per step; a handler that changed it in place would change history
     }
 
     /**

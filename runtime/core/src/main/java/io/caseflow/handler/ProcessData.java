@@ -9,39 +9,61 @@ import java.util.Optional;
  * The process's free data: any stage may write a key and any later stage may read it. Changes made by
  * a handler are committed together with its outcome, or not at all.
  *
+ * <p>The data it is made from is what the store keeps for the process's current step, shared and never changed;
+ * nothing here changes it. A value read is a copy, and the first {@link #put} or {@link #remove} copies the top-level
+ * object (its values are never changed in place, so they stay shared). A handler that does not touch the data copies
+ * nothing: with 16 KB documents, copying the input and the data for every stage (and the data again when the run
+ * ended) was most of what a transition allocated (issue 14).
+ *
  * <p>Not thread-safe; a handler owns it for the length of one run.
  */
 public final class ProcessData {
-    private final ObjectNode values;
+    private final ObjectNode shared;
+    private ObjectNode own; // null until the first change
 
     public ProcessData(ObjectNode values) {
-        this.values = values;
+        this.shared = values;
     }
 
+    /** A copy of the value under {@code key}, if there is one and it is not JSON null. */
     public Optional<JsonNode> get(String key) {
-        return Optional.ofNullable(values.get(key)).filter(v -> !v.isNull());
+        return Optional.ofNullable(current().get(key)).filter(v -> !v.isNull()).map(JsonNode::deepCopy);
     }
 
     public <T> Optional<T> get(String key, Class<T> type) {
-        return get(key).map(v -> Json.convert(v, type));
+        return Optional.ofNullable(current().get(key)).filter(v -> !v.isNull()).map(v -> Json.convert(v, type));
     }
 
     public String getText(String key, String fallback) {
-        return get(key).map(JsonNode::asText).orElse(fallback);
+        return Optional.ofNullable(current().get(key)).filter(v -> !v.isNull()).map(JsonNode::asText).orElse(fallback);
     }
 
     public ProcessData put(String key, Object value) {
-        values.set(key, Json.tree(value));
+        owned().set(key, Json.tree(value));
         return this;
     }
 
     public ProcessData remove(String key) {
-        values.remove(key);
+        owned().remove(key);
         return this;
     }
 
-    /** A copy of all values as one JSON object. */
+    /**
+     * All values as one JSON object, as the run left them: what the engine commits. Not to be changed: it may be the
+     * very object the store keeps for the step the run began at.
+     */
     public ObjectNode asJson() {
-        return values.deepCopy();
+        return current();
+    }
+
+    private ObjectNode current() {
+        return own != null ? own : shared;
+    }
+
+    private ObjectNode owned() {
+        if (own == null) {
+            own = Json.object().setAll(shared);
+        }
+        return own;
     }
 }

@@ -3,6 +3,8 @@ package io.caseflow.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,7 +12,9 @@ import java.util.Optional;
  * What a handler sees of its process, and the ways out ({@link #next()}, {@link #next(String)},
  * {@link #callService(Object)}, {@link #complete(Object)}, {@link #fail(String)}).
  *
- * <p>Made fresh for each run, on the worker thread that runs the handler.
+ * <p>Made fresh for each run, on the worker thread that runs the handler. What the process carries is shared with the
+ * store, which keeps it per step: every accessor hands out a copy, made when asked for, so a handler may change what it
+ * gets without changing history, and one that reads nothing copies nothing.
  */
 public final class StageContext {
     private final String processId;
@@ -18,7 +22,8 @@ public final class StageContext {
     private final int caseVersion;
     private final String stage;
     private final int attempt;
-    private final JsonNode input;
+    private final JsonNode input; // shared with the store: never handed out
+    private JsonNode inputCopy; // what input() handed out, made on first use
     private final Map<String, JsonNode> results;
     private final JsonNode reply;
     private final ProcessData data;
@@ -60,28 +65,33 @@ public final class StageContext {
         return attempt;
     }
 
-    /** The input the process was started with. */
+    /** The input the process was started with: a copy of its own, made on first use, that the handler may change. */
     public JsonNode input() {
-        return input;
+        if (inputCopy == null) {
+            inputCopy = input.deepCopy();
+        }
+        return inputCopy;
     }
 
     public <T> T input(Class<T> type) {
         return Json.convert(input, type);
     }
 
-    /** The committed result of an earlier stage: what its handler completed with, or its service's reply. */
+    /** A copy of the committed result of an earlier stage: what its handler completed with, or its service's reply. */
     public Optional<JsonNode> result(String stageName) {
-        return Optional.ofNullable(results.get(stageName));
+        return Optional.ofNullable(results.get(stageName)).map(JsonNode::deepCopy);
     }
 
-    /** Every earlier stage's result, by stage name. */
+    /** Copies of every earlier stage's result, by stage name. */
     public Map<String, JsonNode> results() {
-        return results;
+        Map<String, JsonNode> copies = new LinkedHashMap<>();
+        results.forEach((name, result) -> copies.put(name, result.deepCopy()));
+        return Collections.unmodifiableMap(copies);
     }
 
-    /** The reply payload of the service call that led to this stage, if the previous stage called a service. */
+    /** A copy of the reply payload of the service call that led to this stage, if the previous stage called a service. */
     public Optional<JsonNode> reply() {
-        return Optional.ofNullable(reply);
+        return Optional.ofNullable(reply).map(JsonNode::deepCopy);
     }
 
     public ProcessData data() {

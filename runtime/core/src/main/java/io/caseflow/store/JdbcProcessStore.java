@@ -13,6 +13,7 @@ import io.caseflow.commit.StoredMessage;
 import io.caseflow.commit.WriteBatch;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonFootprint;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessSnapshot;
@@ -73,8 +74,8 @@ public final class JdbcProcessStore implements ProcessStore {
         return result.started().get(0);
     }
 
-    private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages,
-                               Map<String, Long> written) throws SQLException {
+    private StartOutcome start(Connection connection, NewProcess start, ClaimPolicy claims, List<OutboxMessage> messages)
+            throws SQLException {
         ProcessSnapshot process = start.process();
         if (process.idempotencyKey() != null) {
             Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
@@ -94,7 +95,7 @@ public final class JdbcProcessStore implements ProcessStore {
             insert.setString(i, start.inputChecksum());
             insert.executeUpdate();
             ProcessStatusRows.insert(connection, process);
-            written.put(process.id(), ProcessRows.bindPayload(input, data, start, database.dialect()));
+            ProcessRows.bindPayload(input, data, start, database.dialect());
             input.executeUpdate();
             data.executeUpdate();
         }
@@ -173,9 +174,8 @@ public final class JdbcProcessStore implements ProcessStore {
                 misses.add(head.id());
             }
         }
-        Map<String, Long> bytes = new HashMap<>();
-        Map<String, byte[][]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses, bytes);
-        Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, bytes, database.dialect());
+        Map<String, byte[][]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses);
+        Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, database.dialect());
         for (ProcessSnapshot head : heads) {
             PayloadCache.Entry cached = hits.get(head.id());
             if (cached == null) {
@@ -184,8 +184,8 @@ public final class JdbcProcessStore implements ProcessStore {
                     continue; // deleted between the two reads
                 }
                 JsonNode data = Json.parse(row[1]);
-                cached = new PayloadCache.Entry(head.step(), Json.parse(row[0]), data instanceof ObjectNode o ? o : Json.object(),
-                        results.getOrDefault(head.id(), Json.object()), bytes.getOrDefault(head.id(), 0L));
+                cached = PayloadCache.Entry.of(head.step(), Json.parse(row[0]), data instanceof ObjectNode o ? o : Json.object(),
+                        results.getOrDefault(head.id(), Json.object()), null);
                 payloads.put(head.id(), cached);
             }
             complete.add(head.withPayload(cached.input(), cached.data(), cached.results()));
@@ -193,7 +193,7 @@ public final class JdbcProcessStore implements ProcessStore {
         return complete;
     }
 
-    private Map<String, byte[][]> payloadRows(Connection connection, List<String> ids, Map<String, Long> bytes) throws SQLException {
+    private Map<String, byte[][]> payloadRows(Connection connection, List<String> ids) throws SQLException {
         Map<String, byte[][]> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT i.process_id, i.input, d.data FROM process_payload i "
                 + "JOIN process_data d ON d.process_id = i.process_id WHERE i.process_id IN (" + Jdbc.placeholders(ids.size()) + ")")) {
@@ -202,7 +202,6 @@ public final class JdbcProcessStore implements ProcessStore {
                 while (rs.next()) {
                     byte[][] row = {database.dialect().readJson(rs, 2), database.dialect().readJson(rs, 3)};
                     rows.put(rs.getString(1), row);
-                    bytes.merge(rs.getString(1), (long) row[0].length + row[1].length, Long::sum);
                 }
             }
         }
@@ -218,20 +217,19 @@ public final class JdbcProcessStore implements ProcessStore {
     public CommitResult commit(WriteBatch batch, ClaimPolicy claims) {
         List<Commit> commits = batch.commits();
         List<NewProcess> starts = batch.starts();
-        Map<String, Long> written = new HashMap<>(); // JSON text written per process, for the payload cache
         CommitResult result;
         try {
-            result = write(batch, claims, written);
+            result = write(batch, claims);
         } catch (RuntimeException e) {
             // Whether the transaction reached the disk is unknown: nothing this batch touched is answered from memory.
             commits.forEach(commit -> payloads.remove(commit.processId()));
             throw e;
         }
-        remember(commits, result, written);
+        remember(commits, result);
         return result;
     }
 
-    private CommitResult write(WriteBatch batch, ClaimPolicy claims, Map<String, Long> written) {
+    private CommitResult write(WriteBatch batch, ClaimPolicy claims) {
         List<Commit> commits = batch.commits();
         List<NewProcess> starts = batch.starts();
         return database.inTransaction("commit " + commits.size() + " transition(s), " + starts.size() + " start(s), "
@@ -239,7 +237,7 @@ public final class JdbcProcessStore implements ProcessStore {
             List<OutboxMessage> messages = new ArrayList<>(batch.appends());
             List<StartOutcome> started = new ArrayList<>(starts.size());
             for (NewProcess start : starts) {
-                started.add(start(connection, start, claims, messages, written));
+                started.add(start(connection, start, claims, messages));
             }
             List<Boolean> applied = commits.isEmpty() ? List.of() : fence(connection, commits);
             ProcessStatusRows.follow(connection, commits, applied);
@@ -263,9 +261,9 @@ public final class JdbcProcessStore implements ProcessStore {
                 }
                 messages.addAll(commit.messages());
             }
-            writeData(connection, commits, applied, written);
-            finishRuns(connection, finishes, written);
-            insertRuns(connection, inserts, written);
+            writeData(connection, commits, applied);
+            finishRuns(connection, finishes);
+            insertRuns(connection, inserts);
             deleteTimers(connection, cancelTimers);
             List<StoredMessage> stored = OutboxRows.insert(connection, messages, claims, clock.instant());
             OutboxRows.delete(connection, batch.acks());
@@ -274,12 +272,11 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     /** After the commit (never before: a rolled-back step must not be cached), what each process now carries. */
-    private void remember(List<Commit> commits, CommitResult result, Map<String, Long> written) {
+    private void remember(List<Commit> commits, CommitResult result) {
         for (StartOutcome start : result.started()) {
             if (start.created()) {
                 ProcessSnapshot p = start.process();
-                payloads.put(p.id(), new PayloadCache.Entry(p.step(), p.input(), p.data(), p.results(),
-                        written.getOrDefault(p.id(), 0L), headToKeep(p)));
+                payloads.put(p.id(), PayloadCache.Entry.of(p.step(), p.input(), p.data(), p.results(), headToKeep(p)));
             }
         }
         for (int i = 0; i < commits.size(); i++) {
@@ -295,6 +292,7 @@ public final class JdbcProcessStore implements ProcessStore {
             }
             // Built from what was written, as a read would see it, not from what the snapshot claims.
             ObjectNode results = before.results();
+            long added = 0;
             for (StageRunWrite write : commit.runWrites()) {
                 if (write instanceof StageRunWrite.Finish finish && finish.output() != null) {
                     results = null; // the finished run's stage is not in the write: read it next time
@@ -303,15 +301,17 @@ public final class JdbcProcessStore implements ProcessStore {
                 if (write instanceof StageRunWrite.Insert insert && insert.run().output() != null) {
                     results = Json.object().setAll(results);
                     results.set(insert.run().stage(), insert.run().output());
+                    added += JsonFootprint.of(insert.run().output());
                 }
             }
             if (results == null) {
                 payloads.remove(commit.processId());
                 continue;
             }
-            ObjectNode data = commit.writesData() ? commit.next().data() : before.data();
-            payloads.put(commit.processId(), new PayloadCache.Entry(commit.next().step(), before.input(), data, results,
-                    before.bytes() + written.getOrDefault(commit.processId(), 0L), headToKeep(commit.next())));
+            payloads.put(commit.processId(), commit.writesData()
+                    ? before.next(commit.next().step(), commit.next().data(), JsonFootprint.of(commit.next().data()), results, added,
+                            headToKeep(commit.next()))
+                    : before.next(commit.next().step(), before.data(), before.dataBytes(), results, added, headToKeep(commit.next())));
         }
     }
 
@@ -361,16 +361,13 @@ public final class JdbcProcessStore implements ProcessStore {
     }
 
     /** The free data of applied commits whose stage changed it; the others leave the data row alone. */
-    private void writeData(Connection connection, List<Commit> commits, List<Boolean> applied, Map<String, Long> written)
-            throws SQLException {
+    private void writeData(Connection connection, List<Commit> commits, List<Boolean> applied) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE process_data SET data = ? WHERE process_id = ?")) {
             boolean any = false;
             for (int i = 0; i < commits.size(); i++) {
                 Commit commit = commits.get(i);
                 if (applied.get(i) && commit.writesData()) {
-                    byte[] data = commit.dataJson();
-                    written.merge(commit.processId(), (long) data.length, Long::sum);
-                    database.dialect().bindJson(update, 1, data);
+                    database.dialect().bindJson(update, 1, commit.dataJson());
                     update.setString(2, commit.processId());
                     update.addBatch();
                     any = true;
@@ -382,7 +379,7 @@ public final class JdbcProcessStore implements ProcessStore {
         }
     }
 
-    private void insertRuns(Connection connection, List<StageRunWrite.Insert> inserts, Map<String, Long> written) throws SQLException {
+    private void insertRuns(Connection connection, List<StageRunWrite.Insert> inserts) throws SQLException {
         if (inserts.isEmpty()) {
             return;
         }
@@ -398,7 +395,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 Jdbc.setInstant(insert, 6, run.startedAt());
                 Jdbc.setInstant(insert, 7, run.endedAt());
                 insert.setString(8, run.outcome());
-                database.dialect().bindJson(insert, 9, counted(run.processId(), write.outputJson(), written));
+                database.dialect().bindJson(insert, 9, write.outputJson());
                 insert.setString(10, run.taskId());
                 insert.setString(11, run.error());
                 insert.setString(12, run.errorTrace());
@@ -408,7 +405,7 @@ public final class JdbcProcessStore implements ProcessStore {
         }
     }
 
-    private void finishRuns(Connection connection, List<StageRunWrite.Finish> finishes, Map<String, Long> written) throws SQLException {
+    private void finishRuns(Connection connection, List<StageRunWrite.Finish> finishes) throws SQLException {
         if (finishes.isEmpty()) {
             return;
         }
@@ -418,7 +415,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 update.setString(1, finish.status().name());
                 Jdbc.setInstant(update, 2, finish.endedAt());
                 update.setString(3, finish.outcome());
-                database.dialect().bindJson(update, 4, counted(finish.processId(), finish.outputJson(), written));
+                database.dialect().bindJson(update, 4, finish.outputJson());
                 update.setString(5, finish.error());
                 update.setString(6, finish.errorTrace());
                 update.setString(7, finish.processId());
@@ -427,14 +424,6 @@ public final class JdbcProcessStore implements ProcessStore {
             }
             update.executeBatch();
         }
-    }
-
-    /** The output as given, its size added to what this commit wrote for the process. */
-    private static byte[] counted(String processId, byte[] outputJson, Map<String, Long> written) {
-        if (outputJson != null) {
-            written.merge(processId, (long) outputJson.length, Long::sum);
-        }
-        return outputJson;
     }
 
     private void deleteTimers(Connection connection, List<String> processIds) throws SQLException {

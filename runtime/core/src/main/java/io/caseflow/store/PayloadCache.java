@@ -2,6 +2,7 @@ package io.caseflow.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.json.JsonFootprint;
 import io.caseflow.process.ProcessSnapshot;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,24 +13,35 @@ import java.util.Map;
  * process does not read and parse them again. Safe without invalidation: what a process carries at a given
  * step never changes (every change is a fenced commit that advances the step), so an entry is used only for
  * the step it was stored at, and the small process row, read fresh every time, says which step that is.
- * Bounded by the size of the JSON text it holds (least recently used entries go first). A store that is its database's only
+ * Bounded by the heap its trees hold (least recently used entries go first). A store that is its database's only
  * writer also keeps the committed process row with each entry, so a message that expects exactly that step needs no read.
  */
 final class PayloadCache {
     /**
-     * What one process carried at {@code step}; {@code bytes} is the length of its JSON text, roughly. {@code head} is
-     * the process row as committed at that step, kept only by a store that is its database's only writer (else null).
+     * What one process carried at {@code step}. {@code bytes} is the heap its trees hold ({@link JsonFootprint}), of
+     * which {@code dataBytes} the free data's. {@code head} is the process row as committed at that step, kept only by a
+     * store that is its database's only writer (else null).
      */
-    record Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes, ProcessSnapshot head) {
-        Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes) {
-            this(step, input, data, results, bytes, null);
+    record Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes, long dataBytes, ProcessSnapshot head) {
+        /** An entry whose trees are all counted here. */
+        static Entry of(long step, JsonNode input, ObjectNode data, ObjectNode results, ProcessSnapshot head) {
+            long dataBytes = JsonFootprint.of(data);
+            return new Entry(step, input, data, results, JsonFootprint.of(input) + dataBytes + JsonFootprint.of(results), dataBytes, head);
+        }
+
+        /**
+         * The entry one step on: the same input, {@code data} (of {@code dataBytes}: this entry's own when unchanged) and
+         * {@code results}, which hold {@code addedResultBytes} more than this entry's (only the new stage outputs are counted).
+         */
+        Entry next(long nextStep, ObjectNode data, long dataBytes, ObjectNode results, long addedResultBytes, ProcessSnapshot nextHead) {
+            return new Entry(nextStep, input, data, results, bytes - this.dataBytes + dataBytes + addedResultBytes, dataBytes, nextHead);
         }
     }
 
     /**
-     * The default bound: a fifth of the heap, at least 64 MB. Sized by the heap because in-flight work that does not
-     * fit is read and parsed again on every transition (1,000 processes carrying 512 KB each ran 15x slower with a
-     * fixed 64 MB); a fifth leaves room for the parsed trees, which take more than their text.
+     * The default bound: a fifth of the heap, at least 64 MB, counted as the heap the trees hold. Sized by the heap
+     * because in-flight work that does not fit is read and parsed again on every transition (1,000 processes carrying
+     * 512 KB each ran 15x slower with a fixed 64 MB).
      */
     static final long DEFAULT_MAX_BYTES = Math.max(64L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 5);
 

@@ -35,7 +35,7 @@ final class ProcessResults {
         if (processes.isEmpty()) {
             return processes;
         }
-        Map<String, ObjectNode> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), new HashMap<>(), dialect);
+        Map<String, ObjectNode> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), dialect);
         List<ProcessSnapshot> attached = new ArrayList<>(processes.size());
         for (ProcessSnapshot process : processes) {
             ObjectNode outputs = results.get(process.id());
@@ -44,11 +44,8 @@ final class ProcessResults {
         return attached;
     }
 
-    /**
-     * The results of these processes by id (absent: none yet), adding the length of each one's result text
-     * to {@code bytes}.
-     */
-    static Map<String, ObjectNode> read(Connection connection, List<String> ids, Map<String, Long> bytes, SqlDialect dialect)
+    /** The results of these processes by id (absent: none yet). */
+    static Map<String, ObjectNode> read(Connection connection, List<String> ids, SqlDialect dialect)
             throws SQLException {
         Map<String, ObjectNode> results = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
@@ -59,9 +56,7 @@ final class ProcessResults {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        byte[] output = dialect.readJson(rs, 3);
-                        results.computeIfAbsent(id, any -> Json.object()).set(rs.getString(2), Json.parse(output));
-                        bytes.merge(id, (long) output.length, Long::sum);
+                        results.computeIfAbsent(id, any -> Json.object()).set(rs.getString(2), Json.parse(dialect.readJson(rs, 3)));
                     }
                 }
             }

@@ -65,13 +65,12 @@ final class ProcessRows {
         return p.result() == null || p.resultIsEndStageResult() ? null : Json.write(p.result());
     }
 
-    /** The payload row (id, input) and the data row (id, data) of a new process; returns the bytes of JSON written. */
-    static long bindPayload(PreparedStatement input, PreparedStatement data, NewProcess start, SqlDialect dialect) throws SQLException {
+    /** Binds the payload row (id, input) and the data row (id, data) of a new process. */
+    static void bindPayload(PreparedStatement input, PreparedStatement data, NewProcess start, SqlDialect dialect) throws SQLException {
         input.setString(1, start.process().id());
         dialect.bindJson(input, 2, start.inputJson());
         data.setString(1, start.process().id());
         dialect.bindJson(data, 2, start.dataJson());
-        return (long) start.inputJson().length + start.dataJson().length;
     }
 
     static void bindFailure(PreparedStatement statement, int start, Failure failure) throws SQLException {

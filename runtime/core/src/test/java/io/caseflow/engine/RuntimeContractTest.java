@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.caseflow.process.ActionResult;
 import io.caseflow.CaseflowRuntime;
@@ -61,6 +63,21 @@ abstract class RuntimeContractTest {
         handlers.register("charge", ctx -> ctx.callService(Map.of("amount", ctx.input().path("amount").asInt())));
         handlers.register("ship", ctx -> ctx.next("next", Map.of("paidWith", ctx.reply().orElseThrow().path("receipt").asText())));
         handlers.register("branchToNowhere", ctx -> ctx.next("teleport"));
+        // Changes in place everything it is handed: none of it may reach what the store keeps, or the next stage.
+        handlers.register("tamper", ctx -> {
+            ((ObjectNode) ctx.input().path("order")).put("amount", -1);
+            ((ObjectNode) ctx.data().get("notes").orElseThrow()).put("by", "tamper");
+            ctx.data().get("notes", ObjectNode.class).orElseThrow().put("twice", true);
+            ((ObjectNode) ctx.result("validate").orElseThrow()).put("checked", false);
+            ctx.results().values().forEach(result -> ((ObjectNode) result).removeAll());
+            return ctx.next("next", Map.of("tampered", true));
+        });
+        handlers.register("inspect", ctx -> ctx.next("next", Map.of("input", ctx.input(), "notes", ctx.data().get("notes").orElseThrow(),
+                "validate", ctx.result("validate").orElseThrow())));
+        handlers.register("note", ctx -> {
+            ctx.data().put("notes", Map.of("by", "note"));
+            return ctx.next("next", Map.of("checked", true));
+        });
         handlers.register("flaky", ctx -> {
             if (flakyCalls.incrementAndGet() <= 2) {
                 throw new IllegalStateException("flaky failure #" + flakyCalls.get());
@@ -120,6 +137,33 @@ abstract class RuntimeContractTest {
                 .transition("ship", "done")
                 .transition("release", "cancelled")
                 .build();
+    }
+
+    @Test
+    void a_handler_that_changes_what_it_was_handed_changes_neither_history_nor_the_next_stage() {
+        CaseKey key = new CaseKey("handed" + suffix, "v1");
+        runtime.deploy(CaseDefinition.builder(key.name(), key.api())
+                .stage(StageDefinition.task("validate", "note"))
+                .stage(StageDefinition.task("tamper", "tamper"))
+                .stage(StageDefinition.task("inspect", "inspect"))
+                .stage(StageDefinition.end("done"))
+                .transition("validate", "tamper")
+                .transition("tamper", "inspect")
+                .transition("inspect", "done")
+                .build());
+        ProcessSnapshot started = runtime.startProcess(key, Map.of("order", Map.of("amount", 40)));
+
+        ProcessSnapshot done = awaitStatus(started.id(), ProcessStatus.COMPLETED);
+        JsonNode seen = done.results().path("inspect");
+        assertThat(seen.path("input").path("order").path("amount").asInt()).isEqualTo(40);
+        assertThat(seen.path("notes").path("by").asText()).isEqualTo("note");
+        assertThat(seen.path("notes").has("twice")).isFalse();
+        assertThat(seen.path("validate").path("checked").asBoolean()).isTrue();
+        assertThat(done.input().path("order").path("amount").asInt()).isEqualTo(40);
+        assertThat(done.data().path("notes").path("by").asText()).isEqualTo("note");
+        assertThat(done.results().path("validate").path("checked").asBoolean()).isTrue();
+        assertThat(done.results().path("tamper").path("tampered").asBoolean()).isTrue();
+        assertThat(runtime.history(started.id()).get(0).output().path("checked").asBoolean()).isTrue();
     }
 
     private ProcessSnapshot awaitStatus(String id, ProcessStatus status) {
