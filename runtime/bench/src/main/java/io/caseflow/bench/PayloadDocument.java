@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -33,7 +34,7 @@ final class PayloadDocument {
         }
         Random random = new Random(bytes);
         ObjectNode document = Json.object();
-        document.put("reference", "DOC-" + Integer.toHexString(bytes).toUpperCase(java.util.Locale.ROOT));
+        document.put("reference", "DOC-" + Integer.toHexString(bytes).toUpperCase(Locale.ROOT));
         document.put("currency", "EUR");
         ArrayNode items = document.putArray("items");
         long size = encodedLength(document);

@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@link #callService(Object)}, {@link #complete(Object)}, {@link #fail(String)}).
  *
  * <p>Made fresh for each run, on the worker thread that runs the handler. What the process carries is shared with the
- * store, which keeps it per step: every accessor hands out a copy, made when asked for, so a handler may change what it
- * gets without changing history, and one that reads nothing copies nothing.
+ * store, which keeps it per step: the input, results and reply handed out are copies, made when asked for, and
+ * {@link ProcessData} copies what is read or changed, so a handler may change what it gets without changing history,
+ * and one that reads nothing copies nothing.
  */
 public final class StageContext {
     private final String processId;
@@ -74,7 +75,7 @@ public final class StageContext {
     }
 
     public <T> T input(Class<T> type) {
-        return Json.convert(input, type);
+        return Json.convert(input(), type); // from the copy: Jackson hands back the node itself when it is of that type
     }
 
     /** A copy of the committed result of an earlier stage: what its handler completed with, or its service's reply. */

@@ -85,11 +85,7 @@ public final class Json {
         }
     }
 
-    /** A new value of {@code type} read from {@code node}; never {@code node} itself, even when it is already one. */
     public static <T> T convert(JsonNode node, Class<T> type) {
-        if (type.isInstance(node)) {
-            return type.cast(node.deepCopy()); // Jackson would hand back the node itself, and a caller might change it
-        }
         try {
             return MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {

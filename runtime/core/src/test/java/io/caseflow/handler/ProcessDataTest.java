@@ -1,0 +1,70 @@
+package io.caseflow.handler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.caseflow.definition.CaseKey;
+import io.caseflow.json.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a handler is handed is shared with the store, which keeps it per step: changing it must change the run's own
+ * view and what the run commits, never what the store keeps; and reading nothing must copy nothing.
+ */
+class ProcessDataTest {
+    private final ObjectNode stored = (ObjectNode) Json.tree(Map.of("order", Map.of("status", "new", "items", List.of(1, 2)),
+            "note", "kept"));
+    private final String storedText = Json.write(stored);
+
+    @Test
+    void untouched_data_is_committed_as_the_very_object_stored() {
+        ProcessData data = new ProcessData(stored);
+        assertThat(data.getText("note", "?")).isEqualTo("kept");
+        assertThat(data.asJson()).isSameAs(stored);
+    }
+
+    @Test
+    void an_object_read_and_changed_in_place_is_committed_and_the_stored_data_stays_as_it_was() {
+        ProcessData data = new ProcessData(stored);
+        ((ObjectNode) data.get("order").orElseThrow()).put("status", "paid");
+        data.get("order", ObjectNode.class).orElseThrow().withArray("items").add(3);
+
+        assertThat(data.asJson().path("order").path("status").asText()).isEqualTo("paid");
+        assertThat(data.asJson().path("order").path("items")).hasSize(3);
+        assertThat(data.get("order").orElseThrow()).as("the same value on the next read").isSameAs(data.get("order").orElseThrow());
+        assertThat(Json.write(stored)).isEqualTo(storedText);
+    }
+
+    @Test
+    void put_and_remove_change_the_run_s_data_only() {
+        ProcessData data = new ProcessData(stored);
+        data.put("total", 42).remove("note");
+
+        assertThat(data.asJson().path("total").asInt()).isEqualTo(42);
+        assertThat(data.asJson().has("note")).isFalse();
+        assertThat(data.get("note")).isEmpty();
+        assertThat(Json.write(stored)).isEqualTo(storedText);
+    }
+
+    @Test
+    void the_input_results_and_reply_handed_out_are_copies() {
+        ObjectNode input = (ObjectNode) Json.tree(Map.of("amount", 40));
+        JsonNode result = Json.tree(Map.of("checked", true));
+        StageContext ctx = new StageContext("p-1", new CaseKey("orders", "v1"), 1, "ship", 1, input, Map.of("validate", result), result,
+                new ProcessData(stored), "ship");
+
+        ((ObjectNode) ctx.input()).put("amount", -1);
+        assertThat(ctx.input().path("amount").asInt()).as("the run's own copy, kept").isEqualTo(-1);
+        assertThat(ctx.input(ObjectNode.class).path("amount").asInt()).isEqualTo(-1);
+        ((ObjectNode) ctx.result("validate").orElseThrow()).put("checked", false);
+        ((ObjectNode) ctx.results().get("validate")).put("checked", false);
+        ((ObjectNode) ctx.reply().orElseThrow()).put("checked", false);
+
+        assertThat(input.path("amount").asInt()).isEqualTo(40);
+        assertThat(result.path("checked").asBoolean()).isTrue();
+        assertThat(ctx.result("validate").orElseThrow().path("checked").asBoolean()).isTrue();
+    }
+}
