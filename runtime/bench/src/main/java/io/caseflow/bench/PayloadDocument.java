@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * A JSON document of about a given size, shaped like what real cases carry (an order, an API reply, an item list):
  * an object holding a list of items, each an object of a dozen fields of words, codes and numbers. Deflate shrinks it
- * about 3x, as it does such replies; one string of a repeated letter, the other shape, shrinks to almost nothing and
+ * about 4x, as it does such replies; one string of a repeated letter, the other shape, shrinks to almost nothing and
  * costs the JSON writer one bulk copy, so it flatters both a compressing store and the encoder.
  *
  * <p>Built the same for the same size (a fixed seed), once per benchmark: every process carries the same tree.

@@ -308,10 +308,9 @@ public final class JdbcProcessStore implements ProcessStore {
                 payloads.remove(commit.processId());
                 continue;
             }
-            payloads.put(commit.processId(), commit.writesData()
-                    ? before.next(commit.next().step(), commit.next().data(), JsonFootprint.of(commit.next().data()), results, added,
-                            headToKeep(commit.next()))
-                    : before.next(commit.next().step(), before.data(), before.dataBytes(), results, added, headToKeep(commit.next())));
+            ObjectNode data = commit.writesData() ? commit.next().data() : before.data();
+            long dataBytes = commit.writesData() ? JsonFootprint.of(data) : before.dataBytes();
+            payloads.put(commit.processId(), before.next(commit.next().step(), data, dataBytes, results, added, headToKeep(commit.next())));
         }
     }
 

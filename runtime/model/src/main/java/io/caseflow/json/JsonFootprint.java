@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * About how much heap a parsed JSON tree holds, in bytes (64-bit JVM, compressed references): what a cache of trees
  * must count to stay within its share of the heap. The text's length is not it: a string of 16 KB is about 16 KB as a
- * tree, but an item list of words and numbers of 16 KB is about 3x that (an object, a map entry and a boxed value per
+ * tree, but an item list of words and numbers of 16 KB is about 4x that (an object, a map entry and a boxed value per
  * field). A cache that counted text held 2.4 GB of trees where it meant 0.8, and the collector took half the machine
  * (issue 14).
  *
