@@ -26,6 +26,7 @@ import io.caseflow.process.ProcessPage;
 import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import io.caseflow.retention.RetentionPolicy;
@@ -496,7 +497,7 @@ public final class CaseflowClient {
                 p.path("version").asInt(), ProcessStatus.valueOf(p.path("status").asText()), p.path("currentStage").asText(),
                 text(p, "previousStage"), p.path("step").asLong(), p.path("attempt").asInt(), null, text(p, "waitingForTaskId"), null,
                 p.path("input"), p.path("data") instanceof ObjectNode d ? d : Json.object(),
-                p.path("results") instanceof ObjectNode r ? r : Json.object(), p.hasNonNull("result") ? p.get("result") : null,
+                StageResults.of(p.path("results") instanceof ObjectNode r ? r : null), p.hasNonNull("result") ? p.get("result") : null,
                 failure, text(p, "idempotencyKey"), instant(p, "createdAt"), instant(p, "updatedAt"));
     }
 

@@ -20,6 +20,7 @@ import io.caseflow.process.Failure;
 import io.caseflow.process.FailureKind;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import io.caseflow.taskid.TaskId;
@@ -236,17 +237,15 @@ public final class Decider {
                            JsonNode stageResult, StageRunStatus status, Instant startedAt, Instant endedAt,
                            String replyOutcome, boolean newRun) {
         long step = process.step();
-        ObjectNode results = Json.object().setAll(process.results()); // shallow: results are never changed in place
-        if (stageResult != null) {
-            results.set(stage.name(), stageResult);
-        }
+        byte[] encoded = stageResult == null ? null : Json.writeBytes(stageResult); // once, for the run row and the results
+        StageResults results = encoded == null ? process.results() : process.results().with(stage.name(), encoded);
         ProcessSnapshot next = process.toBuilder()
                 .moveTo(edge.to()).status(ProcessStatus.RUNNING).step(step + 1).attempt(1).runStep(null)
                 .waitingFor(null, null).data(data).results(results).failure(null).updatedAt(endedAt).build();
         StageRunWrite run = newRun
                 ? new StageRunWrite.Insert(new StageRun(process.id(), step, stage.name(), process.attempt(), status, startedAt,
-                endedAt, edge.outcome(), stageResult, null, null, null))
-                : finishWaitingRun(process, status, endedAt, replyOutcome, stageResult, null);
+                endedAt, edge.outcome(), stageResult, null, null, null), encoded)
+                : finishWaitingRun(process, status, endedAt, replyOutcome, stageResult, encoded, null, null);
         return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun,
                 !data.equals(process.data())).from(process);
     }
@@ -275,13 +274,13 @@ public final class Decider {
                             Instant startedAt, Instant endedAt) {
         long step = process.step();
         JsonNode value = result == null || result.isNull() ? data : result;
-        ObjectNode results = Json.object().setAll(process.results());
-        results.set(stage.name(), value);
+        byte[] encoded = Json.writeBytes(value);
+        StageResults results = process.results().with(stage.name(), encoded);
         ProcessSnapshot next = process.toBuilder().status(ProcessStatus.COMPLETED).step(step + 1).runStep(null)
                 .waitingFor(null, null).data(data).results(results).result(value).failure(null).updatedAt(endedAt).build();
         StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.COMPLETED, startedAt,
                 endedAt, "complete", value, null, null, null);
-        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), List.of(), true, !data.equals(process.data()));
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run, encoded)), List.of(), true, !data.equals(process.data()));
     }
 
     private Commit failAttempt(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage, Instant startedAt,
@@ -313,8 +312,13 @@ public final class Decider {
 
     private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
                                            JsonNode output, String error, String trace) {
+        return finishWaitingRun(process, status, at, outcome, output, output == null ? null : Json.writeBytes(output), error, trace);
+    }
+
+    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
+                                           JsonNode output, byte[] outputJson, String error, String trace) {
         long runStep = process.runStep() == null ? process.step() - 1 : process.runStep();
-        return new StageRunWrite.Finish(process.id(), runStep, status, at, outcome, output, error, trace);
+        return new StageRunWrite.Finish(process.id(), runStep, status, at, outcome, output, error, trace, outputJson);
     }
 
     private OutboxMessage stageDue(ProcessSnapshot process, long step, String stage, Instant at) {

@@ -1,6 +1,5 @@
 package io.caseflow.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.NewProcess;
 import io.caseflow.commit.StageRunWrite;
@@ -39,10 +38,8 @@ import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -260,15 +257,11 @@ public final class Engine implements AutoCloseable {
     }
 
     private StageContext context(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage) {
-        JsonNode reply = null;
-        if (process.previousStage() != null && definition.stage(process.previousStage()).map(StageDefinition::isService).orElse(false)) {
-            reply = process.results().get(process.previousStage());
-        }
-        Map<String, JsonNode> results = new LinkedHashMap<>();
-        process.results().fields().forEachRemaining(e -> results.put(e.getKey(), e.getValue()));
+        String replyFrom = process.previousStage() != null
+                && definition.stage(process.previousStage()).map(StageDefinition::isService).orElse(false) ? process.previousStage() : null;
         return new StageContext(process.id(), process.caseKey(), process.caseVersion(), stage.name(), process.attempt(),
-                process.input(), results, reply, new ProcessData(process.data()), stage.command()); // shared, copied on use: the
-        // store keeps what a process carries per step; a handler that changed it in place would change history
+                process.input(), process.results(), replyFrom, new ProcessData(process.data()), stage.command()); // shared,
+        // copied on use: the store keeps what a process carries per step; a handler that changed it in place would change history
     }
 
     /**

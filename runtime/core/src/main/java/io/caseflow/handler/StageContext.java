@@ -3,6 +3,7 @@ package io.caseflow.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
+import io.caseflow.process.StageResults;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,21 +26,21 @@ public final class StageContext {
     private final int attempt;
     private final JsonNode input; // shared with the store: never handed out
     private JsonNode inputCopy; // what input() handed out, made on first use
-    private final Map<String, JsonNode> results;
-    private final JsonNode reply;
+    private final StageResults results; // parsed afresh for each ask: what a handler gets is its own
+    private final String replyFrom;
     private final ProcessData data;
     private final String defaultCommand;
 
     public StageContext(String processId, CaseKey caseKey, int caseVersion, String stage, int attempt, JsonNode input,
-                        Map<String, JsonNode> results, JsonNode reply, ProcessData data, String defaultCommand) {
+                        StageResults results, String replyFrom, ProcessData data, String defaultCommand) {
         this.processId = processId;
         this.caseKey = caseKey;
         this.caseVersion = caseVersion;
         this.stage = stage;
         this.attempt = attempt;
         this.input = input;
-        this.results = Map.copyOf(results);
-        this.reply = reply;
+        this.results = results;
+        this.replyFrom = replyFrom;
         this.data = data;
         this.defaultCommand = defaultCommand;
     }
@@ -80,19 +81,19 @@ public final class StageContext {
 
     /** A copy of the committed result of an earlier stage: what its handler completed with, or its service's reply. */
     public Optional<JsonNode> result(String stageName) {
-        return Optional.ofNullable(results.get(stageName)).map(JsonNode::deepCopy);
+        return Optional.ofNullable(results.get(stageName));
     }
 
     /** Copies of every earlier stage's result, by stage name. */
     public Map<String, JsonNode> results() {
         Map<String, JsonNode> copies = new LinkedHashMap<>();
-        results.forEach((name, result) -> copies.put(name, result.deepCopy()));
+        results.stages().forEach(name -> copies.put(name, results.get(name)));
         return Collections.unmodifiableMap(copies);
     }
 
     /** A copy of the reply payload of the service call that led to this stage, if the previous stage called a service. */
     public Optional<JsonNode> reply() {
-        return Optional.ofNullable(reply).map(JsonNode::deepCopy);
+        return Optional.ofNullable(replyFrom).map(results::get);
     }
 
     public ProcessData data() {

@@ -17,6 +17,7 @@ import io.caseflow.json.JsonFootprint;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -175,7 +176,7 @@ public final class JdbcProcessStore implements ProcessStore {
             }
         }
         Map<String, byte[][]> rows = misses.isEmpty() ? Map.of() : payloadRows(connection, misses);
-        Map<String, ObjectNode> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, database.dialect());
+        Map<String, StageResults> results = misses.isEmpty() ? Map.of() : ProcessResults.read(connection, misses, database.dialect());
         for (ProcessSnapshot head : heads) {
             PayloadCache.Entry cached = hits.get(head.id());
             if (cached == null) {
@@ -185,7 +186,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 }
                 JsonNode data = Json.parse(row[1]);
                 cached = PayloadCache.Entry.of(head.step(), Json.parse(row[0]), data instanceof ObjectNode o ? o : Json.object(),
-                        results.getOrDefault(head.id(), Json.object()), null);
+                        results.getOrDefault(head.id(), StageResults.empty()), null);
                 payloads.put(head.id(), cached);
             }
             complete.add(head.withPayload(cached.input(), cached.data(), cached.results()));
@@ -291,17 +292,14 @@ public final class JdbcProcessStore implements ProcessStore {
                 continue; // an unknown size is read (and cached) next time
             }
             // Built from what was written, as a read would see it, not from what the snapshot claims.
-            ObjectNode results = before.results();
-            long added = 0;
+            StageResults results = before.results();
             for (StageRunWrite write : commit.runWrites()) {
                 if (write instanceof StageRunWrite.Finish finish && finish.output() != null) {
                     results = null; // the finished run's stage is not in the write: read it next time
                     break;
                 }
-                if (write instanceof StageRunWrite.Insert insert && insert.run().output() != null) {
-                    results = Json.object().setAll(results);
-                    results.set(insert.run().stage(), insert.run().output());
-                    added += JsonFootprint.of(insert.run().output());
+                if (write instanceof StageRunWrite.Insert insert && insert.outputJson() != null) {
+                    results = results.with(insert.run().stage(), insert.outputJson());
                 }
             }
             if (results == null) {
@@ -310,7 +308,7 @@ public final class JdbcProcessStore implements ProcessStore {
             }
             ObjectNode data = commit.writesData() ? commit.next().data() : before.data();
             long dataBytes = commit.writesData() ? JsonFootprint.of(data) : before.dataBytes();
-            payloads.put(commit.processId(), before.next(commit.next().step(), data, dataBytes, results, added, headToKeep(commit.next())));
+            payloads.put(commit.processId(), before.next(commit.next().step(), data, dataBytes, results, headToKeep(commit.next())));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.JsonFootprint;
 import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.StageResults;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,23 +19,21 @@ import java.util.Map;
  */
 final class PayloadCache {
     /**
-     * What one process carried at {@code step}. {@code bytes} is the heap its trees hold ({@link JsonFootprint}), of
-     * which {@code dataBytes} the free data's. {@code head} is the process row as committed at that step, kept only by a
+     * What one process carried at {@code step}. {@code bytes} is the heap it holds (the input's and free data's trees by
+     * {@link JsonFootprint}, the results' text as {@link StageResults#heapBytes}), of which {@code dataBytes} the free data's. {@code head} is the process row as committed at that step, kept only by a
      * store that is its database's only writer (else null).
      */
-    record Entry(long step, JsonNode input, ObjectNode data, ObjectNode results, long bytes, long dataBytes, ProcessSnapshot head) {
+    record Entry(long step, JsonNode input, ObjectNode data, StageResults results, long bytes, long dataBytes, ProcessSnapshot head) {
         /** An entry whose trees are all counted here. */
-        static Entry of(long step, JsonNode input, ObjectNode data, ObjectNode results, ProcessSnapshot head) {
+        static Entry of(long step, JsonNode input, ObjectNode data, StageResults results, ProcessSnapshot head) {
             long dataBytes = JsonFootprint.of(data);
-            return new Entry(step, input, data, results, JsonFootprint.of(input) + dataBytes + JsonFootprint.of(results), dataBytes, head);
+            return new Entry(step, input, data, results, JsonFootprint.of(input) + dataBytes + results.heapBytes(), dataBytes, head);
         }
 
-        /**
-         * The entry one step on: the same input, {@code data} (of {@code dataBytes}: this entry's own when unchanged) and
-         * {@code results}, which hold {@code addedResultBytes} more than this entry's (only the new stage outputs are counted).
-         */
-        Entry next(long nextStep, ObjectNode data, long dataBytes, ObjectNode results, long addedResultBytes, ProcessSnapshot nextHead) {
-            return new Entry(nextStep, input, data, results, bytes - this.dataBytes + dataBytes + addedResultBytes, dataBytes, nextHead);
+        /** The entry one step on: the same input, {@code data} (of {@code dataBytes}: this entry's own when unchanged) and {@code results}. */
+        Entry next(long nextStep, ObjectNode data, long dataBytes, StageResults results, ProcessSnapshot nextHead) {
+            return new Entry(nextStep, input, data, results, bytes - this.dataBytes - this.results.heapBytes() + dataBytes
+                    + results.heapBytes(), dataBytes, nextHead);
         }
     }
 

@@ -1,14 +1,14 @@
 package io.caseflow.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.json.Json;
 import io.caseflow.process.ProcessSnapshot;
+import io.caseflow.process.StageResults;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,19 +35,19 @@ final class ProcessResults {
         if (processes.isEmpty()) {
             return processes;
         }
-        Map<String, ObjectNode> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), dialect);
+        Map<String, StageResults> results = read(connection, processes.stream().map(ProcessSnapshot::id).toList(), dialect);
         List<ProcessSnapshot> attached = new ArrayList<>(processes.size());
         for (ProcessSnapshot process : processes) {
-            ObjectNode outputs = results.get(process.id());
+            StageResults outputs = results.get(process.id());
             attached.add(outputs == null ? process : process.toBuilder().results(outputs).build());
         }
         return attached;
     }
 
-    /** The results of these processes by id (absent: none yet). */
-    static Map<String, ObjectNode> read(Connection connection, List<String> ids, SqlDialect dialect)
+    /** The results of these processes by id (absent: none yet), as stored: nothing is parsed until asked for. */
+    static Map<String, StageResults> read(Connection connection, List<String> ids, SqlDialect dialect)
             throws SQLException {
-        Map<String, ObjectNode> results = new HashMap<>();
+        Map<String, Map<String, byte[]>> outputs = new HashMap<>();
         for (int from = 0; from < ids.size(); from += CHUNK) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
             try (PreparedStatement select = connection.prepareStatement("SELECT process_id, stage, output FROM stage_run WHERE "
@@ -56,11 +56,13 @@ final class ProcessResults {
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        results.computeIfAbsent(id, any -> Json.object()).set(rs.getString(2), Json.parse(dialect.readJson(rs, 3)));
+                        outputs.computeIfAbsent(id, any -> new LinkedHashMap<>()).put(rs.getString(2), dialect.readJson(rs, 3));
                     }
                 }
             }
         }
+        Map<String, StageResults> results = new HashMap<>();
+        outputs.forEach((id, encoded) -> results.put(id, StageResults.ofEncoded(encoded)));
         return results;
     }
 }

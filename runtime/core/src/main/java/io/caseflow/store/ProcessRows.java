@@ -9,6 +9,7 @@ import io.caseflow.process.Failure;
 import io.caseflow.process.FailureKind;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageResults;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -118,7 +119,7 @@ final class ProcessRows {
                 rs.getInt("case_version"), ProcessStatus.valueOf(rs.getString("status")), rs.getString("current_stage"),
                 rs.getString("previous_stage"), rs.getLong("step"), rs.getInt("attempt"), Jdbc.getLongOrNull(rs, "run_step"),
                 rs.getString("wait_task_id"), rs.getString("pending_request"), input,
-                data instanceof ObjectNode o ? o : Json.object(), Json.object(),
+                data instanceof ObjectNode o ? o : Json.object(), StageResults.empty(),
                 Json.parse(rs.getString("result")), failure, rs.getString("idempotency_key"),
                 Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
     }

@@ -19,6 +19,7 @@ import io.caseflow.message.StageDue;
 import io.caseflow.process.FailureKind;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRunStatus;
 import io.caseflow.taskid.TaskId;
 import io.caseflow.taskid.TaskIdCodec;
@@ -50,7 +51,7 @@ class DeciderTest {
 
     private ProcessSnapshot process(String stage, ProcessStatus status, long step, int attempt) {
         return new ProcessSnapshot("p-1", KEY, 3, status, stage, null, step, attempt, null, null, null, Json.object(),
-                Json.object(), Json.object(), null, null, null, NOW, NOW);
+                Json.object(), StageResults.empty(), null, null, null, NOW, NOW);
     }
 
     private HandlerResult ran(StageOutcome outcome) {

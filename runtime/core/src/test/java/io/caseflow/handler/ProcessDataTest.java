@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
+import io.caseflow.process.StageResults;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,8 @@ class ProcessDataTest {
     void the_input_results_and_reply_handed_out_are_copies() {
         ObjectNode input = (ObjectNode) Json.tree(Map.of("amount", 40));
         JsonNode result = Json.tree(Map.of("checked", true));
-        StageContext ctx = new StageContext("p-1", new CaseKey("orders", "v1"), 1, "ship", 1, input, Map.of("validate", result), result,
+        StageResults results = StageResults.empty().with("validate", result);
+        StageContext ctx = new StageContext("p-1", new CaseKey("orders", "v1"), 1, "ship", 1, input, results, "validate",
                 new ProcessData(stored), "ship");
 
         ((ObjectNode) ctx.input()).put("amount", -1);
@@ -66,5 +68,7 @@ class ProcessDataTest {
         assertThat(input.path("amount").asInt()).isEqualTo(40);
         assertThat(result.path("checked").asBoolean()).isTrue();
         assertThat(ctx.result("validate").orElseThrow().path("checked").asBoolean()).isTrue();
+        assertThat(ctx.reply().orElseThrow().path("checked").asBoolean()).isTrue();
+        assertThat(results.get("validate").path("checked").asBoolean()).as("what the store keeps").isTrue();
     }
 }

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
 import io.caseflow.json.JsonFootprint;
+import io.caseflow.process.StageResults;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The payload cache counts the heap its trees hold, not their text, and stays within its bound by that count. */
+/**
+ * The payload cache counts the heap its trees hold, not their text (results, kept as text, count as text), and stays within
+ * its bound by that count.
+ */
 class PayloadCacheTest {
 
     private static ObjectNode document(int items) {
@@ -20,33 +24,38 @@ class PayloadCacheTest {
     }
 
     @Test
-    void an_entry_counts_its_trees_and_one_step_on_only_what_changed() {
+    void an_entry_counts_its_trees_and_its_results_as_text_and_one_step_on_only_what_changed() {
         ObjectNode input = document(50);
         ObjectNode data = document(10);
-        PayloadCache.Entry entry = PayloadCache.Entry.of(3, input, data, Json.object(), null);
-        long expected = JsonFootprint.of(input) + JsonFootprint.of(data) + JsonFootprint.of(Json.object());
+        PayloadCache.Entry entry = PayloadCache.Entry.of(3, input, data, StageResults.empty(), null);
+        long expected = JsonFootprint.of(input) + JsonFootprint.of(data);
         assertThat(entry.bytes()).isEqualTo(expected);
         assertThat(entry.bytes()).as("several times the text").isGreaterThan(3L * (Json.writeBytes(input).length + Json.writeBytes(data).length));
 
-        ObjectNode output = document(5);
-        ObjectNode results = Json.object().set("stage", output);
-        PayloadCache.Entry kept = entry.next(4, data, entry.dataBytes(), results, JsonFootprint.of(output), null);
-        assertThat(kept.bytes()).isEqualTo(expected + JsonFootprint.of(output));
+        ObjectNode output = document(50);
+        byte[] outputText = Json.writeBytes(output);
+        StageResults results = StageResults.empty().with("stage", outputText);
+        PayloadCache.Entry kept = entry.next(4, data, entry.dataBytes(), results, null);
+        assertThat(kept.bytes() - expected).as("a result is held as its text, not as a tree four times its size")
+                .isBetween((long) outputText.length, outputText.length + 200L)
+                .isLessThan(JsonFootprint.of(output) / 3);
 
         ObjectNode smaller = document(1);
-        PayloadCache.Entry changed = kept.next(5, smaller, JsonFootprint.of(smaller), results, 0, null);
-        assertThat(changed.bytes()).isEqualTo(kept.bytes() - JsonFootprint.of(data) + JsonFootprint.of(smaller));
+        StageResults more = results.with("other", Json.writeBytes(smaller));
+        PayloadCache.Entry changed = kept.next(5, smaller, JsonFootprint.of(smaller), more, null);
+        assertThat(changed.bytes()).isEqualTo(kept.bytes() - JsonFootprint.of(data) + JsonFootprint.of(smaller)
+                + more.heapBytes() - results.heapBytes());
         assertThat(changed.dataBytes()).isEqualTo(JsonFootprint.of(smaller));
     }
 
     @Test
     void the_bound_holds_by_heap() {
         ObjectNode input = document(40);
-        long each = PayloadCache.Entry.of(1, input, Json.object(), Json.object(), null).bytes();
+        long each = PayloadCache.Entry.of(1, input, Json.object(), StageResults.empty(), null).bytes();
         // Room for ten entries by their heap; their text alone would have let over thirty in.
         PayloadCache cache = new PayloadCache(10 * each);
         for (int i = 0; i < 30; i++) {
-            cache.put("p" + i, PayloadCache.Entry.of(1, input, Json.object(), Json.object(), null));
+            cache.put("p" + i, PayloadCache.Entry.of(1, input, Json.object(), StageResults.empty(), null));
         }
         assertThat(cache.bytes()).isBetween(9 * each, 10 * each);
         assertThat(cache.get("p29", 1)).isNotNull();

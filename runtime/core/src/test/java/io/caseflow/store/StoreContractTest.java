@@ -30,6 +30,7 @@ import io.caseflow.process.ProcessPage;
 import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import java.sql.Connection;
@@ -85,7 +86,7 @@ abstract class StoreContractTest {
     private ProcessSnapshot newProcess(String idempotencyKey, Object input) {
         Instant now = Instant.now();
         return new ProcessSnapshot(ProcessIds.next(), KEY, 1, ProcessStatus.RUNNING, "a", null, 0, 1, null, null, null,
-                Json.tree(input), Json.object(), Json.object(), null, null, idempotencyKey, now, now);
+                Json.tree(input), Json.object(), StageResults.empty(), null, null, idempotencyKey, now, now);
     }
 
     private OutboxMessage due(ProcessSnapshot p, Instant at) {
@@ -170,8 +171,7 @@ abstract class StoreContractTest {
         String document = "é😀".repeat(400_000); // 1.2M characters
         ProcessSnapshot p = started(null);
         ObjectNode result = Json.object().put("document", document);
-        ObjectNode results = Json.object();
-        results.set("end", result);
+        StageResults results = StageResults.empty().with("end", result);
         ProcessSnapshot completed = p.toBuilder().moveTo("end").status(ProcessStatus.COMPLETED).step(1).results(results).result(result)
                 .build();
         StageRun run = new StageRun(p.id(), 0, "end", 1, StageRunStatus.COMPLETED, Instant.now(), Instant.now(), "complete", result,

@@ -85,7 +85,7 @@ class UpgradeFromV3Test {
                         assertThat(rs.getString("status")).isEqualTo(process.status().name());
                         assertThat(Json.parse(rs.getString("input"))).isEqualTo(process.input());
                         assertThat(Json.parse(rs.getString("data"))).isEqualTo(process.data());
-                        assertThat(Json.parse(rs.getString("results"))).isEqualTo(process.results());
+                        assertThat(Json.parse(rs.getString("results"))).isEqualTo(process.results().asObject());
                     }
                 }
             }

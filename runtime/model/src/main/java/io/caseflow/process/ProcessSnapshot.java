@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param runStep        the step at which the current stage run began (its stage_run row), or null
  * @param waitTaskId     while WAITING (or FAILED by reply timeout): the task id of the outstanding request
  * @param pendingRequest that request's JSON, so it can be sent again with the same task id
+ * @param results        every stage's result, kept as stored and parsed when read (never null)
  */
 public record ProcessSnapshot(String id,
                               CaseKey caseKey,
@@ -29,7 +30,7 @@ public record ProcessSnapshot(String id,
                               String pendingRequest,
                               JsonNode input,
                               ObjectNode data,
-                              ObjectNode results,
+                              StageResults results,
                               JsonNode result,
                               Failure failure,
                               String idempotencyKey,
@@ -42,25 +43,28 @@ public record ProcessSnapshot(String id,
      * a million characters), so once the results are there it is taken from them.
      */
     public ProcessSnapshot {
-        if (result == null && status == ProcessStatus.COMPLETED && results != null) {
+        if (results == null) {
+            results = StageResults.empty();
+        }
+        if (result == null && status == ProcessStatus.COMPLETED) {
             result = results.get(currentStage);
         }
     }
 
     /** True when {@link #result} is what {@link #results} holds for the end stage: a store need not keep it twice. */
     public boolean resultIsEndStageResult() {
-        return result != null && status == ProcessStatus.COMPLETED && results != null && result.equals(results.get(currentStage));
+        return result != null && status == ProcessStatus.COMPLETED && result.equals(results.get(currentStage));
     }
 
     /** A new process, about to run its first stage: step 0, attempt 1, empty data and results. */
     public static ProcessSnapshot begin(String id, CaseKey caseKey, int caseVersion, String startStage, JsonNode input,
                                         String idempotencyKey, Instant at) {
         return new ProcessSnapshot(id, caseKey, caseVersion, ProcessStatus.RUNNING, startStage, null, 0, 1, null, null, null,
-                input, Json.object(), Json.object(), null, null, idempotencyKey, at, at);
+                input, Json.object(), StageResults.empty(), null, null, idempotencyKey, at, at);
     }
 
     /** The same process carrying this input, data and results (a store filling in what it read separately). */
-    public ProcessSnapshot withPayload(JsonNode newInput, ObjectNode newData, ObjectNode newResults) {
+    public ProcessSnapshot withPayload(JsonNode newInput, ObjectNode newData, StageResults newResults) {
         return new ProcessSnapshot(id, caseKey, caseVersion, status, currentStage, previousStage, step, attempt, runStep, waitTaskId,
                 pendingRequest, newInput, newData, newResults, result, failure, idempotencyKey, createdAt, updatedAt);
     }
@@ -81,7 +85,7 @@ public record ProcessSnapshot(String id,
         private String waitTaskId;
         private String pendingRequest;
         private ObjectNode data;
-        private ObjectNode results;
+        private StageResults results;
         private JsonNode result;
         private Failure failure;
         private Instant updatedAt;
@@ -148,7 +152,7 @@ public record ProcessSnapshot(String id,
             return this;
         }
 
-        public Builder results(ObjectNode value) {
+        public Builder results(StageResults value) {
             this.results = value;
             return this;
         }

@@ -40,7 +40,7 @@ final class Views {
                 .put("updatedAt", text(p.updatedAt()));
         node.set("input", p.input());
         node.set("data", p.data());
-        node.set("results", p.results());
+        node.set("results", p.results().asObject());
         node.set("result", p.result());
         if (p.waitTaskId() != null) {
             node.put("waitingForTaskId", p.waitTaskId());

@@ -389,7 +389,7 @@ public final class ProcessDetailPane extends StackPane {
         }
         setTree(data, p.data());
         setTree(input, p.input());
-        setTree(results, p.results());
+        setTree(results, p.results().asObject());
     }
 
     private void updateButtons(ProcessSnapshot p) {

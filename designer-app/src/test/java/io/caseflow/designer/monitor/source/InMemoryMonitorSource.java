@@ -19,6 +19,7 @@ import io.caseflow.process.ProcessPage;
 import io.caseflow.process.ProcessQuery;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
+import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import java.time.Clock;
@@ -143,7 +144,7 @@ public final class InMemoryMonitorSource implements MonitorSource {
     public static ProcessSnapshot snapshot(String id, CaseKey key, int version, ProcessStatus status, String stage, long step,
                                            ObjectNode data, Failure failure, Instant at) {
         return new ProcessSnapshot(id, key, version, status, stage, null, step, 1, null, null, null, Json.object(),
-                data == null ? Json.object() : data, Json.object(), null, failure, null, at, at);
+                data == null ? Json.object() : data, StageResults.empty(), null, failure, null, at, at);
     }
 
     public static Failure failure(String stage, String message, Instant at) {
