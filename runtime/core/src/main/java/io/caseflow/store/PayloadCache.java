@@ -20,8 +20,9 @@ import java.util.Map;
 final class PayloadCache {
     /**
      * What one process carried at {@code step}. {@code bytes} is the heap it holds (the input's and free data's trees by
-     * {@link JsonFootprint}, the results' text as {@link StageResults#heapBytes}), of which {@code dataBytes} the free data's. {@code head} is the process row as committed at that step, kept only by a
-     * store that is its database's only writer (else null).
+     * {@link JsonFootprint}, the results' text as {@link StageResults#heapBytes}), of which {@code dataBytes} the free
+     * data's. {@code head} is the process row as committed at that step, kept only by a store that is its database's
+     * only writer (else null).
      */
     record Entry(long step, JsonNode input, ObjectNode data, StageResults results, long bytes, long dataBytes, ProcessSnapshot head) {
         /** An entry whose trees are all counted here. */
@@ -30,7 +31,10 @@ final class PayloadCache {
             return new Entry(step, input, data, results, JsonFootprint.of(input) + dataBytes + results.heapBytes(), dataBytes, head);
         }
 
-        /** The entry one step on: the same input, {@code data} (of {@code dataBytes}: this entry's own when unchanged) and {@code results}. */
+        /**
+         * The entry one step on: the same input, {@code data} (of {@code dataBytes}: this entry's own when unchanged) and
+         * {@code results}.
+         */
         Entry next(long nextStep, ObjectNode data, long dataBytes, StageResults results, ProcessSnapshot nextHead) {
             return new Entry(nextStep, input, data, results, bytes - this.dataBytes - this.results.heapBytes() + dataBytes
                     + results.heapBytes(), dataBytes, nextHead);
