@@ -28,6 +28,7 @@ import io.caseflow.validation.InvalidDefinitionException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,7 @@ abstract class RuntimeContractTest {
     /** Case and service names unique per test, so tests sharing a broker never see each other's queues. */
     protected final String suffix = "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     protected final CaseKey KEY = new CaseKey("orders" + suffix, "v1");
+    private final CaseKey HANDED = new CaseKey("handed" + suffix, "v1"); // a case of its own test, its queues cleaned up too
     protected final String payments = "payments" + suffix;
 
     @TempDir
@@ -109,9 +111,13 @@ abstract class RuntimeContractTest {
     protected abstract CaseflowRuntime.Builder configure(CaseflowRuntime.Builder builder);
 
     /** Queues the test used, for transports that keep them. */
-    protected java.util.List<String> queuesUsed() {
-        return java.util.List.of(runtime.installation().innerQ(KEY), runtime.installation().serviceQ(KEY),
-                runtime.installation().serviceRequests(payments));
+    protected List<String> queuesUsed() {
+        List<String> queues = new ArrayList<>(List.of(runtime.installation().serviceRequests(payments)));
+        for (CaseKey key : List.of(KEY, HANDED)) {
+            queues.add(runtime.installation().innerQ(key));
+            queues.add(runtime.installation().serviceQ(key));
+        }
+        return queues;
     }
 
     protected void cleanUp() {
@@ -142,7 +148,7 @@ abstract class RuntimeContractTest {
 
     @Test
     void a_handler_that_changes_what_it_was_handed_changes_neither_history_nor_the_next_stage() {
-        CaseKey key = new CaseKey("handed" + suffix, "v1");
+        CaseKey key = HANDED;
         runtime.deploy(CaseDefinition.builder(key.name(), key.api())
                 .stage(StageDefinition.task("validate", "note"))
                 .stage(StageDefinition.task("tamper", "tamper"))
