@@ -312,13 +312,17 @@ public final class Decider {
 
     private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
                                            JsonNode output, String error, String trace) {
-        return finishWaitingRun(process, status, at, outcome, output, output == null ? null : Json.writeBytes(output), error, trace);
+        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, outcome, output, error, trace);
     }
 
+    /** Like the above with {@code output} already encoded ({@code outputJson}), as the results hold it. */
     private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
                                            JsonNode output, byte[] outputJson, String error, String trace) {
-        long runStep = process.runStep() == null ? process.step() - 1 : process.runStep();
-        return new StageRunWrite.Finish(process.id(), runStep, status, at, outcome, output, error, trace, outputJson);
+        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, outcome, output, error, trace, outputJson);
+    }
+
+    private static long waitingRunStep(ProcessSnapshot process) {
+        return process.runStep() == null ? process.step() - 1 : process.runStep();
     }
 
     private OutboxMessage stageDue(ProcessSnapshot process, long step, String stage, Instant at) {

@@ -42,7 +42,7 @@ final class PayloadCache {
     }
 
     /**
-     * The default bound: two fifths of the heap, at least 64 MB, counted as the heap the trees hold. Sized by the heap
+     * The default bound: two fifths of the heap, at least 64 MB, counted as the heap entries hold. Sized by the heap
      * because in-flight work that does not fit is read and parsed again on every transition (1,000 processes carrying
      * 512 KB each ran 15x slower with a fixed 64 MB), and worse under load: every process in flight comes round in
      * turn, and an LRU cache smaller than that round hits nothing. A fifth counted as text held up to three fifths of
