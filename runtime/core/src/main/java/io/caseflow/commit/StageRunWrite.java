@@ -20,13 +20,12 @@ public sealed interface StageRunWrite {
         }
     }
 
-    /** Ends the waiting row begun at {@code step} (a service stage's reply, timeout or cancel). */
-    record Finish(String processId, long step, StageRunStatus status, Instant endedAt, String outcome, JsonNode output,
-                  String error, String errorTrace, byte[] outputJson) implements StageRunWrite {
-        public Finish(String processId, long step, StageRunStatus status, Instant endedAt, String outcome, JsonNode output,
-                      String error, String errorTrace) {
-            this(processId, step, status, endedAt, outcome, output, error, errorTrace, encode(output));
-        }
+    /**
+     * Ends the waiting row begun at {@code step} (a service stage's reply, timeout or cancel); {@code outputJson} is the
+     * reply's payload (UTF-8 JSON), or null.
+     */
+    record Finish(String processId, long step, StageRunStatus status, Instant endedAt, String outcome, byte[] outputJson,
+                  String error, String errorTrace) implements StageRunWrite {
     }
 
     private static byte[] encode(JsonNode output) {

@@ -25,6 +25,7 @@ import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
 import io.caseflow.taskid.TaskId;
 import io.caseflow.taskid.TaskIdCodec;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,8 +98,9 @@ public final class Decider {
         ObjectNode data = result.data() == null ? process.data() : result.data();
         StageOutcome outcome = result.outcome();
         if (stage.isEnd() && (outcome instanceof StageOutcome.Next || outcome instanceof StageOutcome.CallService)) {
-            JsonNode value = outcome instanceof StageOutcome.Next next && next.result() != null ? next.result() : data;
-            outcome = new StageOutcome.Complete(value);
+            byte[] value = outcome instanceof StageOutcome.Next next ? next.resultJson() : null;
+            return complete(process, stage, data, value == null || isJsonNull(value) ? Json.writeBytes(data) : value,
+                    result.startedAt(), result.endedAt());
         }
         if (outcome instanceof StageOutcome.Next next) {
             Optional<TransitionDefinition> edge = definition.transition(stage.name(), next.outcome());
@@ -106,7 +108,7 @@ public final class Decider {
                 return failAttempt(definition, process, stage, result.startedAt(), result.endedAt(),
                         FailureKind.MISSING_TRANSITION, missingEdge(definition, stage, next.outcome()), null, false);
             }
-            return advance(process, stage, edge.get(), data, next.result(), StageRunStatus.COMPLETED,
+            return advance(process, stage, edge.get(), data, next.resultJson(), StageRunStatus.COMPLETED,
                     result.startedAt(), result.endedAt(), null, true);
         }
         if (outcome instanceof StageOutcome.CallService call) {
@@ -118,7 +120,8 @@ public final class Decider {
             return sendRequest(definition, process, stage, call, data, result.startedAt());
         }
         if (outcome instanceof StageOutcome.Complete complete) {
-            return complete(process, stage, data, complete.result(), result.startedAt(), result.endedAt());
+            JsonNode value = complete.result() == null || complete.result().isNull() ? data : complete.result();
+            return complete(process, stage, data, Json.writeBytes(value), result.startedAt(), result.endedAt());
         }
         StageOutcome.Fail fail = (StageOutcome.Fail) outcome;
         return failAttempt(definition, process.toBuilder().data(data).build(), stage, result.startedAt(), result.endedAt(),
@@ -141,7 +144,7 @@ public final class Decider {
                             + reply.outcome() + "')", null, false);
         }
         JsonNode payload = reply.payload() == null ? Json.object() : reply.payload();
-        return advance(process, stage, edge.get(), process.data(), payload, StageRunStatus.COMPLETED, null, now,
+        return advance(process, stage, edge.get(), process.data(), Json.writeBytes(payload), StageRunStatus.COMPLETED, null, now,
                 reply.outcome(), false);
     }
 
@@ -150,7 +153,7 @@ public final class Decider {
         Instant now = clock.instant();
         long step = process.step();
         List<StageRunWrite> runs = new ArrayList<>();
-        runs.add(finishWaitingRun(process, StageRunStatus.TIMED_OUT, now, null, null, "no reply within " + stage.replyTimeout()));
+        runs.add(finishWaitingRun(process, StageRunStatus.TIMED_OUT, now, "no reply within " + stage.replyTimeout()));
         if (!stage.retry().allowsAttemptAfter(process.attempt())) {
             String message = "no reply from service '" + stage.service() + "' to command '" + stage.command() + "' within "
                     + stage.replyTimeout() + " after " + process.attempt() + " attempt(s)";
@@ -226,26 +229,29 @@ public final class Decider {
         long step = process.step();
         List<StageRunWrite> runs = new ArrayList<>();
         if (process.status() == ProcessStatus.WAITING && process.runStep() != null) {
-            runs.add(finishWaitingRun(process, StageRunStatus.CANCELLED, now, null, null, reason));
+            runs.add(finishWaitingRun(process, StageRunStatus.CANCELLED, now, reason));
         }
         ProcessSnapshot next = process.toBuilder().status(ProcessStatus.CANCELLED).step(step + 1).runStep(null)
                 .updatedAt(now).build();
         return new Commit(next, step, runs, List.of(), true, false);
     }
 
+    /**
+     * {@code encoded}: the stage's result as UTF-8 JSON (or null), encoded once for the run row and the results; the
+     * run's output is left as that text (nothing in a commit reads its tree).
+     */
     private Commit advance(ProcessSnapshot process, StageDefinition stage, TransitionDefinition edge, ObjectNode data,
-                           JsonNode stageResult, StageRunStatus status, Instant startedAt, Instant endedAt,
+                           byte[] encoded, StageRunStatus status, Instant startedAt, Instant endedAt,
                            String replyOutcome, boolean newRun) {
         long step = process.step();
-        byte[] encoded = stageResult == null ? null : Json.writeBytes(stageResult); // once, for the run row and the results
         StageResults results = encoded == null ? process.results() : process.results().with(stage.name(), encoded);
         ProcessSnapshot next = process.toBuilder()
                 .moveTo(edge.to()).status(ProcessStatus.RUNNING).step(step + 1).attempt(1).runStep(null)
                 .waitingFor(null, null).data(data).results(results).failure(null).updatedAt(endedAt).build();
         StageRunWrite run = newRun
                 ? new StageRunWrite.Insert(new StageRun(process.id(), step, stage.name(), process.attempt(), status, startedAt,
-                endedAt, edge.outcome(), stageResult, null, null, null), encoded)
-                : finishWaitingRun(process, status, endedAt, replyOutcome, stageResult, encoded, null, null);
+                endedAt, edge.outcome(), null, null, null, null), encoded)
+                : finishWithReply(process, status, endedAt, replyOutcome, encoded);
         return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun,
                 !data.equals(process.data())).from(process);
     }
@@ -270,16 +276,18 @@ public final class Decider {
         return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false, !data.equals(process.data()));
     }
 
-    private Commit complete(ProcessSnapshot process, StageDefinition stage, ObjectNode data, JsonNode result,
+    /**
+     * Ends the process with {@code encoded} (UTF-8 JSON) as its result, kept once: as the end stage's result, which the
+     * snapshot's {@link ProcessSnapshot#result()} reads when asked.
+     */
+    private Commit complete(ProcessSnapshot process, StageDefinition stage, ObjectNode data, byte[] encoded,
                             Instant startedAt, Instant endedAt) {
         long step = process.step();
-        JsonNode value = result == null || result.isNull() ? data : result;
-        byte[] encoded = Json.writeBytes(value);
         StageResults results = process.results().with(stage.name(), encoded);
         ProcessSnapshot next = process.toBuilder().status(ProcessStatus.COMPLETED).step(step + 1).runStep(null)
-                .waitingFor(null, null).data(data).results(results).result(value).failure(null).updatedAt(endedAt).build();
+                .waitingFor(null, null).data(data).results(results).failure(null).updatedAt(endedAt).build();
         StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.COMPLETED, startedAt,
-                endedAt, "complete", value, null, null, null);
+                endedAt, "complete", null, null, null, null);
         return new Commit(next, step, List.of(new StageRunWrite.Insert(run, encoded)), List.of(), true, !data.equals(process.data()));
     }
 
@@ -288,7 +296,7 @@ public final class Decider {
         long step = process.step();
         boolean waiting = process.status() == ProcessStatus.WAITING;
         StageRunWrite run = waiting
-                ? finishWaitingRun(process, StageRunStatus.FAILED, endedAt, null, null, message, trace)
+                ? finishWaitingRun(process, StageRunStatus.FAILED, endedAt, message, trace)
                 : new StageRunWrite.Insert(new StageRun(process.id(), step, stage.name(), process.attempt(),
                 StageRunStatus.FAILED, startedAt, endedAt, null, null, null, message, trace));
         ProcessSnapshot.Builder next = process.toBuilder().step(step + 1).runStep(null).waitingFor(null, null).updatedAt(endedAt);
@@ -305,20 +313,18 @@ public final class Decider {
         return new Commit(state, step, List.of(run), List.of(), true, false);
     }
 
-    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
-                                           JsonNode output, String error) {
-        return finishWaitingRun(process, status, at, outcome, output, error, null);
+    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String error) {
+        return finishWaitingRun(process, status, at, error, null);
     }
 
-    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
-                                           JsonNode output, String error, String trace) {
-        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, outcome, output, error, trace);
+    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String error, String trace) {
+        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, null, null, error, trace);
     }
 
-    /** Like the above with {@code output} already encoded ({@code outputJson}), as the results hold it. */
-    private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
-                                           JsonNode output, byte[] outputJson, String error, String trace) {
-        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, outcome, output, error, trace, outputJson);
+    /** Ends the waiting run with its service's reply, {@code outputJson} (UTF-8 JSON, as the results hold it). */
+    private StageRunWrite finishWithReply(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
+                                          byte[] outputJson) {
+        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, outcome, outputJson, null, null);
     }
 
     private static long waitingRunStep(ProcessSnapshot process) {
@@ -344,5 +350,10 @@ public final class Decider {
         return "case " + definition.key() + " v" + definition.version() + ", stage '" + stage.name()
                 + "': there is no transition for '" + outcome + "'"
                 + (known.isEmpty() ? " (the stage has no outgoing transitions)" : "; the stage has: " + String.join(", ", known));
+    }
+
+    /** True when {@code json} is JSON's null (a handler's result of null is no result). */
+    private static boolean isJsonNull(byte[] json) {
+        return json.length < 16 && new String(json, StandardCharsets.UTF_8).strip().equals("null");
     }
 }

@@ -294,7 +294,7 @@ public final class JdbcProcessStore implements ProcessStore {
             // Built from what was written, as a read would see it, not from what the snapshot claims.
             StageResults results = before.results();
             for (StageRunWrite write : commit.runWrites()) {
-                if (write instanceof StageRunWrite.Finish finish && finish.output() != null) {
+                if (write instanceof StageRunWrite.Finish finish && finish.outputJson() != null) {
                     results = null; // the finished run's stage is not in the write: read it next time
                     break;
                 }

@@ -63,7 +63,11 @@ final class ProcessRows {
      * that stage's run already keeps (see {@link ProcessSnapshot}); rows written before keep theirs.
      */
     static String resultColumn(ProcessSnapshot p) {
-        return p.result() == null || p.resultIsEndStageResult() ? null : Json.write(p.result());
+        if (p.resultIsEndStageResult()) {
+            return null;
+        }
+        JsonNode result = p.result();
+        return result == null ? null : Json.write(result);
     }
 
     /** Binds the payload row (id, input) and the data row (id, data) of a new process. */
@@ -102,7 +106,8 @@ final class ProcessRows {
         Failure failure = p.failure() == null ? null : new Failure(p.failure().stage(), p.failure().kind(), p.failure().message(),
                 p.failure().stackTrace(), Jdbc.asStored(p.failure().at()));
         return new ProcessSnapshot(p.id(), p.caseKey(), p.caseVersion(), p.status(), p.currentStage(), p.previousStage(), p.step(),
-                p.attempt(), p.runStep(), p.waitTaskId(), p.pendingRequest(), p.input(), p.data(), p.results(), p.result(), failure,
+                p.attempt(), p.runStep(), p.waitTaskId(), p.pendingRequest(), p.input(), p.data(), p.results(),
+                p.resultIsEndStageResult() ? null : p.result(), failure,
                 p.idempotencyKey(), Jdbc.asStored(p.createdAt()), Jdbc.asStored(p.updatedAt()));
     }
 

@@ -2,12 +2,14 @@ package io.caseflow.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.StageRunWrite;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.RetryPolicy;
 import io.caseflow.definition.StageDefinition;
+import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.StageOutcome;
 import io.caseflow.json.Json;
 import io.caseflow.message.Messages;
@@ -28,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -234,5 +237,51 @@ class DeciderTest {
         assertThat(decider.onReply(definition, waiting, charge, ServiceReply.ok("task", "ok", Json.object())).movesStatus())
                 .as("a reply set a waiting process running").isTrue();
         assertThat(decider.cancel(process("validate", ProcessStatus.RUNNING, 1, 1), "no longer needed").movesStatus()).isTrue();
+    }
+
+    @Test
+    void a_handlers_result_is_written_as_the_text_it_was_encoded_to_once() {
+        ProcessSnapshot p = process("validate", ProcessStatus.RUNNING, 4, 1);
+        Commit commit = decider.onHandlerResult(definition, p, definition.stage("validate").orElseThrow(),
+                ran(StageOutcome.next(TransitionDefinition.DEFAULT_OUTCOME, Map.of("checked", List.of("a", "b")))));
+        byte[] stored = commit.next().results().encoded("validate");
+        assertThat(new String(stored, StandardCharsets.UTF_8)).isEqualTo("{\"checked\":[\"a\",\"b\"]}");
+        assertThat(commit.runWrites()).singleElement().isInstanceOfSatisfying(StageRunWrite.Insert.class, insert ->
+                assertThat(insert.outputJson()).as("the run row and the results share the one encoding").isSameAs(stored));
+    }
+
+    @Test
+    void an_end_stage_completes_with_its_handlers_result_or_else_the_data_kept_once_as_its_output() {
+        StageDefinition done = definition.stage("done").orElseThrow();
+        Commit withResult = decider.onHandlerResult(definition, process("done", ProcessStatus.RUNNING, 2, 1), done,
+                ran(StageOutcome.next(TransitionDefinition.DEFAULT_OUTCOME, Map.of("total", 12.5))));
+        assertThat(withResult.next().status()).isEqualTo(ProcessStatus.COMPLETED);
+        assertThat(withResult.next().result()).isEqualTo(Json.object().put("total", 12.5));
+        assertThat(withResult.next().resultIsEndStageResult()).as("kept once, as the end stage's output").isTrue();
+        assertThat(withResult.runWrites()).singleElement().isInstanceOfSatisfying(StageRunWrite.Insert.class, insert ->
+                assertThat(insert.outputJson()).isSameAs(withResult.next().results().encoded("done")));
+
+        for (StageOutcome none : List.of(StageOutcome.next(), StageOutcome.next(TransitionDefinition.DEFAULT_OUTCOME, NullNode.getInstance()),
+                StageOutcome.complete(null))) {
+            Commit withData = decider.onHandlerResult(definition, process("done", ProcessStatus.RUNNING, 2, 1), done, ran(none));
+            assertThat(withData.next().result()).as("%s completes with the data", none).isEqualTo(Json.object().put("seen", true));
+        }
+    }
+
+    @Test
+    void a_replys_payload_is_the_finished_runs_output_and_the_stages_result() {
+        ProcessSnapshot waiting = process("charge", ProcessStatus.WAITING, 6, 1).toBuilder().runStep(5L)
+                .waitingFor("task", "{}").build();
+        Commit ok = decider.onReply(definition, waiting, definition.stage("charge").orElseThrow(),
+                ServiceReply.ok("task", "ok", Json.object().put("receipt", "R")));
+        assertThat(ok.runWrites()).singleElement().isInstanceOfSatisfying(StageRunWrite.Finish.class, finish -> {
+            assertThat(new String(finish.outputJson(), StandardCharsets.UTF_8)).isEqualTo("{\"receipt\":\"R\"}");
+            assertThat(finish.outputJson()).isSameAs(ok.next().results().encoded("charge"));
+        });
+        Commit overdue = decider.onReplyOverdue(definition, waiting, definition.stage("charge").orElseThrow());
+        assertThat(overdue.runWrites().get(0)).isInstanceOfSatisfying(StageRunWrite.Finish.class, finish -> {
+            assertThat(finish.outputJson()).isNull();
+            assertThat(finish.error()).startsWith("no reply within");
+        });
     }
 }

@@ -40,20 +40,33 @@ public record ProcessSnapshot(String id,
     /**
      * A completed process's result is its end stage's result: a store may keep it once, as that stage's run output,
      * and leave {@code result} null (a large result was written twice, and H2's text column refused one over
-     * a million characters), so once the results are there it is taken from them.
+     * a million characters), so {@link #result()} then takes it from the results.
      */
     public ProcessSnapshot {
         if (results == null) {
             results = StageResults.empty();
         }
-        if (result == null && status == ProcessStatus.COMPLETED) {
-            result = results.get(currentStage);
-        }
     }
 
-    /** True when {@link #result} is what {@link #results} holds for the end stage: a store need not keep it twice. */
+    /**
+     * The process's result: a completed process's end stage result, parsed when asked (each ask is the caller's own
+     * copy), unless the row kept one of its own. Not parsed when the snapshot is made: the engine makes one for each
+     * process it completes, and nothing there reads it.
+     */
+    @Override
+    public JsonNode result() {
+        return result == null && status == ProcessStatus.COMPLETED ? results.get(currentStage) : result;
+    }
+
+    /**
+     * True when the result is what {@link #results} holds for the end stage (none was given apart from it, or the one
+     * given equals it): a store need not keep it twice.
+     */
     public boolean resultIsEndStageResult() {
-        return result != null && status == ProcessStatus.COMPLETED && result.equals(results.get(currentStage));
+        if (status != ProcessStatus.COMPLETED) {
+            return false;
+        }
+        return result == null ? results.has(currentStage) : result.equals(results.get(currentStage));
     }
 
     /** A new process, about to run its first stage: step 0, attempt 1, empty data and results. */
