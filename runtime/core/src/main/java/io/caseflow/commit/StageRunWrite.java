@@ -21,11 +21,13 @@ public sealed interface StageRunWrite {
     }
 
     /**
-     * Ends the waiting row begun at {@code step} (a service stage's reply, timeout or cancel); {@code outputJson} is the
-     * reply's payload (UTF-8 JSON), or null.
+     * Ends the waiting row begun at {@code step} (a service stage's reply, timeout or cancel), recording it under
+     * {@code stage}, the name the process's case version gives the stage it waits at (a migration may have renamed
+     * it since the row began), so its output is that stage's result both in memory and when read back;
+     * {@code outputJson} is the reply's payload (UTF-8 JSON), or null.
      */
-    record Finish(String processId, long step, StageRunStatus status, Instant endedAt, String outcome, byte[] outputJson,
-                  String error, String errorTrace) implements StageRunWrite {
+    record Finish(String processId, long step, String stage, StageRunStatus status, Instant endedAt, String outcome,
+                  byte[] outputJson, String error, String errorTrace) implements StageRunWrite {
     }
 
     private static byte[] encode(JsonNode output) {

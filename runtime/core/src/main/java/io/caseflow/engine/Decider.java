@@ -318,13 +318,15 @@ public final class Decider {
     }
 
     private StageRunWrite finishWaitingRun(ProcessSnapshot process, StageRunStatus status, Instant at, String error, String trace) {
-        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, null, null, error, trace);
+        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), process.currentStage(), status, at, null, null,
+                error, trace);
     }
 
     /** Ends the waiting run with its service's reply, {@code outputJson} (UTF-8 JSON, as the results hold it). */
     private StageRunWrite finishWithReply(ProcessSnapshot process, StageRunStatus status, Instant at, String outcome,
                                           byte[] outputJson) {
-        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), status, at, outcome, outputJson, null, null);
+        return new StageRunWrite.Finish(process.id(), waitingRunStep(process), process.currentStage(), status, at, outcome,
+                outputJson, null, null);
     }
 
     private static long waitingRunStep(ProcessSnapshot process) {

@@ -295,16 +295,11 @@ public final class JdbcProcessStore implements ProcessStore {
             StageResults results = before.results();
             for (StageRunWrite write : commit.runWrites()) {
                 if (write instanceof StageRunWrite.Finish finish && finish.outputJson() != null) {
-                    results = null; // the finished run's stage is not in the write: read it next time
-                    break;
+                    results = results.with(finish.stage(), finish.outputJson()); // a service's reply
                 }
                 if (write instanceof StageRunWrite.Insert insert && insert.outputJson() != null) {
                     results = results.with(insert.run().stage(), insert.outputJson());
                 }
-            }
-            if (results == null) {
-                payloads.remove(commit.processId());
-                continue;
             }
             ObjectNode data = commit.writesData() ? commit.next().data() : before.data();
             long dataBytes = commit.writesData() ? JsonFootprint.of(data) : before.dataBytes();
@@ -407,7 +402,7 @@ public final class JdbcProcessStore implements ProcessStore {
             return;
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE stage_run SET status = ?, ended_at = ?, outcome = ?, "
-                + "output = ?, error = ?, error_trace = ? WHERE process_id = ? AND step = ?")) {
+                + "output = ?, error = ?, error_trace = ?, stage = ? WHERE process_id = ? AND step = ?")) {
             for (StageRunWrite.Finish finish : finishes) {
                 update.setString(1, finish.status().name());
                 Jdbc.setInstant(update, 2, finish.endedAt());
@@ -415,8 +410,9 @@ public final class JdbcProcessStore implements ProcessStore {
                 database.dialect().bindJson(update, 4, finish.outputJson());
                 update.setString(5, finish.error());
                 update.setString(6, finish.errorTrace());
-                update.setString(7, finish.processId());
-                update.setLong(8, finish.step());
+                update.setString(7, finish.stage());
+                update.setString(8, finish.processId());
+                update.setLong(9, finish.step());
                 update.addBatch();
             }
             update.executeBatch();

@@ -33,6 +33,7 @@ import io.caseflow.process.ProcessStatus;
 import io.caseflow.process.StageResults;
 import io.caseflow.process.StageRun;
 import io.caseflow.process.StageRunStatus;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -244,6 +245,34 @@ abstract class StoreContractTest {
         assertThat(soleWriter.findAt(p.id(), 0).orElseThrow().currentStage()).as("another step is read").isEqualTo("changed");
         assertThat(processes.findAt(p.id(), 1).orElseThrow().currentStage()).as("a store that shares its database reads")
                 .isEqualTo("changed");
+    }
+
+    @Test
+    void a_services_reply_is_answered_from_memory_as_a_read_would_under_the_stages_current_name() {
+        JdbcProcessStore soleWriter = new JdbcProcessStore(database, clock, true);
+        ProcessSnapshot p = startedOn(soleWriter);
+        Instant now = Instant.now();
+        ProcessSnapshot waiting = p.toBuilder().status(ProcessStatus.WAITING).step(1).runStep(0L).waitingFor("task-1", "{}").build();
+        StageRun asked = new StageRun(p.id(), 0, "a", 1, StageRunStatus.WAITING, now, null, null, null, "task-1", null, null);
+        assertThat(soleWriter.commit(transitions(new Commit(waiting, 0, List.of(new StageRunWrite.Insert(asked)), List.of(), true, false)),
+                ClaimPolicy.NONE).applied()).containsExactly(true);
+
+        // The reply finishes the run begun as "a" under the name its case version now gives that stage (as after a migration).
+        byte[] reply = "{\"receipt\":\"R-1\",\"lines\":[1,2,3]}".getBytes(StandardCharsets.UTF_8);
+        ProcessSnapshot replied = waiting.toBuilder().moveTo("b").status(ProcessStatus.RUNNING).step(2).runStep(null)
+                .waitingFor(null, null).results(waiting.results().with("renamed", reply)).build();
+        StageRunWrite.Finish finish = new StageRunWrite.Finish(p.id(), 0, "renamed", StageRunStatus.COMPLETED, now, "ok", reply,
+                null, null);
+        assertThat(soleWriter.commit(transitions(new Commit(replied, 1, List.of(finish), List.of(), true, false)), ClaimPolicy.NONE)
+                .applied()).containsExactly(true);
+
+        ProcessSnapshot read = new JdbcProcessStore(database, clock, 0).find(p.id()).orElseThrow(); // no cache: from the rows
+        assertThat(read.results().stages()).containsExactly("renamed");
+        assertThat(read.results().path("renamed").path("receipt").asText()).isEqualTo("R-1");
+        assertThat(queries.stageRuns(p.id())).singleElement().satisfies(run -> assertThat(run.stage()).isEqualTo("renamed"));
+        assertThat(soleWriter.findAt(p.id(), 2)).contains(read);
+        setStageBehindTheStoresBack(p.id(), "changed");
+        assertThat(soleWriter.findAt(p.id(), 2).orElseThrow().currentStage()).as("answered from its commit").isEqualTo("b");
     }
 
     @Test
