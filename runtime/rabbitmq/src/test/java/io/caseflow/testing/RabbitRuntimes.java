@@ -3,8 +3,9 @@ package io.caseflow.testing;
 import io.caseflow.CaseflowRuntime;
 import io.caseflow.transport.rabbitmq.RabbitSettings;
 import io.caseflow.transport.rabbitmq.RabbitTransport;
+import java.nio.file.Path;
 
-/** Runtimes for tests on the machine's RabbitMQ and a fresh PostgreSQL schema. */
+/** Runtimes for tests on the machine's RabbitMQ, with a fresh PostgreSQL schema or an H2 file. */
 public final class RabbitRuntimes {
     private RabbitRuntimes() {
     }
@@ -18,5 +19,16 @@ public final class RabbitRuntimes {
             RabbitTransport transport = new RabbitTransport(settings, installation, outbox, clock, meters);
             return archiveDeadLetters ? transport.archivingDeadLetters() : transport;
         });
+    }
+
+    /**
+     * A runtime on an H2 file at {@code file} and the machine's RabbitMQ, in this test run's installation: a node whose
+     * database no other process can write, so its store answers messages from its last commit.
+     */
+    public static CaseflowRuntime.Builder onRabbitMqAndH2(CaseflowRuntime.Builder builder, Path file) {
+        ExternalServices.requireRabbitMq();
+        RabbitSettings settings = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-test");
+        return builder.installation(ExternalServices.testInstallation()).h2File(file)
+                .transport((installation, outbox, clock, meters) -> new RabbitTransport(settings, installation, outbox, clock, meters));
     }
 }
