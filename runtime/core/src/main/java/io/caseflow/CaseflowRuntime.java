@@ -128,9 +128,7 @@ public final class CaseflowRuntime implements AutoCloseable {
                 throw new IllegalStateException("the transport carries installation '" + transport.installation()
                         + "' but this runtime is installation '" + config.installation + "'");
             }
-            // A sole writer answers a message from its last commit: the embedded transport's runtime, and any runtime on an
-            // H2 file, which H2 locks to this process (decision 0010).
-            processes = new JdbcProcessStore(database, clock, transport.ownsDatabase() || database.isExclusive());
+            processes = new JdbcProcessStore(database, clock, transport.ownsDatabase());
             List<ProcessEventListener> listeners = new ArrayList<>(config.listeners);
             if (config.publishEvents) {
                 transport.eventPublisher().ifPresent(listeners::add);

@@ -181,16 +181,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * True when no other process can write this database while this pool has it open: an H2 file opened embedded,
-     * which H2 locks to this process. Not when the file is shared through {@code AUTO_SERVER=TRUE}, or opened with
-     * {@code FILE_LOCK=NO}, and never for PostgreSQL or a remote H2, which other nodes share.
-     */
-    public boolean isExclusive() {
-        String options = url.toUpperCase(Locale.ROOT).replace(" ", "");
-        return h2FilePath(url).isPresent() && !options.contains(";AUTO_SERVER=TRUE") && !options.contains(";FILE_LOCK=NO");
-    }
-
-    /**
      * The file an H2 URL names, without H2's {@code .mv.db}: empty for an in-memory, remote ({@code tcp:},
      * {@code ssl:}) or other non-file database. A leading {@code ~} is the user's home, as H2 reads it.
      */

@@ -29,16 +29,4 @@ class H2StoreTest extends StoreContractTest {
         });
         assertThat(cacheKb).isEqualTo(String.valueOf(Database.H2_PAGE_CACHE_KB));
     }
-
-    @Test
-    void an_h2_file_is_this_processs_alone_unless_it_is_shared_through_a_server() {
-        assertThat(database.isExclusive()).as("H2 locks an embedded file to the process that opened it").isTrue();
-        try (Database shared = Database.open("jdbc:h2:file:" + dir.resolve("shared").toAbsolutePath()
-                + ";WRITE_DELAY=0;AUTO_SERVER=TRUE", 2)) {
-            assertThat(shared.isExclusive()).as("other processes may connect through its server").isFalse();
-        }
-        try (Database inMemory = Database.open("jdbc:h2:mem:exclusive-test;DB_CLOSE_DELAY=-1", 2)) {
-            assertThat(inMemory.isExclusive()).isFalse();
-        }
-    }
 }

@@ -4,10 +4,7 @@ import io.caseflow.CaseflowRuntime;
 import io.caseflow.testing.ExternalServices;
 import io.caseflow.testing.RabbitRuntimes;
 
-/**
- * The runtime contract on an H2 file with the RabbitMQ transport: a node that is its database's only writer, so it
- * answers messages from its last commit (decision 0010) while its hand-offs go through the broker.
- */
+/** The runtime contract on an H2 file with the RabbitMQ transport: a single node with a durable broker, as benchmarked. */
 class RabbitH2RuntimeTest extends RuntimeContractTest {
     @Override
     protected CaseflowRuntime.Builder configure(CaseflowRuntime.Builder builder) {

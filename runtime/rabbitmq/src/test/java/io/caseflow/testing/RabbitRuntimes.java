@@ -21,10 +21,7 @@ public final class RabbitRuntimes {
         });
     }
 
-    /**
-     * A runtime on an H2 file at {@code file} and the machine's RabbitMQ, in this test run's installation: a node whose
-     * database no other process can write, so its store answers messages from its last commit.
-     */
+    /** A runtime on an H2 file at {@code file} and the machine's RabbitMQ, in this test run's installation. */
     public static CaseflowRuntime.Builder onRabbitMqAndH2(CaseflowRuntime.Builder builder, Path file) {
         ExternalServices.requireRabbitMq();
         RabbitSettings settings = RabbitSettings.defaults(ExternalServices.RABBITMQ_URI).withConnectionName("caseflow-test");
