@@ -57,7 +57,7 @@ public sealed interface StageOutcome {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Next next && outcome.equals(next.outcome) && Objects.equals(result(), next.result());
+            return other instanceof Next next && Objects.equals(outcome, next.outcome) && Objects.equals(result(), next.result());
         }
 
         @Override

@@ -51,6 +51,8 @@ class StageOutcomeTest {
         assertThat(next).isEqualTo(StageOutcome.next("ok", Map.of("receipt", "R-1")))
                 .hasSameHashCodeAs(StageOutcome.next("ok", Map.of("receipt", "R-1")));
         assertThat(next).isNotEqualTo(StageOutcome.next("other", tree));
+        assertThat(new StageOutcome.Next(null, null)).as("no outcome compares as the record did")
+                .isEqualTo(new StageOutcome.Next(null, null)).isNotEqualTo(next);
         assertThat(next.toString()).contains("ok", "R-1");
     }
 
