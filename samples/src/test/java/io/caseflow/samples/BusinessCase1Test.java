@@ -115,7 +115,7 @@ class BusinessCase1Test {
         await().atMost(Duration.ofSeconds(20)).until(() -> demo.runtime().process(failed.id()).status() == ProcessStatus.FAILED
                 && demo.runtime().history(failed.id()).size() > 8);
 
-        var fixed = demo.runtime().process(failed.id()).data().deepCopy();
+        var fixed = demo.runtime().process(failed.id()).data().asObject();
         fixed.remove("failAt");
         assertThat(demo.runtime().retry(failed.id(), null, fixed).changed()).isTrue();
         await().atMost(Duration.ofSeconds(20)).until(() -> demo.runtime().process(failed.id()).status() == ProcessStatus.COMPLETED);

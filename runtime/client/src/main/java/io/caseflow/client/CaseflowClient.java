@@ -16,6 +16,8 @@ import io.caseflow.job.JobRequest;
 import io.caseflow.job.JobSnapshot;
 import io.caseflow.job.JobState;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonFields;
+import io.caseflow.json.JsonText;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.Failure;
@@ -496,7 +498,8 @@ public final class CaseflowClient {
         return new ProcessSnapshot(p.path("id").asText(), new CaseKey(p.path("case").asText(), p.path("api").asText()),
                 p.path("version").asInt(), ProcessStatus.valueOf(p.path("status").asText()), p.path("currentStage").asText(),
                 text(p, "previousStage"), p.path("step").asLong(), p.path("attempt").asInt(), null, text(p, "waitingForTaskId"), null,
-                p.path("input"), p.path("data") instanceof ObjectNode d ? d : Json.object(),
+                p.path("input").isObject() ? JsonText.of(p.get("input")) : JsonText.emptyObject(),
+                JsonFields.of(p.path("data") instanceof ObjectNode d ? d : null),
                 StageResults.of(p.path("results") instanceof ObjectNode r ? r : null), p.hasNonNull("result") ? p.get("result") : null,
                 failure, text(p, "idempotencyKey"), instant(p, "createdAt"), instant(p, "updatedAt"));
     }

@@ -1,6 +1,5 @@
 package io.caseflow.commit;
 
-import io.caseflow.json.Json;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.ProcessStatus;
@@ -31,7 +30,7 @@ public record Commit(ProcessSnapshot next,
     /** A commit that writes the free data as it is in {@code next} if {@code writesData}. */
     public Commit(ProcessSnapshot next, long expectedStep, List<StageRunWrite> runWrites, List<OutboxMessage> messages,
                   boolean cancelTimers, boolean writesData) {
-        this(next, expectedStep, runWrites, messages, cancelTimers, writesData, writesData ? Json.writeBytes(next.data()) : null, true);
+        this(next, expectedStep, runWrites, messages, cancelTimers, writesData, writesData ? next.data().toJson() : null, true);
     }
 
     /** A commit that writes the free data as it is in {@code next}. */

@@ -10,6 +10,7 @@ import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.StageOutcome;
 import io.caseflow.installation.Installation;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonFields;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.message.ReplyTimeout;
@@ -95,11 +96,11 @@ public final class Decider {
             return failAttempt(definition, process, stage, result.startedAt(), result.endedAt(),
                     result.failureKind(), result.failureMessage(), result.stackTrace(), true);
         }
-        ObjectNode data = result.data() == null ? process.data() : result.data();
+        JsonFields data = result.data() == null ? process.data() : result.data();
         StageOutcome outcome = result.outcome();
         if (stage.isEnd() && (outcome instanceof StageOutcome.Next || outcome instanceof StageOutcome.CallService)) {
             byte[] value = outcome instanceof StageOutcome.Next next ? next.resultJson() : null;
-            return complete(process, stage, data, value == null || isJsonNull(value) ? Json.writeBytes(data) : value,
+            return complete(process, stage, data, value == null || isJsonNull(value) ? data.toJson() : value,
                     result.startedAt(), result.endedAt());
         }
         if (outcome instanceof StageOutcome.Next next) {
@@ -120,8 +121,9 @@ public final class Decider {
             return sendRequest(definition, process, stage, call, data, result.startedAt());
         }
         if (outcome instanceof StageOutcome.Complete complete) {
-            JsonNode value = complete.result() == null || complete.result().isNull() ? data : complete.result();
-            return complete(process, stage, data, Json.writeBytes(value), result.startedAt(), result.endedAt());
+            JsonNode value = complete.result();
+            return complete(process, stage, data, value == null || value.isNull() ? data.toJson() : Json.writeBytes(value),
+                    result.startedAt(), result.endedAt());
         }
         StageOutcome.Fail fail = (StageOutcome.Fail) outcome;
         return failAttempt(definition, process.toBuilder().data(data).build(), stage, result.startedAt(), result.endedAt(),
@@ -183,7 +185,7 @@ public final class Decider {
         String stageName = fromStage == null ? process.currentStage() : fromStage;
         StageDefinition stage = definition.stage(stageName).orElseThrow(() -> new IllegalArgumentException(
                 "case " + definition.key() + " v" + definition.version() + " has no stage '" + stageName + "'"));
-        ObjectNode data = newData == null ? process.data() : newData;
+        JsonFields data = newData == null ? process.data() : JsonFields.of(newData);
         ProcessSnapshot.Builder next = process.toBuilder().step(step + 1).attempt(1).failure(null).data(data).updatedAt(now);
         boolean resendSame = fromStage == null && process.failure() != null
                 && process.failure().kind() == FailureKind.REPLY_TIMEOUT && process.pendingRequest() != null;
@@ -240,7 +242,7 @@ public final class Decider {
      * {@code encoded}: the stage's result as UTF-8 JSON (or null), encoded once for the run row and the results; the
      * run's output is left as that text (nothing in a commit reads its tree).
      */
-    private Commit advance(ProcessSnapshot process, StageDefinition stage, TransitionDefinition edge, ObjectNode data,
+    private Commit advance(ProcessSnapshot process, StageDefinition stage, TransitionDefinition edge, JsonFields data,
                            byte[] encoded, StageRunStatus status, Instant startedAt, Instant endedAt,
                            String replyOutcome, boolean newRun) {
         long step = process.step();
@@ -253,11 +255,11 @@ public final class Decider {
                 endedAt, edge.outcome(), null, null, null, null), encoded)
                 : finishWithReply(process, status, endedAt, replyOutcome, encoded);
         return new Commit(next, step, List.of(run), List.of(stageDue(next, step + 1, edge.to(), endedAt)), !newRun,
-                !data.equals(process.data())).from(process);
+                changed(data, process)).from(process);
     }
 
     private Commit sendRequest(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage,
-                               StageOutcome.CallService call, ObjectNode data, Instant startedAt) {
+                               StageOutcome.CallService call, JsonFields data, Instant startedAt) {
         Instant now = clock.instant();
         long step = process.step();
         String taskId = taskIds.encode(new TaskId(process.id(), definition.name(), definition.api(), stage.name(), step + 1));
@@ -273,14 +275,14 @@ public final class Decider {
                 new OutboxMessage(installation.serviceRequests(stage.service()), process.id(), OutboxMessage.Kind.SERVICE_REQUEST,
                         requestJson, now),
                 replyDeadline(process, step + 1, stage, now));
-        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false, !data.equals(process.data()));
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run)), messages, false, changed(data, process));
     }
 
     /**
      * Ends the process with {@code encoded} (UTF-8 JSON) as its result, kept once: as the end stage's result, which the
      * snapshot's {@link ProcessSnapshot#result()} reads when asked.
      */
-    private Commit complete(ProcessSnapshot process, StageDefinition stage, ObjectNode data, byte[] encoded,
+    private Commit complete(ProcessSnapshot process, StageDefinition stage, JsonFields data, byte[] encoded,
                             Instant startedAt, Instant endedAt) {
         long step = process.step();
         StageResults results = process.results().with(stage.name(), encoded);
@@ -288,7 +290,15 @@ public final class Decider {
                 .waitingFor(null, null).data(data).results(results).failure(null).updatedAt(endedAt).build();
         StageRun run = new StageRun(process.id(), step, stage.name(), process.attempt(), StageRunStatus.COMPLETED, startedAt,
                 endedAt, "complete", null, null, null, null);
-        return new Commit(next, step, List.of(new StageRunWrite.Insert(run, encoded)), List.of(), true, !data.equals(process.data()));
+        return new Commit(next, step, List.of(new StageRunWrite.Insert(run, encoded)), List.of(), true, changed(data, process));
+    }
+
+    /**
+     * True when the run left other data than the process had: a handler's {@link io.caseflow.handler.ProcessData} hands
+     * back the very fields it was given when it changed nothing, so nothing is compared or written then.
+     */
+    private static boolean changed(JsonFields data, ProcessSnapshot process) {
+        return data != process.data();
     }
 
     private Commit failAttempt(CaseDefinition definition, ProcessSnapshot process, StageDefinition stage, Instant startedAt,

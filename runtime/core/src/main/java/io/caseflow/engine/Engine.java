@@ -251,8 +251,8 @@ public final class Engine implements AutoCloseable {
     private static StageOutcome defaultOutcome(StageDefinition stage, ProcessSnapshot process) {
         return switch (stage.kind()) {
             case TASK -> StageOutcome.next();
-            case SERVICE -> StageOutcome.callService(stage.command(), process.data());
-            case END -> StageOutcome.complete(process.data());
+            case SERVICE -> StageOutcome.callService(stage.command(), process.data().asObject());
+            case END -> StageOutcome.next(); // an end stage that goes on completes with the data, its text as it is
         };
     }
 

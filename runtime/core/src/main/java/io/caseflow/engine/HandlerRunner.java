@@ -46,7 +46,7 @@ final class HandlerRunner implements AutoCloseable {
                         "handler of stage '" + context.stage() + "' returned null; return ctx.next(), ctx.complete(...) or ctx.fail(...)",
                         null);
             }
-            return HandlerResult.finished(started, clock.instant(), outcome, context.data().asJson());
+            return HandlerResult.finished(started, clock.instant(), outcome, context.data().fields());
         } catch (TimeoutException e) {
             future.cancel(true);
             int count = abandoned.incrementAndGet();

@@ -8,7 +8,7 @@ import io.caseflow.commit.StartOutcome;
 import io.caseflow.definition.CaseDefinition;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.UnknownCaseException;
-import io.caseflow.json.Json;
+import io.caseflow.json.JsonText;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.MigrationOutcome;
 import io.caseflow.process.ProcessIds;
@@ -50,14 +50,15 @@ public final class ProcessOperations {
      * returns the process the first call started; the same key with another input is refused.
      */
     public StartResult start(CaseKey key, Object input, String idempotencyKey) {
-        JsonNode tree = Json.tree(input == null ? Map.of() : input);
-        if (!tree.isObject()) {
+        // Encoded straight to the text the process keeps: a caller's Map or record is never made into a tree.
+        JsonText text = JsonText.of(input == null ? Map.of() : input);
+        if (!text.isObject()) {
             // Handlers read the input by field name; anything else would only fail later, at a stage.
-            throw new IllegalArgumentException("the process input must be a JSON object (named fields), not " + kindOf(tree));
+            throw new IllegalArgumentException("the process input must be a JSON object (named fields), not " + kindOf(text.tree()));
         }
         CaseDefinition definition = definitions.latest(key).orElseThrow(() -> new UnknownCaseException(key));
         ProcessSnapshot process = ProcessSnapshot.begin(ProcessIds.next(), key, definition.version(), definition.startStage(),
-                tree, idempotencyKey, clock.instant());
+                text, idempotencyKey, clock.instant());
         StartOutcome outcome = engine.start(new NewProcess(process, decider.firstStage(process)));
         if (outcome.conflict() != null) {
             throw outcome.conflict();

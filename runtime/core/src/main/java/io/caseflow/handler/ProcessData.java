@@ -3,82 +3,99 @@ package io.caseflow.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
-import java.util.HashSet;
+import io.caseflow.json.JsonFields;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The process's free data: any stage may write a key and any later stage may read it. Changes made by
  * a handler are committed together with its outcome, or not at all: those made with {@link #put} and {@link #remove},
  * and those made in place to an object or array {@link #get} returned.
  *
- * <p>The data it is made from is what the store keeps for the process's current step, shared and never changed;
- * nothing here changes it. The first change copies the top-level object, and the first read of an object or array
- * copies that value into it (other values are never changed in place, so they stay shared). A handler that does not
- * touch the data copies nothing: with 16 KB documents, copying the input and the data for every stage (and the data
- * again when the run ended) was most of what a transition allocated (issue 14).
+ * <p>The data it is made from is what the store keeps for the process's current step: each key's value as JSON text,
+ * shared and never changed. A value is parsed when it is read (the handler's own tree) and a value put is encoded
+ * when it is put, straight from the handler's object; a handler that does not touch the data parses and encodes
+ * nothing, and what the engine commits is the stored text with only the changed keys encoded again (issue 14: a 256 KB
+ * document in the data was parsed, copied and encoded whole by each stage that touched any key).
  *
  * <p>Not thread-safe; a handler owns it for the length of one run.
  */
 public final class ProcessData {
-    private final ObjectNode shared;
-    private ObjectNode own; // null until the first change or the first read of an object or array
-    private final Set<String> ownValues = new HashSet<>(); // keys whose value in own is this run's, not shared
+    private final JsonFields shared;
+    private final Map<String, byte[]> put = new LinkedHashMap<>(); // encoded when put; null: removed
+    private final Map<String, JsonNode> handedOut = new LinkedHashMap<>(); // objects and arrays get returned
 
-    public ProcessData(ObjectNode values) {
+    public ProcessData(JsonFields values) {
         this.shared = values;
     }
 
     /** The value under {@code key}, if there is one and it is not JSON null; an object or array is this run's to change. */
     public Optional<JsonNode> get(String key) {
-        JsonNode value = current().get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
+        JsonNode value = handedOut.get(key);
+        if (value == null) {
+            value = Json.parse(encoded(key));
+            if (value != null && value.isContainerNode()) {
+                handedOut.put(key, value);
+            }
         }
-        if (value.isContainerNode() && !ownValues.contains(key)) {
-            value = value.deepCopy();
-            owned().set(key, value);
-            ownValues.add(key);
-        }
-        return Optional.of(value);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
+    /** The value under {@code key} read as {@code type}; an object or array already handed out is read as it now is. */
     public <T> Optional<T> get(String key, Class<T> type) {
-        return get(key).map(v -> Json.convert(v, type));
+        if (handedOut.containsKey(key)) {
+            return get(key).map(v -> Json.convert(v, type));
+        }
+        byte[] json = encoded(key);
+        T value = json == null ? null : Json.read(json, type);
+        return value instanceof JsonNode node && node.isNull() ? Optional.empty() : Optional.ofNullable(value);
     }
 
     public String getText(String key, String fallback) {
-        return Optional.ofNullable(current().get(key)).filter(v -> !v.isNull()).map(JsonNode::asText).orElse(fallback);
+        return get(key).map(JsonNode::asText).orElse(fallback);
     }
 
+    /** Sets {@code key} to {@code value} as it is now (encoded at once: later changes to that object are not seen). */
     public ProcessData put(String key, Object value) {
-        owned().set(key, Json.tree(value));
-        ownValues.add(key);
+        put.put(key, Json.writeBytes(value));
+        handedOut.remove(key);
         return this;
     }
 
     public ProcessData remove(String key) {
-        owned().remove(key);
-        ownValues.remove(key);
+        put.put(key, null);
+        handedOut.remove(key);
         return this;
     }
 
-    /**
-     * All values as one JSON object, as the run left them: what the engine commits. Not to be changed: it may be the
-     * very object the store keeps for the step the run began at.
-     */
+    /** All values as one JSON object, as the run has left them so far: a new tree on every call. */
     public ObjectNode asJson() {
-        return current();
+        return fields().asObject();
     }
 
-    private ObjectNode current() {
-        return own != null ? own : shared;
-    }
-
-    private ObjectNode owned() {
-        if (own == null) {
-            own = Json.object().setAll(shared);
+    /**
+     * The data as the run left it: the very fields it was made from when nothing changed (the engine then writes no
+     * data), else those fields with each changed key's value encoded again.
+     */
+    public JsonFields fields() {
+        JsonFields fields = shared;
+        for (Map.Entry<String, byte[]> change : put.entrySet()) {
+            fields = change.getValue() == null ? fields.without(change.getKey()) : fields.with(change.getKey(), change.getValue());
         }
-        return own;
+        for (Map.Entry<String, JsonNode> value : handedOut.entrySet()) {
+            byte[] now = Json.writeBytes(value.getValue());
+            byte[] before = fields.encoded(value.getKey());
+            if (before == null || !Arrays.equals(now, before) && !Json.parse(before).equals(value.getValue())) {
+                fields = fields.with(value.getKey(), now); // changed in place
+            }
+        }
+        return fields;
+    }
+
+    /** What {@code key} holds as text now: what was put, or what the store keeps; null if nothing (or removed). */
+    private byte[] encoded(String key) {
+        return put.containsKey(key) ? put.get(key) : shared.encoded(key);
     }
 }

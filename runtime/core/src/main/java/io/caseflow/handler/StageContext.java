@@ -3,6 +3,7 @@ package io.caseflow.handler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonText;
 import io.caseflow.process.StageResults;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,14 +25,14 @@ public final class StageContext {
     private final int caseVersion;
     private final String stage;
     private final int attempt;
-    private final JsonNode input; // shared with the store: never handed out
-    private JsonNode inputCopy; // what input() handed out, made on first use
+    private final JsonText input; // shared with the store
+    private JsonNode inputCopy; // what input() handed out, parsed on first use
     private final StageResults results; // parsed afresh for each ask: what a handler gets is its own
     private final String replyFrom;
     private final ProcessData data;
     private final String defaultCommand;
 
-    public StageContext(String processId, CaseKey caseKey, int caseVersion, String stage, int attempt, JsonNode input,
+    public StageContext(String processId, CaseKey caseKey, int caseVersion, String stage, int attempt, JsonText input,
                         StageResults results, String replyFrom, ProcessData data, String defaultCommand) {
         this.processId = processId;
         this.caseKey = caseKey;
@@ -67,16 +68,17 @@ public final class StageContext {
         return attempt;
     }
 
-    /** The input the process was started with: a copy of its own, made on first use, that the handler may change. */
+    /** The input the process was started with: a tree of its own, parsed on first use, that the handler may change. */
     public JsonNode input() {
         if (inputCopy == null) {
-            inputCopy = input.deepCopy();
+            inputCopy = input.tree();
         }
         return inputCopy;
     }
 
+    /** The input read as {@code type}: straight from its text, or from {@link #input()}'s tree once that was asked for. */
     public <T> T input(Class<T> type) {
-        return Json.convert(input(), type); // from the copy: Jackson hands back the node itself when it is of that type
+        return inputCopy == null ? input.as(type) : Json.convert(inputCopy, type);
     }
 
     /** A copy of the committed result of an earlier stage: what its handler completed with, or its service's reply. */

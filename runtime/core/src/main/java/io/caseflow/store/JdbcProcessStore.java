@@ -13,7 +13,7 @@ import io.caseflow.commit.StoredMessage;
 import io.caseflow.commit.WriteBatch;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
-import io.caseflow.json.JsonFootprint;
+import io.caseflow.json.JsonFields;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessSnapshot;
@@ -81,7 +81,7 @@ public final class JdbcProcessStore implements ProcessStore {
         if (process.idempotencyKey() != null) {
             Optional<ProcessSnapshot> existing = findByIdempotencyKey(connection, process.caseKey(), process.idempotencyKey());
             if (existing.isPresent()) {
-                if (!InputChecksum.matches(inputChecksum(connection, existing.get().id()), process.input())) {
+                if (!InputChecksum.matches(inputChecksum(connection, existing.get().id()), process.input().tree())) {
                     return new StartOutcome(existing.get(), false,
                             new IdempotencyConflictException(process.idempotencyKey(), existing.get().id()));
                 }
@@ -184,8 +184,7 @@ public final class JdbcProcessStore implements ProcessStore {
                 if (row == null) {
                     continue; // deleted between the two reads
                 }
-                JsonNode data = Json.parse(row[1]);
-                cached = PayloadCache.Entry.of(head.step(), Json.parse(row[0]), data instanceof ObjectNode o ? o : Json.object(),
+                cached = PayloadCache.Entry.of(head.step(), ProcessRows.input(row[0]), ProcessRows.data(row[1]),
                         results.getOrDefault(head.id(), StageResults.empty()), null);
                 payloads.put(head.id(), cached);
             }
@@ -287,6 +286,12 @@ public final class JdbcProcessStore implements ProcessStore {
                 payloads.remove(commit.processId());
                 continue;
             }
+            if (commit.next().status().isTerminal()) {
+                // Stopped: no transition follows soon (a failed one waits for an operator), and a finished process held
+                // here would crowd out one in flight. A read, or a retry, reads it.
+                payloads.remove(commit.processId());
+                continue;
+            }
             PayloadCache.Entry before = payloads.get(commit.processId(), commit.expectedStep());
             if (before == null) {
                 continue; // an unknown size is read (and cached) next time
@@ -301,9 +306,8 @@ public final class JdbcProcessStore implements ProcessStore {
                     results = results.with(insert.run().stage(), insert.outputJson());
                 }
             }
-            ObjectNode data = commit.writesData() ? commit.next().data() : before.data();
-            long dataBytes = commit.writesData() ? JsonFootprint.of(data) : before.dataBytes();
-            payloads.put(commit.processId(), before.next(commit.next().step(), data, dataBytes, results, headToKeep(commit.next())));
+            JsonFields data = commit.writesData() ? commit.next().data() : before.data();
+            payloads.put(commit.processId(), before.next(commit.next().step(), data, results, headToKeep(commit.next())));
         }
     }
 

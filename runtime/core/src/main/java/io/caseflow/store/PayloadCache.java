@@ -1,8 +1,7 @@
 package io.caseflow.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.json.JsonFootprint;
+import io.caseflow.json.JsonFields;
+import io.caseflow.json.JsonText;
 import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.process.StageResults;
 import java.util.Iterator;
@@ -14,30 +13,22 @@ import java.util.Map;
  * process does not read and parse them again. Safe without invalidation: what a process carries at a given
  * step never changes (every change is a fenced commit that advances the step), so an entry is used only for
  * the step it was stored at, and the small process row, read fresh every time, says which step that is.
- * Bounded by the heap its trees hold (least recently used entries go first). A store that is its database's only
+ * Bounded by the heap its text holds (least recently used entries go first). A store that is its database's only
  * writer also keeps the committed process row with each entry, so a message that expects exactly that step needs no read.
  */
 final class PayloadCache {
     /**
-     * What one process carried at {@code step}. {@code bytes} is the heap it holds (the input's and free data's trees by
-     * {@link JsonFootprint}, the results' text as {@link StageResults#heapBytes}), of which {@code dataBytes} the free
-     * data's. {@code head} is the process row as committed at that step, kept only by a store that is its database's
-     * only writer (else null).
+     * What one process carried at {@code step}, all as JSON text: {@code bytes} is the heap it holds. {@code head} is the
+     * process row as committed at that step, kept only by a store that is its database's only writer (else null).
      */
-    record Entry(long step, JsonNode input, ObjectNode data, StageResults results, long bytes, long dataBytes, ProcessSnapshot head) {
-        /** An entry whose trees are all counted here. */
-        static Entry of(long step, JsonNode input, ObjectNode data, StageResults results, ProcessSnapshot head) {
-            long dataBytes = JsonFootprint.of(data);
-            return new Entry(step, input, data, results, JsonFootprint.of(input) + dataBytes + results.heapBytes(), dataBytes, head);
+    record Entry(long step, JsonText input, JsonFields data, StageResults results, long bytes, ProcessSnapshot head) {
+        static Entry of(long step, JsonText input, JsonFields data, StageResults results, ProcessSnapshot head) {
+            return new Entry(step, input, data, results, input.heapBytes() + data.heapBytes() + results.heapBytes(), head);
         }
 
-        /**
-         * The entry one step on: the same input, {@code data} (of {@code dataBytes}: this entry's own when unchanged) and
-         * {@code results}.
-         */
-        Entry next(long nextStep, ObjectNode data, long dataBytes, StageResults results, ProcessSnapshot nextHead) {
-            return new Entry(nextStep, input, data, results, bytes - this.dataBytes - this.results.heapBytes() + dataBytes
-                    + results.heapBytes(), dataBytes, nextHead);
+        /** The entry one step on: the same input, with {@code data} and {@code results}. */
+        Entry next(long nextStep, JsonFields data, StageResults results, ProcessSnapshot nextHead) {
+            return of(nextStep, input, data, results, nextHead);
         }
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.NewProcess;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonFields;
+import io.caseflow.json.JsonText;
 import io.caseflow.process.Failure;
 import io.caseflow.process.FailureKind;
 import io.caseflow.process.ProcessSnapshot;
@@ -95,7 +97,24 @@ final class ProcessRows {
 
     /** A process from a select of {@link #SELECTED} {@link #FROM}; its results come from {@link ProcessResults}. */
     static ProcessSnapshot process(ResultSet rs, SqlDialect dialect) throws SQLException {
-        return read(rs, Json.parse(dialect.readJson(rs, "input")), Json.parse(dialect.readJson(rs, "data")));
+        return read(rs, input(dialect.readJson(rs, "input")), data(dialect.readJson(rs, "data")));
+    }
+
+    /** The input column as the process keeps it: its text, not parsed (a handler that asks for it parses it). */
+    static JsonText input(byte[] column) {
+        return column == null || column.length == 0 ? JsonText.emptyObject() : JsonText.ofEncoded(column);
+    }
+
+    /**
+     * The data column as the process keeps it: each field's text, cut out without a tree. Data that is not a JSON
+     * object is reported naming the column, as a malformed one is.
+     */
+    static JsonFields data(byte[] column) {
+        try {
+            return JsonFields.parse(column);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("process data: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -113,10 +132,10 @@ final class ProcessRows {
 
     /** A process from a select of {@link #COLUMNS} alone: input and data left empty, for the caller to fill in. */
     static ProcessSnapshot head(ResultSet rs) throws SQLException {
-        return read(rs, Json.object(), Json.object());
+        return read(rs, JsonText.emptyObject(), JsonFields.empty());
     }
 
-    private static ProcessSnapshot read(ResultSet rs, JsonNode input, JsonNode data) throws SQLException {
+    private static ProcessSnapshot read(ResultSet rs, JsonText input, JsonFields data) throws SQLException {
         String errorKind = rs.getString("error_kind");
         Failure failure = errorKind == null ? null : new Failure(rs.getString("error_stage"), FailureKind.valueOf(errorKind),
                 rs.getString("error_message"), rs.getString("error_trace"), Jdbc.getInstant(rs, "error_at"));
@@ -124,7 +143,7 @@ final class ProcessRows {
                 rs.getInt("case_version"), ProcessStatus.valueOf(rs.getString("status")), rs.getString("current_stage"),
                 rs.getString("previous_stage"), rs.getLong("step"), rs.getInt("attempt"), Jdbc.getLongOrNull(rs, "run_step"),
                 rs.getString("wait_task_id"), rs.getString("pending_request"), input,
-                data instanceof ObjectNode o ? o : Json.object(), StageResults.empty(),
+                data, StageResults.empty(),
                 Json.parse(rs.getString("result")), failure, rs.getString("idempotency_key"),
                 Jdbc.getInstant(rs, "created_at"), Jdbc.getInstant(rs, "updated_at"));
     }

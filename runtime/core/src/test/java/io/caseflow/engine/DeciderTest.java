@@ -12,6 +12,8 @@ import io.caseflow.definition.StageDefinition;
 import io.caseflow.definition.TransitionDefinition;
 import io.caseflow.handler.StageOutcome;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonText;
+import io.caseflow.json.JsonFields;
 import io.caseflow.message.Messages;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.installation.Installation;
@@ -53,12 +55,12 @@ class DeciderTest {
             .build().withVersion(3);
 
     private ProcessSnapshot process(String stage, ProcessStatus status, long step, int attempt) {
-        return new ProcessSnapshot("p-1", KEY, 3, status, stage, null, step, attempt, null, null, null, Json.object(),
-                Json.object(), StageResults.empty(), null, null, null, NOW, NOW);
+        return new ProcessSnapshot("p-1", KEY, 3, status, stage, null, step, attempt, null, null, null, JsonText.emptyObject(),
+                JsonFields.empty(), StageResults.empty(), null, null, null, NOW, NOW);
     }
 
     private HandlerResult ran(StageOutcome outcome) {
-        return HandlerResult.finished(NOW, NOW, outcome, Json.object().put("seen", true));
+        return HandlerResult.finished(NOW, NOW, outcome, JsonFields.of(Json.object().put("seen", true)));
     }
 
     @Test
@@ -197,7 +199,7 @@ class DeciderTest {
     void only_a_transition_that_changes_the_free_data_writes_it() {
         StageDefinition validate = definition.stage("validate").orElseThrow();
         StageDefinition done = definition.stage("done").orElseThrow();
-        HandlerResult untouched = HandlerResult.finished(NOW, NOW, StageOutcome.next(), Json.object());
+        HandlerResult untouched = HandlerResult.finished(NOW, NOW, StageOutcome.next(), JsonFields.empty());
         assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate, untouched).writesData())
                 .isFalse();
         assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate,
@@ -225,7 +227,7 @@ class DeciderTest {
     void only_a_commit_that_may_move_the_status_has_the_status_row_followed() {
         StageDefinition validate = definition.stage("validate").orElseThrow();
         StageDefinition charge = definition.stage("charge").orElseThrow();
-        HandlerResult handedOn = HandlerResult.finished(NOW, NOW, StageOutcome.next(), Json.object());
+        HandlerResult handedOn = HandlerResult.finished(NOW, NOW, StageOutcome.next(), JsonFields.empty());
         assertThat(decider.onHandlerResult(definition, process("validate", ProcessStatus.RUNNING, 1, 1), validate, handedOn)
                 .movesStatus()).as("a running process handed on to the next stage").isFalse();
         HandlerResult threw = HandlerResult.failed(NOW, NOW, FailureKind.HANDLER_ERROR, "boom", "trace");

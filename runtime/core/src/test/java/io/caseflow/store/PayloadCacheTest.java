@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
-import io.caseflow.json.JsonFootprint;
+import io.caseflow.json.JsonFields;
+import io.caseflow.json.JsonText;
 import io.caseflow.process.StageResults;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The payload cache counts the heap its trees hold, not their text (results, kept as text, count as text), and stays within
- * its bound by that count.
+ * The payload cache counts the heap what it holds takes (input, data and results, all kept as text), and stays within its
+ * bound by that count.
  */
 class PayloadCacheTest {
 
@@ -24,38 +25,34 @@ class PayloadCacheTest {
     }
 
     @Test
-    void an_entry_counts_its_trees_and_its_results_as_text_and_one_step_on_only_what_changed() {
-        ObjectNode input = document(50);
-        ObjectNode data = document(10);
+    void an_entry_counts_what_it_carries_as_text_and_one_step_on_only_what_changed() {
+        JsonText input = JsonText.of(document(50));
+        JsonFields data = JsonFields.of(document(10));
         PayloadCache.Entry entry = PayloadCache.Entry.of(3, input, data, StageResults.empty(), null);
-        long expected = JsonFootprint.of(input) + JsonFootprint.of(data);
-        assertThat(entry.bytes()).isEqualTo(expected);
-        assertThat(entry.bytes()).as("several times the text").isGreaterThan(3L * (Json.writeBytes(input).length + Json.writeBytes(data).length));
+        long text = input.bytes().length + data.toJson().length;
+        assertThat(entry.bytes()).as("about the text, not trees four times its size").isBetween(text, text + 10 * 200L);
 
-        ObjectNode output = document(50);
-        byte[] outputText = Json.writeBytes(output);
+        byte[] outputText = Json.writeBytes(document(50));
         StageResults results = StageResults.empty().with("stage", outputText);
-        PayloadCache.Entry kept = entry.next(4, data, entry.dataBytes(), results, null);
-        assertThat(kept.bytes() - expected).as("a result is held as its text, not as a tree four times its size")
-                .isBetween((long) outputText.length, outputText.length + 200L)
-                .isLessThan(JsonFootprint.of(output) / 3);
+        PayloadCache.Entry kept = entry.next(4, data, results, null);
+        assertThat(kept.bytes() - entry.bytes()).as("a result is held as its text").isBetween((long) outputText.length,
+                outputText.length + 200L);
 
-        ObjectNode smaller = document(1);
-        StageResults more = results.with("other", Json.writeBytes(smaller));
-        PayloadCache.Entry changed = kept.next(5, smaller, JsonFootprint.of(smaller), more, null);
-        assertThat(changed.bytes()).isEqualTo(kept.bytes() - JsonFootprint.of(data) + JsonFootprint.of(smaller)
+        JsonFields smaller = JsonFields.of(document(1));
+        StageResults more = results.with("other", Json.writeBytes(document(1)));
+        PayloadCache.Entry changed = kept.next(5, smaller, more, null);
+        assertThat(changed.bytes()).isEqualTo(kept.bytes() - data.heapBytes() + smaller.heapBytes()
                 + more.heapBytes() - results.heapBytes());
-        assertThat(changed.dataBytes()).isEqualTo(JsonFootprint.of(smaller));
     }
 
     @Test
     void the_bound_holds_by_heap() {
-        ObjectNode input = document(40);
-        long each = PayloadCache.Entry.of(1, input, Json.object(), StageResults.empty(), null).bytes();
-        // Room for ten entries by their heap; their text alone would have let over thirty in.
+        JsonText input = JsonText.of(document(40));
+        long each = PayloadCache.Entry.of(1, input, JsonFields.empty(), StageResults.empty(), null).bytes();
+        // Room for ten entries by their heap.
         PayloadCache cache = new PayloadCache(10 * each);
         for (int i = 0; i < 30; i++) {
-            cache.put("p" + i, PayloadCache.Entry.of(1, input, Json.object(), StageResults.empty(), null));
+            cache.put("p" + i, PayloadCache.Entry.of(1, input, JsonFields.empty(), StageResults.empty(), null));
         }
         assertThat(cache.bytes()).isBetween(9 * each, 10 * each);
         assertThat(cache.get("p29", 1)).isNotNull();

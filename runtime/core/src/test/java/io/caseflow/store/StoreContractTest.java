@@ -18,6 +18,8 @@ import io.caseflow.definition.CaseKey;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonText;
+import io.caseflow.json.JsonFields;
 import io.caseflow.installation.Installation;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.message.Messages;
@@ -87,7 +89,7 @@ abstract class StoreContractTest {
     private ProcessSnapshot newProcess(String idempotencyKey, Object input) {
         Instant now = Instant.now();
         return new ProcessSnapshot(ProcessIds.next(), KEY, 1, ProcessStatus.RUNNING, "a", null, 0, 1, null, null, null,
-                Json.tree(input), Json.object(), StageResults.empty(), null, null, idempotencyKey, now, now);
+                JsonText.of(input), JsonFields.empty(), StageResults.empty(), null, null, idempotencyKey, now, now);
     }
 
     private OutboxMessage due(ProcessSnapshot p, Instant at) {

@@ -85,6 +85,22 @@ public final class Json {
         }
     }
 
+    /** Reads stored UTF-8 JSON as {@code type}, without a tree in between. */
+    public static <T> T read(byte[] utf8, Class<T> type) {
+        try {
+            return MAPPER.readValue(utf8, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
+        }
+    }
+
+    /** True for the four characters JSON allows between tokens. */
+    static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+    }
+
     public static <T> T convert(JsonNode node, Class<T> type) {
         try {
             return MAPPER.treeToValue(node, type);

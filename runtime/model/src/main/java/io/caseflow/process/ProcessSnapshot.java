@@ -3,7 +3,8 @@ package io.caseflow.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.definition.CaseKey;
-import io.caseflow.json.Json;
+import io.caseflow.json.JsonFields;
+import io.caseflow.json.JsonText;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,8 @@ import java.time.Instant;
  * @param runStep        the step at which the current stage run began (its stage_run row), or null
  * @param waitTaskId     while WAITING (or FAILED by reply timeout): the task id of the outstanding request
  * @param pendingRequest that request's JSON, so it can be sent again with the same task id
+ * @param input          what the process was started with (a JSON object), kept as its text and parsed when asked
+ * @param data           the free data, kept as each field's text and parsed when asked (never null)
  * @param results        every stage's result, kept as stored and parsed when read (never null)
  */
 public record ProcessSnapshot(String id,
@@ -28,8 +31,8 @@ public record ProcessSnapshot(String id,
                               Long runStep,
                               String waitTaskId,
                               String pendingRequest,
-                              JsonNode input,
-                              ObjectNode data,
+                              JsonText input,
+                              JsonFields data,
                               StageResults results,
                               JsonNode result,
                               Failure failure,
@@ -43,6 +46,9 @@ public record ProcessSnapshot(String id,
      * a million characters), so {@link #result()} then takes it from the results.
      */
     public ProcessSnapshot {
+        if (data == null) {
+            data = JsonFields.empty();
+        }
         if (results == null) {
             results = StageResults.empty();
         }
@@ -70,14 +76,14 @@ public record ProcessSnapshot(String id,
     }
 
     /** A new process, about to run its first stage: step 0, attempt 1, empty data and results. */
-    public static ProcessSnapshot begin(String id, CaseKey caseKey, int caseVersion, String startStage, JsonNode input,
+    public static ProcessSnapshot begin(String id, CaseKey caseKey, int caseVersion, String startStage, JsonText input,
                                         String idempotencyKey, Instant at) {
         return new ProcessSnapshot(id, caseKey, caseVersion, ProcessStatus.RUNNING, startStage, null, 0, 1, null, null, null,
-                input, Json.object(), StageResults.empty(), null, null, idempotencyKey, at, at);
+                input, JsonFields.empty(), StageResults.empty(), null, null, idempotencyKey, at, at);
     }
 
     /** The same process carrying this input, data and results (a store filling in what it read separately). */
-    public ProcessSnapshot withPayload(JsonNode newInput, ObjectNode newData, StageResults newResults) {
+    public ProcessSnapshot withPayload(JsonText newInput, JsonFields newData, StageResults newResults) {
         return new ProcessSnapshot(id, caseKey, caseVersion, status, currentStage, previousStage, step, attempt, runStep, waitTaskId,
                 pendingRequest, newInput, newData, newResults, result, failure, idempotencyKey, createdAt, updatedAt);
     }
@@ -97,7 +103,7 @@ public record ProcessSnapshot(String id,
         private Long runStep;
         private String waitTaskId;
         private String pendingRequest;
-        private ObjectNode data;
+        private JsonFields data;
         private StageResults results;
         private JsonNode result;
         private Failure failure;
@@ -160,9 +166,14 @@ public record ProcessSnapshot(String id,
             return this;
         }
 
-        public Builder data(ObjectNode value) {
+        public Builder data(JsonFields value) {
             this.data = value;
             return this;
+        }
+
+        /** Like {@link #data(JsonFields)}, encoding each field of {@code value}. */
+        public Builder data(ObjectNode value) {
+            return data(JsonFields.of(value));
         }
 
         public Builder results(StageResults value) {

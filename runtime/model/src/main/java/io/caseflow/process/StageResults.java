@@ -2,39 +2,23 @@ package io.caseflow.process;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.caseflow.json.Json;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import io.caseflow.json.JsonFields;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Every stage's result a process has gathered, by stage name, kept as the JSON text (UTF-8) it was stored as and
- * parsed only when asked. Immutable: {@link #with} makes a new one.
- *
- * <p>Why text and not trees (issue 14): a parsed item list holds about 4x its text on the heap, in thousands of
- * objects the collector traces; its text is one array. A transition reads its process's results on every step, but a
- * handler asks for few of them, so each process in the store's cache cost four times what it carried, and kept the
- * collector busy with trees nobody read. Every {@link #get} parses afresh, so what it returns is the caller's own.
+ * parsed only when asked ({@link JsonFields} says why). Immutable: {@link #with} makes a new one. Every {@link #get}
+ * parses afresh, so what it returns is the caller's own.
  */
 public final class StageResults {
-    private static final StageResults EMPTY = new StageResults(Map.of());
-    /** A map entry and its key's share of the heap, beside the text (see {@link #heapBytes}). */
-    private static final int ENTRY_OVERHEAD = 96;
+    private static final StageResults EMPTY = new StageResults(JsonFields.empty());
 
-    private final Map<String, byte[]> encoded; // never changed after construction; insertion order is stage order
-    private final long heapBytes;
+    private final JsonFields results; // stage name to result; insertion order is stage order
 
-    private StageResults(Map<String, byte[]> encoded) {
-        this.encoded = encoded;
-        long bytes = 0;
-        for (Map.Entry<String, byte[]> entry : encoded.entrySet()) {
-            bytes += ENTRY_OVERHEAD + 2L * entry.getKey().length() + entry.getValue().length;
-        }
-        this.heapBytes = bytes;
+    private StageResults(JsonFields results) {
+        this.results = results;
     }
 
     public static StageResults empty() {
@@ -43,15 +27,7 @@ public final class StageResults {
 
     /** Each field of {@code results} encoded as that stage's result (null or a missing object: none). */
     public static StageResults of(ObjectNode results) {
-        if (results == null || results.isEmpty()) {
-            return EMPTY;
-        }
-        Map<String, byte[]> encoded = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = results.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            encoded.put(field.getKey(), Json.writeBytes(field.getValue()));
-        }
-        return new StageResults(encoded);
+        return wrap(JsonFields.of(results));
     }
 
     /**
@@ -59,7 +35,11 @@ public final class StageResults {
      * copied: the caller hands them over.
      */
     public static StageResults ofEncoded(Map<String, byte[]> encoded) {
-        return encoded.isEmpty() ? EMPTY : new StageResults(new LinkedHashMap<>(encoded));
+        return wrap(JsonFields.ofEncoded(encoded));
+    }
+
+    private static StageResults wrap(JsonFields results) {
+        return results.isEmpty() ? EMPTY : new StageResults(results);
     }
 
     /**
@@ -67,85 +47,75 @@ public final class StageResults {
      * run again keeps its place and shows its newest result.
      */
     public StageResults with(String stage, byte[] json) {
-        Map<String, byte[]> next = new LinkedHashMap<>(encoded);
-        next.put(stage, json);
-        return new StageResults(next);
+        return new StageResults(results.with(stage, json));
     }
 
     /** Like {@link #with(String, byte[])}, encoding {@code result}. */
     public StageResults with(String stage, JsonNode result) {
-        return with(stage, Json.writeBytes(result));
+        return new StageResults(results.with(stage, result));
     }
 
     /** {@code stage}'s result, parsed now (the caller's own tree), or null if it has none. */
     public JsonNode get(String stage) {
-        byte[] json = encoded.get(stage);
-        return json == null ? null : Json.parse(json);
+        return results.get(stage);
     }
 
     /** Like {@link #get}, but a missing node instead of null, for reading along a path. */
     public JsonNode path(String stage) {
-        JsonNode result = get(stage);
-        return result == null ? MissingNode.getInstance() : result;
+        return results.path(stage);
     }
 
     public boolean has(String stage) {
-        return encoded.containsKey(stage);
+        return results.has(stage);
     }
 
     /** The stages with a result, in the order they first had one. */
     public Set<String> stages() {
-        return Collections.unmodifiableSet(encoded.keySet());
+        return results.names();
     }
 
     /** {@code stage}'s result as stored (JSON text, UTF-8), or null; shared, so never to be changed. */
     public byte[] encoded(String stage) {
-        return encoded.get(stage);
+        return results.encoded(stage);
     }
 
     public int size() {
-        return encoded.size();
+        return results.size();
     }
 
     public boolean isEmpty() {
-        return encoded.isEmpty();
+        return results.isEmpty();
     }
 
     /** All results parsed into one object, as the API and the designer show them: a new tree on every call. */
     @JsonValue
     public ObjectNode asObject() {
-        ObjectNode object = Json.object();
-        encoded.forEach((stage, json) -> object.set(stage, Json.parse(json)));
-        return object;
+        return results.asObject();
     }
 
     /** About the heap these results hold: their text and a map entry each (the text is one array, not a tree). */
     public long heapBytes() {
-        return heapBytes;
+        return results.heapBytes();
     }
 
     /** The text's size in bytes, summed over the stages. */
     public long textBytes() {
-        long bytes = 0;
-        for (byte[] json : encoded.values()) {
-            bytes += json.length;
-        }
-        return bytes;
+        return results.textBytes();
     }
 
     /** Equal when they hold the same stages with equal JSON values (a store may format the same value differently). */
     @Override
     public boolean equals(Object other) {
-        return other == this || other instanceof StageResults results && asObject().equals(results.asObject());
+        return other == this || other instanceof StageResults stageResults && results.equals(stageResults.results);
     }
 
     @Override
     public int hashCode() {
-        return asObject().hashCode();
+        return results.hashCode();
     }
 
     @Override
     public String toString() {
-        return asObject().toString();
+        return results.toString();
     }
 }

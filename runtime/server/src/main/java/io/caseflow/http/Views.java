@@ -38,8 +38,8 @@ final class Views {
                 .put("idempotencyKey", p.idempotencyKey())
                 .put("createdAt", text(p.createdAt()))
                 .put("updatedAt", text(p.updatedAt()));
-        node.set("input", p.input());
-        node.set("data", p.data());
+        node.set("input", p.input().tree());
+        node.set("data", p.data().asObject());
         node.set("results", p.results().asObject());
         node.set("result", p.result());
         if (p.waitTaskId() != null) {

@@ -145,7 +145,7 @@ public final class MonitorCommands {
                 return;
             }
             String failedAt = p.failure() != null ? p.failure().stage() : p.currentStage();
-            RetryForm form = new RetryForm(p.id(), failedAt, vm.detail().retryStages(), DataEdit.pretty(p.data()));
+            RetryForm form = new RetryForm(p.id(), failedAt, vm.detail().retryStages(), DataEdit.pretty(p.data().asObject()));
             dialogs.retryWithChanges("Retry process " + Styles.shortId(p.id()) + " with changes", form)
                     .ifPresent(r -> vm.actions().retryWith(p.id(), r.fromStage(), r.dataText()));
         }));

@@ -387,8 +387,8 @@ public final class ProcessDetailPane extends StackPane {
             tracePane.setVisible(trace);
             tracePane.setManaged(trace);
         }
-        setTree(data, p.data());
-        setTree(input, p.input());
+        setTree(data, p.data().asObject());
+        setTree(input, p.input().tree());
         setTree(results, p.results().asObject());
     }
 

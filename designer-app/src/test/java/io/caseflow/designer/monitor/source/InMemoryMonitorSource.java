@@ -9,6 +9,8 @@ import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonFields;
+import io.caseflow.json.JsonText;
 import io.caseflow.message.DeadLetter;
 import io.caseflow.process.ActionResult;
 import io.caseflow.process.Failure;
@@ -143,8 +145,8 @@ public final class InMemoryMonitorSource implements MonitorSource {
     /** A new process snapshot: the fields a test cares about, the rest filled in. */
     public static ProcessSnapshot snapshot(String id, CaseKey key, int version, ProcessStatus status, String stage, long step,
                                            ObjectNode data, Failure failure, Instant at) {
-        return new ProcessSnapshot(id, key, version, status, stage, null, step, 1, null, null, null, Json.object(),
-                data == null ? Json.object() : data, StageResults.empty(), null, failure, null, at, at);
+        return new ProcessSnapshot(id, key, version, status, stage, null, step, 1, null, null, null, JsonText.emptyObject(),
+                JsonFields.of(data), StageResults.empty(), null, failure, null, at, at);
     }
 
     public static Failure failure(String stage, String message, Instant at) {

@@ -269,7 +269,7 @@ class MonitorFxTest {
             form.dataArea().setText("{\"orderId\": ");
             seenErrors.add(form.errorText());
             seenErrors.add(String.valueOf(form.validProperty().get()));
-            var data = DataEdit.parse(DataEdit.pretty(vm.detail().processProperty().get().data())).data();
+            var data = DataEdit.parse(DataEdit.pretty(vm.detail().processProperty().get().data().asObject())).data();
             data.remove("failAt");
             form.dataArea().setText(DataEdit.pretty(data));
             seenErrors.add(String.valueOf(form.validProperty().get()));
