@@ -1,7 +1,5 @@
 package io.caseflow.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.ClaimPolicy;
 import io.caseflow.commit.Commit;
 import io.caseflow.commit.CommitResult;
@@ -12,7 +10,6 @@ import io.caseflow.commit.StartOutcome;
 import io.caseflow.commit.StoredMessage;
 import io.caseflow.commit.WriteBatch;
 import io.caseflow.definition.CaseKey;
-import io.caseflow.json.Json;
 import io.caseflow.json.JsonFields;
 import io.caseflow.message.OutboxMessage;
 import io.caseflow.process.IdempotencyConflictException;
@@ -24,9 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.caseflow.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.commit.NewProcess;
 import io.caseflow.definition.CaseKey;
 import io.caseflow.json.Json;

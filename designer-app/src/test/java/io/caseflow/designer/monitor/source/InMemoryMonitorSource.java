@@ -8,7 +8,6 @@ import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.designer.monitor.ConnectionState;
 import io.caseflow.designer.monitor.MonitorSource;
 import io.caseflow.designer.monitor.SourceUnavailableException;
-import io.caseflow.json.Json;
 import io.caseflow.json.JsonFields;
 import io.caseflow.json.JsonText;
 import io.caseflow.message.DeadLetter;
