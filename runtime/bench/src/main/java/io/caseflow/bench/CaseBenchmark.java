@@ -401,7 +401,8 @@ public final class CaseBenchmark {
 
     /**
      * How many processes to hold, twice, for the heap figure: {@code asked}, or fewer when twice that many processes'
-     * input and data (held as text and as parsed JSON, so counted twice) would pass a quarter of {@code maxHeap}.
+     * input and data (counted twice: held as text, and as the text and trees each run makes on the way) would pass a
+     * quarter of {@code maxHeap}.
      * 10,000 processes of 256 KB each had filled a 4 GB heap and left the collector thrashing for minutes; at least
      * 50, so the figure stays above the noise.
      */
