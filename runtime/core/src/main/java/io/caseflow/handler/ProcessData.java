@@ -43,9 +43,12 @@ public final class ProcessData {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The value under {@code key} read as {@code type}; an object or array already handed out is read as it now is. */
+    /**
+     * The value under {@code key} read as {@code type}, straight from its text; a tree type goes through {@link #get(String)}
+     * (so changes made to it in place are committed), and an object or array already handed out is read as it now is.
+     */
     public <T> Optional<T> get(String key, Class<T> type) {
-        if (handedOut.containsKey(key)) {
+        if (handedOut.containsKey(key) || JsonNode.class.isAssignableFrom(type)) {
             return get(key).map(v -> Json.convert(v, type));
         }
         byte[] json = encoded(key);
@@ -57,10 +60,19 @@ public final class ProcessData {
         return get(key).map(JsonNode::asText).orElse(fallback);
     }
 
-    /** Sets {@code key} to {@code value} as it is now (encoded at once: later changes to that object are not seen). */
+    /**
+     * Sets {@code key} to {@code value}: a {@code Map}, record or other object is encoded at once (later changes to it
+     * are not seen); an object or array tree stays the handler's to change until the run ends, as one {@link #get}
+     * returned.
+     */
     public ProcessData put(String key, Object value) {
-        put.put(key, Json.writeBytes(value));
-        handedOut.remove(key);
+        if (value instanceof JsonNode tree && tree.isContainerNode()) {
+            put.remove(key);
+            handedOut.put(key, tree);
+        } else {
+            put.put(key, Json.writeBytes(value));
+            handedOut.remove(key);
+        }
         return this;
     }
 

@@ -64,6 +64,22 @@ class ProcessDataTest {
     }
 
     @Test
+    void a_tree_read_as_its_type_or_put_is_the_handler_s_to_change_until_the_run_ends() {
+        ProcessData data = new ProcessData(stored);
+        data.get("order", ObjectNode.class).orElseThrow().put("status", "paid");
+        ObjectNode note = Json.object().put("by", "first");
+        data.put("note", note);
+        note.put("by", "second");
+
+        assertThat(data.fields().get("order").path("status").asText()).isEqualTo("paid");
+        assertThat(data.fields().get("note").path("by").asText()).isEqualTo("second");
+        assertThat(data.get("note").orElseThrow()).isSameAs(note);
+        data.remove("note").put("note", note);
+        assertThat(data.fields().get("note").path("by").asText()).as("put again after a remove").isEqualTo("second");
+        assertThat(new String(stored.toJson(), StandardCharsets.UTF_8)).isEqualTo(storedText);
+    }
+
+    @Test
     void put_and_remove_change_the_run_s_data_only() {
         ProcessData data = new ProcessData(stored);
         data.put("total", 42).remove("note");
