@@ -198,7 +198,8 @@ public final class CaseflowRuntime implements AutoCloseable {
 
     /**
      * Starts a process on the latest deployed version of the case. With an idempotency key, a repeat
-     * returns the process the first call started; the same key with another input is refused.
+     * returns the process the first call started; the same key with another input is refused. The input (a JSON
+     * object) may be any value Jackson writes, a tree, or a {@link io.caseflow.json.JsonText} kept as the text it is.
      */
     public ProcessSnapshot startProcess(CaseKey key, Object input, String idempotencyKey) {
         return start(key, input, idempotencyKey).process();

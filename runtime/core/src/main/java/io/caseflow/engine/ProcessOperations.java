@@ -50,8 +50,8 @@ public final class ProcessOperations {
      * returns the process the first call started; the same key with another input is refused.
      */
     public StartResult start(CaseKey key, Object input, String idempotencyKey) {
-        // Encoded straight to the text the process keeps: a caller's Map or record is never made into a tree.
-        JsonText text = JsonText.of(input == null ? Map.of() : input);
+        // Kept as text: a caller's Map or record is encoded straight to it, never made into a tree, and text is kept as it is.
+        JsonText text = input instanceof JsonText given ? given : JsonText.of(input == null ? Map.of() : input);
         if (!text.isObject()) {
             // Handlers read the input by field name; anything else would only fail later, at a stage.
             throw new IllegalArgumentException("the process input must be a JSON object (named fields), not " + kindOf(text.tree()));

@@ -1,6 +1,7 @@
 package io.caseflow.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.caseflow.audit.AuditEvent;
 import io.caseflow.json.Json;
 import io.caseflow.message.TraceParent;
@@ -8,6 +9,7 @@ import io.caseflow.store.JdbcAuditLog;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -44,11 +46,11 @@ final class AuditTrail {
         Map<String, String> params = pathParams(ctx);
         String processId = params.get("id") != null && ctx.endpointHandlerPath().contains("/processes/{id}") ? params.get("id") : null;
         int status = ctx.statusCode();
-        JsonNode answer = answer(ctx);
+        Answer answer = Answer.of(ctx);
         if (processId == null && ctx.endpointHandlerPath().endsWith("/processes") && status < 300) {
-            processId = answer.path("id").asText(null); // a start: the process it made
+            processId = answer.id(); // a start: the process it made
         }
-        String outcome = status < 400 ? "ok" : answer.path("error").path("code").asText("http_" + status);
+        String outcome = status < 400 ? "ok" : answer.errorCode() == null ? "http_" + status : answer.errorCode();
         String traceparent = TraceParent.orNull(ctx.res().getHeader(TraceParent.FIELD));
         AuditEvent event = new AuditEvent(0, clock.instant(), caller == null ? "(no valid token)" : caller.name(),
                 caller == null ? "none" : caller.role().label(), ctx.method() + " " + route(ctx), processId, params.get("case"),
@@ -73,12 +75,59 @@ final class AuditTrail {
         }
     }
 
-    private static JsonNode answer(Context ctx) {
-        try {
-            String body = ctx.result();
-            return body == null || !body.startsWith("{") ? Json.object() : Json.parse(body);
-        } catch (RuntimeException e) {
-            return Json.object();
+    /**
+     * What the trail takes from the answer: its top-level {@code id} and its {@code error.code}. Read token by token,
+     * every other value skipped: a start's answer carries the process's whole input, and parsing it into a tree again
+     * here cost as much as the answer's own view of it.
+     */
+    record Answer(String id, String errorCode) {
+        private static final Answer NONE = new Answer(null, null);
+
+        static Answer of(Context ctx) {
+            String body;
+            try {
+                body = ctx.result();
+            } catch (RuntimeException e) {
+                return NONE;
+            }
+            return body == null || !body.startsWith("{") ? NONE : of(body);
+        }
+
+        static Answer of(String body) {
+            String id = null;
+            String errorCode = null;
+            try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+                parser.nextToken();
+                for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if ("id".equals(name) && value == JsonToken.VALUE_STRING) {
+                        id = parser.getText();
+                    } else if ("error".equals(name) && value == JsonToken.START_OBJECT) {
+                        errorCode = codeOf(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // Not JSON after all: the trail records what it found so far.
+            }
+            return new Answer(id, errorCode);
+        }
+
+        /** The {@code code} of the error object the parser is at the start of; leaves the parser at its end. */
+        private static String codeOf(JsonParser parser) throws IOException {
+            String code = null;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("code".equals(name) && value == JsonToken.VALUE_STRING) {
+                    code = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return code;
         }
     }
 

@@ -11,6 +11,7 @@ import io.caseflow.definition.DefinitionJson;
 import io.caseflow.definition.DeployedDefinition;
 import io.caseflow.definition.UnknownCaseException;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonText;
 import io.caseflow.process.IdempotencyConflictException;
 import io.caseflow.process.ProcessNotFoundException;
 import io.caseflow.process.ProcessQuery;
@@ -256,7 +257,7 @@ public final class HttpApi implements AutoCloseable {
 
     private void startProcess(Context ctx) {
         CaseKey key = key(ctx);
-        JsonNode input = ctx.body().isBlank() ? Json.object() : RequestBodies.parse(ctx.body());
+        JsonText input = ctx.body().isBlank() ? JsonText.emptyObject() : RequestBodies.oneValue(ctx.body());
         String idempotencyKey = idempotencyKey(ctx);
         StartResult started = runtime.start(key, input, idempotencyKey);
         ctx.status(started.created() ? 201 : 200).json(Views.process(started.process()));

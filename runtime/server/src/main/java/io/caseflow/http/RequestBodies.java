@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caseflow.json.Json;
+import io.caseflow.json.JsonText;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads JSON request bodies within bounds: at most {@value #MAX_NESTING_DEPTH} levels of arrays and
@@ -42,6 +45,33 @@ final class RequestBodies {
             throw new ApiError(400, "malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage(),
                     position(e.getLocation()));
         }
+    }
+
+    /**
+     * The body as the text of the one JSON value it holds, checked token by token within the same bounds and with the
+     * same 400s as {@link #parse}, but made into no tree: a process's input is kept as the text it came as (a 256 KB
+     * order was parsed into a tree here, and the tree encoded again). A body with anything after its value is refused.
+     */
+    static JsonText oneValue(String body) {
+        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser parser = BOUNDED.createParser(utf8)) {
+            if (parser.nextToken() == null) {
+                throw new ApiError(400, "malformed_json", "the request body holds no JSON value", null);
+            }
+            parser.skipChildren(); // reads every token inside: the syntax and the nesting limit are checked as parse does
+            if (parser.nextToken() != null) {
+                throw new ApiError(400, "malformed_json", "the request body holds more than one JSON value",
+                        position(parser.currentTokenLocation()));
+            }
+        } catch (StreamConstraintsException e) {
+            throw beyondLimits(e);
+        } catch (JsonProcessingException e) {
+            throw new ApiError(400, "malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage(),
+                    position(e.getLocation()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array does no I/O
+        }
+        return JsonText.ofEncoded(utf8);
     }
 
     /** Checks the body's bounds before another reader (e.g. the definition reader) gets it. */

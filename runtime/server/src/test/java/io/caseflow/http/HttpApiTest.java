@@ -11,6 +11,7 @@ import io.caseflow.definition.DefinitionJson;
 import io.caseflow.definition.StageDefinition;
 import io.caseflow.handler.HandlerRegistry;
 import io.caseflow.json.Json;
+import io.caseflow.process.ProcessSnapshot;
 import io.caseflow.registry.WorkerRegistration;
 import io.caseflow.service.IdempotentInbox;
 import io.caseflow.service.ServiceEndpoint;
@@ -253,6 +254,27 @@ class HttpApiTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).as(again.raw()).isEqualTo(200);
         assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+    }
+
+    @Test
+    void a_process_input_is_kept_as_the_text_it_was_sent_in_and_a_body_with_more_after_its_value_is_refused() throws Exception {
+        deploy();
+        String pretty = "{\n  \"order\" : { \"items\" : [ 1, 2.50, \"東京\" ] },\n  \"note\" : \"a \\\"quoted\\\" word\"\n}\n";
+        Reply started = call("POST", "/api/cases/orders/v1/processes", ADMIN, pretty);
+        assertThat(started.status()).as(started.raw()).isEqualTo(201);
+        ProcessSnapshot kept = runtime.find(started.body().path("id").asText()).orElseThrow();
+        assertThat(kept.input().toString()).isEqualTo(pretty);
+        assertThat(started.body().path("input")).isEqualTo(Json.parse(pretty));
+
+        for (String body : new String[] {"{\"a\":1} {\"b\":2}", "{\"a\":1} trailing", "{\"a\":1}]"}) {
+            Reply refused = call("POST", "/api/cases/orders/v1/processes", ADMIN, body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.body().path("error").path("code").asText()).as(body).isEqualTo("malformed_json");
+        }
+        Reply badEscape = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"a\":\"\\q\"}");
+        assertThat(badEscape.status()).isEqualTo(400);
+        assertThat(badEscape.body().path("error").path("message").asText()).contains("not valid JSON");
+        assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isEqualTo(1);
     }
 
     @Test
