@@ -53,7 +53,8 @@ final class RequestBodies {
      * order was parsed into a tree here, and the tree encoded again). A body with anything after its value is refused.
      */
     static JsonText oneValue(String body) {
-        byte[] utf8 = body.getBytes(StandardCharsets.UTF_8);
+        // A byte order mark is no part of the value (Jackson's byte reader skips it; the text kept must not hold it).
+        byte[] utf8 = (body.startsWith("\uFEFF") ? body.substring(1) : body).getBytes(StandardCharsets.UTF_8);
         try (JsonParser parser = BOUNDED.createParser(utf8)) {
             if (parser.nextToken() == null) {
                 throw new ApiError(400, "malformed_json", "the request body holds no JSON value", null);

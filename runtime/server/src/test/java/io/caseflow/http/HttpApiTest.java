@@ -274,7 +274,10 @@ class HttpApiTest {
         Reply badEscape = call("POST", "/api/cases/orders/v1/processes", ADMIN, "{\"a\":\"\\q\"}");
         assertThat(badEscape.status()).isEqualTo(400);
         assertThat(badEscape.body().path("error").path("message").asText()).contains("not valid JSON");
-        assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isEqualTo(1);
+        Reply withMark = call("POST", "/api/cases/orders/v1/processes", ADMIN, "\uFEFF{\"marked\":true}");
+        assertThat(withMark.status()).as(withMark.raw()).isEqualTo(201);
+        assertThat(runtime.find(withMark.body().path("id").asText()).orElseThrow().input().toString()).isEqualTo("{\"marked\":true}");
+        assertThat(call("GET", "/api/processes?limit=5", READER, null).body().path("total").asLong()).isEqualTo(2);
     }
 
     @Test
