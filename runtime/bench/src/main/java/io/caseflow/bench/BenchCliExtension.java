@@ -8,6 +8,7 @@ public final class BenchCliExtension implements CliExtension {
     @Override
     public void addTo(CommandLine root) {
         root.addSubcommand("bench", new CommandLine(new BenchCommand()));
+        root.addSubcommand("bench-floor", new CommandLine(new PayloadFloorCommand()));
         root.addSubcommand("bench-retention", new CommandLine(new RetentionBenchCommand()));
     }
 }

@@ -40,24 +40,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "compiler takes half a core for the first 40 s or so: a run measured before then measures the compiler.")
     int warmupUntilQuiet;
 
-    @Option(names = "--payload-bytes", paramLabel = "BYTES", defaultValue = "0",
-            description = "What each process carries: an input of this size, a result of this size from every stage, and free data "
-                    + "of this size (default ${DEFAULT-VALUE}); the options below override one of the three.")
-    int payloadBytes;
-
-    @Option(names = "--input-bytes", paramLabel = "BYTES", description = "The size of each process's input.")
-    Integer inputBytes;
-
-    @Option(names = "--result-bytes", paramLabel = "BYTES", description = "The size of each stage's result.")
-    Integer resultBytes;
-
-    @Option(names = "--data-bytes", paramLabel = "BYTES", description = "The size of the free data the first stage puts.")
-    Integer dataBytes;
-
-    @Option(names = "--payload-shape", paramLabel = "SHAPE", defaultValue = "TEXT",
-            description = "What the payload's bytes are: TEXT, one string of a repeated letter (default, what earlier figures "
-                    + "measured), or DOCUMENT, item lists of words and numbers like the orders and API replies real cases carry.")
-    CaseBenchmark.Payload.Shape payloadShape;
+    @CommandLine.Mixin
+    PayloadOptions payloadOptions;
 
     @Option(names = "--in-flight", paramLabel = "PROCESSES", defaultValue = "0",
             description = "At most this many processes in flight at once (default ${DEFAULT-VALUE}: all of a run's processes at once).")
@@ -90,13 +74,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--processes, --heap-processes and --runs must be at least 1, "
                     + "--stages at least 2, --in-flight, --finished, --warmup and --warmup-until-quiet 0 or more");
         }
-        CaseBenchmark.Payload payload;
-        try {
-            payload = new CaseBenchmark.Payload(inputBytes != null ? inputBytes : payloadBytes,
-                    resultBytes != null ? resultBytes : payloadBytes, dataBytes != null ? dataBytes : payloadBytes, payloadShape);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        CaseBenchmark.Payload payload = payloadOptions.payload(spec);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("caseflow bench: embedded runtime, H2 file with WRITE_DELAY=0 (every commit written before its ack), "
                 + "%d-stage linear case, %,d processes per run, %,d warm-up%s%n", stages, processes, warmup,
@@ -144,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
                 threadCount, n, median, sorted[0], sorted[n - 1], 100 * (sorted[0] / median - 1), 100 * (sorted[n - 1] / median - 1));
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    static void deleteRecursively(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
