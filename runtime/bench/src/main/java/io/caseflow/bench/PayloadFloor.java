@@ -59,9 +59,9 @@ final class PayloadFloor {
     }
 
     /**
-     * Writes rounds of {@code warmup} processes unmeasured until the JIT compiler is quiet, then {@code processes} measured, of {@code stages} steps each after the
-     * start, with {@code threads} writers each committing every {@code stepsPerCommit} steps, into a new H2 file under
-     * {@code directory}.
+     * Writes rounds of {@code warmup} processes unmeasured until the JIT compiler is quiet, then {@code processes}
+     * measured, of {@code stages} steps each after the start, with {@code threads} writers each committing every
+     * {@code stepsPerCommit} steps, into a new H2 file under {@code directory}.
      */
     Result run(Path directory, int processes, int stages, int threads, int warmup, int stepsPerCommit)
             throws SQLException, InterruptedException {
@@ -102,7 +102,7 @@ final class PayloadFloor {
     private void write(String url, AtomicLong ids, long until, int stages, int writers, int stepsPerCommit)
             throws InterruptedException, SQLException {
         List<Thread> threads = new ArrayList<>();
-        List<SQLException> failures = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
         for (int t = 0; t < writers; t++) {
             Thread thread = new Thread(() -> {
                 try (Connection connection = DriverManager.getConnection(url)) {
@@ -111,7 +111,7 @@ final class PayloadFloor {
                         writer.writeProcess(id, stages);
                     }
                     writer.finish();
-                } catch (SQLException e) {
+                } catch (SQLException | RuntimeException e) { // a writer that stopped early would make the rate a lie
                     synchronized (failures) {
                         failures.add(e);
                     }
@@ -124,7 +124,7 @@ final class PayloadFloor {
             thread.join();
         }
         if (!failures.isEmpty()) {
-            throw failures.get(0);
+            throw new SQLException("a writer failed: " + failures.get(0).getMessage(), failures.get(0));
         }
     }
 
