@@ -251,7 +251,7 @@ public final class Engine implements AutoCloseable {
     private static StageOutcome defaultOutcome(StageDefinition stage, ProcessSnapshot process) {
         return switch (stage.kind()) {
             case TASK -> StageOutcome.next();
-            case SERVICE -> StageOutcome.callService(stage.command(), process.data().asObject());
+            case SERVICE -> new StageOutcome.CallService(stage.command(), process.data().asRawNode()); // the data's text as it is
             case END -> StageOutcome.next(); // an end stage that goes on completes with the data, its text as it is
         };
     }

@@ -46,6 +46,7 @@ abstract class RuntimeContractTest {
     protected final String suffix = "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     protected final CaseKey KEY = new CaseKey("orders" + suffix, "v1");
     private final CaseKey HANDED = new CaseKey("handed" + suffix, "v1"); // a case of its own test, its queues cleaned up too
+    private final CaseKey FORWARDED = new CaseKey("forwarded" + suffix, "v1"); // likewise
     protected final String payments = "payments" + suffix;
 
     @TempDir
@@ -81,6 +82,12 @@ abstract class RuntimeContractTest {
             ctx.data().put("notes", Map.of("by", "note"));
             return ctx.next("next", Map.of("checked", true));
         });
+        handlers.register("noteOddities", ctx -> {
+            ctx.data().put("text", ODD_TEXT);
+            ctx.data().put("amount", new java.math.BigDecimal("12.50"));
+            ctx.data().put("items", List.of(Map.of("sku", "a-1", "qty", 2), Map.of("sku", "b-2", "tags", List.of())));
+            return ctx.next();
+        });
         handlers.register("flaky", ctx -> {
             if (flakyCalls.incrementAndGet() <= 2) {
                 throw new IllegalStateException("flaky failure #" + flakyCalls.get());
@@ -95,6 +102,7 @@ abstract class RuntimeContractTest {
         paymentsDb = ServiceDatabase.open(dir.resolve("payments"));
         IdempotentInbox inbox = IdempotentInbox.create(paymentsDb, ServiceDatabase.url(dir.resolve("payments")), Clock.systemUTC());
         runtime.attach(ServiceEndpoint.builder(payments, inbox)
+                .command("echo", (tx, request) -> CommandResult.ok(Map.of("received", request.payload())))
                 .command("charge", (tx, request) -> {
                     if (!paymentsAnswer) {
                         throw new IllegalStateException("payments is down");
@@ -113,7 +121,7 @@ abstract class RuntimeContractTest {
     /** Queues the test used, for transports that keep them. */
     protected List<String> queuesUsed() {
         List<String> queues = new ArrayList<>(List.of(runtime.installation().serviceRequests(payments)));
-        for (CaseKey key : List.of(KEY, HANDED)) {
+        for (CaseKey key : List.of(KEY, HANDED, FORWARDED)) {
             queues.add(runtime.installation().innerQ(key));
             queues.add(runtime.installation().serviceQ(key));
         }
@@ -171,6 +179,28 @@ abstract class RuntimeContractTest {
         assertThat(done.results().path("validate").path("checked").asBoolean()).isTrue();
         assertThat(done.results().path("tamper").path("tampered").asBoolean()).isTrue();
         assertThat(runtime.history(started.id()).get(0).output().path("checked").asBoolean()).isTrue();
+    }
+
+    private static final String ODD_TEXT = "quote \" backslash \\ tab \t line\n snowman \u2603 emoji \ud83d\ude00 </script>";
+
+    @Test
+    void a_service_stage_without_a_handler_sends_the_process_data_as_its_request() {
+        runtime.deploy(CaseDefinition.builder(FORWARDED.name(), FORWARDED.api())
+                .stage(StageDefinition.task("note", "noteOddities"))
+                .stage(StageDefinition.service("forward", null, payments, "echo").withReplyTimeout(Duration.ofSeconds(30)))
+                .stage(StageDefinition.end("done"))
+                .transition("note", "forward")
+                .transition("forward", "done", "ok")
+                .build());
+        ProcessSnapshot started = runtime.startProcess(FORWARDED, Map.of("n", 1));
+
+        ProcessSnapshot done = awaitStatus(started.id(), ProcessStatus.COMPLETED);
+        JsonNode received = done.results().path("forward").path("received");
+        assertThat(received).isEqualTo(done.data().asObject()); // what the service was sent: every field, as the data holds it
+        assertThat(received.path("text").asText()).isEqualTo(ODD_TEXT);
+        assertThat(received.path("amount").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(received.path("items").get(1).path("tags").isArray()).isTrue();
+        assertThat(runtime.history(started.id())).extracting(StageRun::stage).containsExactly("note", "forward", "done");
     }
 
     private ProcessSnapshot awaitStatus(String id, ProcessStatus status) {

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -190,6 +193,16 @@ public final class JsonFields {
         ObjectNode object = Json.object();
         encoded.forEach((name, json) -> object.set(name, Json.parse(json)));
         return object;
+    }
+
+    /**
+     * The whole object as a node that writes itself out as {@link #toJson its text}, unparsed: for handing all the
+     * fields on inside a message (a service stage without a handler sends the data as its request) without making a
+     * tree of them and encoding the tree again, which grew with the data on every such call (issue 14). It is not an
+     * object node and has no fields to read: use {@link #asObject()} for that.
+     */
+    public JsonNode asRawNode() {
+        return JsonNodeFactory.instance.rawValueNode(new RawValue(new String(toJson(), StandardCharsets.UTF_8)));
     }
 
     /** The whole object as UTF-8 JSON text: the fields' texts put together, none encoded again. */

@@ -67,6 +67,24 @@ class JsonFieldsTest {
     }
 
     @Test
+    void the_raw_node_writes_the_fields_text_inside_a_message_as_it_is() {
+        JsonFields fields = JsonFields.parse(utf8(EVERY_KIND)).with("added", Json.parse("[\"ü\"]"));
+        ObjectNode message = Json.object().put("taskId", "t-1");
+        message.set("payload", fields.asRawNode());
+        message.put("replyTo", "q");
+
+        String written = message.toString();
+
+        assertThat(written).contains("\"payload\":" + new String(fields.toJson(), StandardCharsets.UTF_8) + ",\"replyTo\"");
+        JsonNode back = Json.parse(written);
+        assertThat(back.get("payload")).isEqualTo(fields.asObject());
+        assertThat(back.get("replyTo").asText()).isEqualTo("q");
+        ObjectNode empty = Json.object();
+        empty.set("payload", JsonFields.empty().asRawNode());
+        assertThat(empty.toString()).isEqualTo("{\"payload\":{}}");
+    }
+
+    @Test
     void a_field_set_again_keeps_its_place_and_the_others_keep_their_text() {
         JsonFields fields = JsonFields.of((ObjectNode) Json.tree(Map.of("a", List.of(1, 2))))
                 .with("b", Json.parse("2")).with("c", Json.parse("3"));
